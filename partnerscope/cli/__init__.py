@@ -1,0 +1,23 @@
+"""The ``partnerscope`` command: a thin skin over the services and the analysis core."""
+
+from __future__ import annotations
+
+import typer
+
+from partnerscope.cli import chains, indicators, network, sevens, site
+
+app = typer.Typer(
+    help="PartnerScope: test, manage and explain how well a partnership works together.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+site.register(app)
+app.add_typer(sevens.app, name="sevens")
+app.add_typer(network.app, name="network")
+app.add_typer(indicators.app, name="indicators")
+app.add_typer(chains.app, name="chains")
+
+
+def main() -> None:
+    """Entry point of the installed ``partnerscope`` script."""
+    app()

@@ -1,0 +1,1 @@
+"""The analysis core: plain Python, no Django, no I/O."""

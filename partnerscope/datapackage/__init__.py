@@ -1,0 +1,1 @@
+"""The open interchange format: CSV tables described by a Frictionless data package."""

@@ -1,0 +1,1 @@
+"""Django settings for PartnerScope, driven by environment variables."""
