@@ -1,0 +1,1 @@
+"""Reference data files (instruments, catalogues, practice notes) and their loaders."""
