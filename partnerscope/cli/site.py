@@ -2,8 +2,181 @@
 
 from __future__ import annotations
 
+import gzip
+import os
+from pathlib import Path
+
 import typer
+from rich.progress import Progress
+
+from partnerscope.cli.output import console, error_console
+
+
+def setup_django(migrate: bool = True) -> None:
+    """Configure Django; create or update the schema first when ``migrate`` is true."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "partnerscope.settings.base")
+    import django
+
+    django.setup()
+    if migrate:
+        ensure_schema()
+
+
+def ensure_schema(verbose: bool = False) -> None:
+    """Apply any migrations not yet applied (a new database gets its whole schema)."""
+    from django.core.management import call_command
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    pending = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    if pending:
+        if verbose or len(pending) > 0:
+            error_console.print(f"Updating the database schema ({len(pending)} migrations)…")
+        call_command("migrate", verbosity=0, interactive=False)
+
+
+def migrate() -> None:
+    """Create the database schema, or bring it up to date."""
+    setup_django(migrate=False)
+    ensure_schema(verbose=True)
+    console.print("The database schema is up to date.")
+
+
+def demo(
+    scale: int = typer.Option(1, min=1, help="How many demo areas to build (six partnerships each)."),
+) -> None:
+    """Build the demo partnership Northshire (a county and five districts) and its log-ins."""
+    setup_django()
+    from partnerscope.apps.partnerships.demo_services import build_demo, demo_partnership_count
+
+    with Progress(console=error_console, transient=True) as progress:
+        task = progress.add_task("Building demo partnerships", total=demo_partnership_count(scale))
+        result = build_demo(scale, progress=lambda slug: progress.advance(task))
+    console.print(f"Built {len(result.created)} partnerships; {len(result.skipped)} were already there.")
+    print_demo_logins(result.users, result.password)
+
+
+def print_demo_logins(users: list[tuple[str, str, str]], password: str) -> None:
+    console.print("\nDemo sign-ins (password for all: [bold]" + password + "[/bold]):")
+    for username, role, partnership in users:
+        console.print(f"  {username:<12} {role:<11} {partnership}")
+
+
+def serve(
+    host: str = typer.Option("127.0.0.1", help="Address to listen on."),
+    port: int = typer.Option(8000, help="Port to listen on."),
+    threads: int = typer.Option(8, help="Worker threads."),
+) -> None:
+    """Serve the web app (with the schema brought up to date first)."""
+    setup_django()
+    from waitress import serve as waitress_serve
+
+    from partnerscope.wsgi import application
+
+    console.print(f"PartnerScope is serving on http://{host}:{port}/ (Ctrl+C stops it).")
+    waitress_serve(application, host=host, port=port, threads=threads, ident="PartnerScope")
+
+
+def import_package(
+    folder: Path = typer.Argument(..., help="Folder holding datapackage.json and its CSV files."),
+) -> None:
+    """Import a partnership from a data package: all of it, or nothing with every error."""
+    setup_django()
+    from partnerscope.apps.partnerships.datapackage_services import import_folder
+
+    if not folder.is_dir():
+        error_console.print(f"error: {folder} is not a folder")
+        raise typer.Exit(2)
+    result = import_folder(folder)
+    if not result.ok:
+        for error in result.errors:
+            error_console.print(error, markup=False, highlight=False)
+        error_console.print(f"Nothing was imported: {len(result.errors)} errors.")
+        raise typer.Exit(2)
+    assert result.partnership is not None
+    for note in result.notes:
+        console.print(note)
+    console.print(f"Imported {result.partnership.name} ({result.partnership.slug}): {result.summary}.")
+
+
+def export_package(
+    slug: str = typer.Argument(..., help="The partnership's slug, as in /p/<slug>/."),
+    folder: Path = typer.Argument(..., help="Folder to write (created if missing)."),
+) -> None:
+    """Export a partnership as a data package: CSV files plus datapackage.json."""
+    setup_django()
+    from partnerscope.apps.partnerships.datapackage_services import export_folder
+    from partnerscope.apps.partnerships.models import Partnership
+
+    partnership = Partnership.objects.filter(slug=slug).first()
+    if partnership is None:
+        known = ", ".join(Partnership.objects.values_list("slug", flat=True)) or "none"
+        error_console.print(f"error: no partnership {slug!r} (known: {known})")
+        raise typer.Exit(2)
+    export_folder(partnership, folder)
+    console.print(f"Exported {partnership.name} to {folder}.")
+
+
+BACKUP_EXCLUDES = ["contenttypes", "auth.permission", "sessions", "admin.logentry", "axes"]
+
+
+def backup(
+    file: Path = typer.Argument(..., help="File to write, e.g. partnerscope-backup.json.gz."),
+) -> None:
+    """Write every record of the database (all partnerships and users) to a compressed file."""
+    setup_django()
+    from django.core.management import call_command
+
+    with gzip.open(file, "wt", encoding="utf-8") as handle:
+        call_command(
+            "dumpdata",
+            natural_foreign=True,
+            natural_primary=True,
+            exclude=BACKUP_EXCLUDES,
+            stdout=handle,
+            indent=None,
+        )
+    console.print(f"Backed up the database to {file}.")
+
+
+def restore(
+    file: Path = typer.Argument(..., help="A backup written by `partnerscope backup`."),
+    force: bool = typer.Option(False, "--force", help="Replace a database that holds data."),
+) -> None:
+    """Load a backup into the database; refuses to overwrite data unless --force is given."""
+    setup_django()
+    import tempfile
+
+    from django.core.management import call_command
+    from django.db import transaction
+
+    from partnerscope.apps.partnerships.models import Partnership
+
+    if not file.exists():
+        error_console.print(f"error: {file} not found")
+        raise typer.Exit(2)
+    if Partnership.objects.exists() and not force:
+        error_console.print(
+            "error: the database already holds partnerships; use --force to replace them."
+        )
+        raise typer.Exit(2)
+    with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8") as plain:
+        with gzip.open(file, "rt", encoding="utf-8") as handle:
+            plain.write(handle.read())
+        plain.flush()
+        with transaction.atomic():
+            call_command("flush", interactive=False, verbosity=0)
+            call_command("loaddata", plain.name, verbosity=0)
+    console.print(f"Restored the database from {file}.")
 
 
 def register(app: typer.Typer) -> None:
     """Add the site commands to the top-level ``partnerscope`` app."""
+    app.command()(migrate)
+    app.command()(demo)
+    app.command()(serve)
+    app.command("import")(import_package)
+    app.command("export")(export_package)
+    app.command()(backup)
+    app.command()(restore)

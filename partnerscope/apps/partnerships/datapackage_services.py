@@ -1,0 +1,382 @@
+"""Export a partnership to a data package, and import one, all or nothing.
+
+The rows exchanged here are the plain dictionaries of ``partnerscope.datapackage``; the
+demo partnership is built through the same import, so export, import and demo agree.
+"""
+
+from __future__ import annotations
+
+import io
+import tempfile
+import zipfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+
+from partnerscope.apps.accounts.models import Role, RoleKind
+from partnerscope.apps.partnerships.models import (
+    AgendaItem,
+    Attendance,
+    Body,
+    Meeting,
+    Membership,
+    Organisation,
+    Participation,
+    Partnership,
+    Person,
+)
+from partnerscope.datapackage.package import read_package, write_package
+from partnerscope.datapackage.schema import FUNCTIONS
+from partnerscope.datapackage.tables import TableError, TableErrors
+
+Tables = Mapping[str, Sequence[Mapping[str, Any]]]
+MAX_UNZIPPED_BYTES = 500 * 1024 * 1024
+
+
+def export_tables(partnership: Partnership) -> dict[str, list[dict[str, Any]]]:
+    """Every table of the partnership as rows, sorted so that exports are reproducible."""
+    statutory = dict(
+        Participation.objects.filter(partnership=partnership).values_list(
+            "organisation__ref", "statutory"
+        )
+    )
+    organisations = [
+        {"id": ref, "name": name, "sector": sector, "statutory": statutory[ref]}
+        for ref, name, sector in Organisation.objects.in_partnership(partnership)
+        .order_by("ref")
+        .values_list("ref", "name", "sector")
+    ]
+    people = [
+        {
+            "id": p.ref,
+            "name": p.name,
+            "organisation": p.organisation.ref,
+            "job_title": p.job_title,
+            "email": p.email,
+        }
+        for p in Person.objects.in_partnership(partnership).order_by("ref")
+    ]
+    bodies = [
+        {
+            "id": b.ref,
+            "name": b.name,
+            "layer": b.governance_layer,
+            "parent": b.parent.ref if b.parent else None,
+            "functions": ";".join(b.functions),
+        }
+        for b in Body.objects.in_partnership(partnership).select_related("parent").order_by("ref")
+    ]
+    memberships = sorted(
+        (
+            {
+                "person": m.person.ref,
+                "body": m.body.ref,
+                "role": m.role,
+                "start": m.start,
+                "end": m.end,
+            }
+            for m in Membership.objects.in_partnership(partnership)
+        ),
+        key=lambda row: (
+            row["person"],
+            row["body"],
+            row["role"],
+            str(row["start"]),
+            str(row["end"]),
+        ),
+    )
+    meetings = Meeting.objects.in_partnership(partnership).select_related("body")
+    meeting_rows = sorted(
+        (
+            {
+                "id": m.ref,
+                "body": m.body.ref,
+                "date": m.date,
+                "duration_minutes": m.duration_minutes,
+            }
+            for m in meetings
+        ),
+        key=lambda row: row["id"],
+    )
+    agenda = sorted(
+        (
+            {
+                "meeting": a.meeting.ref,
+                "position": a.position,
+                "title": a.title,
+                "function": a.function,
+                "layer": a.governance_layer,
+            }
+            for a in AgendaItem.objects.filter(
+                meeting__body__partnership=partnership
+            ).select_related("meeting")
+        ),
+        key=lambda row: (row["meeting"], row["position"]),
+    )
+    attendance = sorted(
+        (
+            {"meeting": a.meeting.ref, "person": a.person.ref, "status": a.status}
+            for a in Attendance.objects.filter(
+                meeting__body__partnership=partnership
+            ).select_related("meeting", "person")
+        ),
+        key=lambda row: (row["meeting"], row["person"]),
+    )
+    return {
+        "partnership": [
+            {
+                "slug": partnership.slug,
+                "name": partnership.name,
+                "area": partnership.area,
+                "kind": partnership.kind,
+                "tier": partnership.tier,
+                "parent": partnership.parent.slug if partnership.parent else None,
+                "anonymity_threshold": partnership.anonymity_threshold,
+            }
+        ],
+        "organisations": organisations,
+        "people": people,
+        "bodies": bodies,
+        "memberships": memberships,
+        "meetings": meeting_rows,
+        "agenda_items": agenda,
+        "attendance": attendance,
+    }
+
+
+def export_folder(partnership: Partnership, folder: str | Path) -> Path:
+    """Write the partnership's data package into ``folder``."""
+    return write_package(folder, partnership.name, export_tables(partnership))
+
+
+def export_zip(partnership: Partnership) -> io.BytesIO:
+    """The partnership's data package as an in-memory zip file."""
+    buffer = io.BytesIO()
+    with tempfile.TemporaryDirectory() as folder:
+        export_folder(partnership, folder)
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for path in sorted(Path(folder).iterdir()):
+                archive.write(path, path.name)
+    buffer.seek(0)
+    return buffer
+
+
+@dataclass
+class ImportResult:
+    """What an import did, or every reason it did nothing."""
+
+    partnership: Partnership | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def summary(self) -> str:
+        return ", ".join(f"{count} {name.replace('_', ' ')}" for name, count in self.counts.items())
+
+
+def import_folder(folder: str | Path, manager: Any = None) -> ImportResult:
+    """Validate and import the package in ``folder``; nothing is saved if anything is wrong."""
+    try:
+        tables = read_package(folder)
+    except TableErrors as problem:
+        return ImportResult(errors=[str(error) for error in problem.errors])
+    return import_tables(tables, manager)
+
+
+def import_zip(upload: Any, manager: Any = None) -> ImportResult:
+    """Import a zipped data package uploaded through the web."""
+    try:
+        archive = zipfile.ZipFile(upload)
+    except zipfile.BadZipFile:
+        return ImportResult(errors=["The file is not a valid zip archive."])
+    with archive, tempfile.TemporaryDirectory() as folder:
+        members = [info for info in archive.infolist() if not info.is_dir()]
+        if sum(info.file_size for info in members) > MAX_UNZIPPED_BYTES:
+            return ImportResult(errors=["The archive is too large to import."])
+        for info in members:
+            name = Path(info.filename).name
+            if name.endswith((".csv", ".json")):
+                (Path(folder) / name).write_bytes(archive.read(info))
+        return import_folder(folder, manager)
+
+
+def check_tables(tables: Tables) -> list[TableError]:
+    """Rules Frictionless cannot express: one partnership row, a new slug, known functions."""
+    errors: list[TableError] = []
+    partnership_rows = tables["partnership"]
+    if len(partnership_rows) != 1:
+        errors.append(TableError("partnership.csv", 2, "", "must hold exactly one row"))
+    for row in partnership_rows[:1]:
+        if Partnership.objects.filter(slug=row["slug"]).exists():
+            errors.append(
+                TableError(
+                    "partnership.csv", 2, "slug", f"a partnership {row['slug']!r} already exists"
+                )
+            )
+        if row["anonymity_threshold"] < 3:
+            errors.append(
+                TableError("partnership.csv", 2, "anonymity_threshold", "must be at least 3")
+            )
+    for number, row in enumerate(tables["bodies"], start=2):
+        unknown = [name for name in split_list(row.get("functions")) if name not in FUNCTIONS]
+        if unknown:
+            errors.append(
+                TableError(
+                    "bodies.csv",
+                    number,
+                    "functions",
+                    f"unknown function {', '.join(map(repr, unknown))}",
+                )
+            )
+    parents = {row["id"]: row.get("parent") for row in tables["bodies"]}
+    for number, row in enumerate(tables["bodies"], start=2):
+        seen, current = {row["id"]}, row.get("parent")
+        while current:
+            if current in seen:
+                errors.append(
+                    TableError(
+                        "bodies.csv", number, "parent", "bodies report to each other in a loop"
+                    )
+                )
+                break
+            seen.add(current)
+            current = parents.get(current)
+    for number, row in enumerate(tables["memberships"], start=2):
+        if row.get("start") and row.get("end") and row["end"] < row["start"]:
+            errors.append(TableError("memberships.csv", number, "end", "is before start"))
+    return errors
+
+
+def split_list(value: Any) -> list[str]:
+    return [part.strip() for part in (value or "").split(";") if part.strip()]
+
+
+@transaction.atomic
+def import_tables(tables: Tables, manager: Any = None) -> ImportResult:
+    """Create the partnership and all its records from validated rows, in one transaction."""
+    errors = check_tables(tables)
+    if errors:
+        return ImportResult(errors=[str(error) for error in errors])
+    result = ImportResult()
+    row = tables["partnership"][0]
+    parent = Partnership.objects.filter(slug=row["parent"]).first() if row.get("parent") else None
+    if row.get("parent") and parent is None:
+        result.notes.append(
+            f"Parent partnership {row['parent']!r} is not here; imported without it."
+        )
+    partnership = Partnership.objects.create(
+        slug=row["slug"],
+        name=row["name"],
+        area=row["area"],
+        kind=row["kind"],
+        tier=row["tier"],
+        parent=parent,
+        anonymity_threshold=row["anonymity_threshold"],
+    )
+    existing = Organisation.objects.in_bulk(
+        [r["id"] for r in tables["organisations"]], field_name="ref"
+    )
+    new_organisations = [
+        Organisation(ref=r["id"], name=r["name"], sector=r["sector"])
+        for r in tables["organisations"]
+        if r["id"] not in existing
+    ]
+    Organisation.objects.bulk_create(new_organisations)
+    if existing:
+        result.notes.append(f"{len(existing)} organisations were already known and are shared.")
+    organisations = Organisation.objects.in_bulk(
+        [r["id"] for r in tables["organisations"]], field_name="ref"
+    )
+    Participation.objects.bulk_create(
+        Participation(
+            partnership=partnership, organisation=organisations[r["id"]], statutory=r["statutory"]
+        )
+        for r in tables["organisations"]
+    )
+    Person.objects.bulk_create(
+        Person(
+            partnership=partnership,
+            ref=r["id"],
+            name=r["name"],
+            organisation=organisations[r["organisation"]],
+            job_title=r.get("job_title") or "",
+            email=r.get("email") or "",
+        )
+        for r in tables["people"]
+    )
+    people = {p.ref: p for p in Person.objects.filter(partnership=partnership)}
+    Body.objects.bulk_create(
+        Body(
+            partnership=partnership,
+            ref=r["id"],
+            name=r["name"],
+            governance_layer=r["layer"],
+            functions=split_list(r.get("functions")),
+        )
+        for r in tables["bodies"]
+    )
+    bodies = {b.ref: b for b in Body.objects.filter(partnership=partnership)}
+    for r in tables["bodies"]:
+        if r.get("parent"):
+            bodies[r["id"]].parent = bodies[r["parent"]]
+    Body.objects.bulk_update(list(bodies.values()), ["parent"])
+    Membership.objects.bulk_create(
+        Membership(
+            person=people[r["person"]],
+            body=bodies[r["body"]],
+            role=r["role"],
+            start=r.get("start"),
+            end=r.get("end"),
+        )
+        for r in tables["memberships"]
+    )
+    Meeting.objects.bulk_create(
+        Meeting(
+            body=bodies[r["body"]],
+            ref=r["id"],
+            date=r["date"],
+            duration_minutes=r["duration_minutes"],
+        )
+        for r in tables["meetings"]
+    )
+    meetings = {m.ref: m for m in Meeting.objects.filter(body__partnership=partnership)}
+    AgendaItem.objects.bulk_create(
+        AgendaItem(
+            meeting=meetings[r["meeting"]],
+            position=r["position"],
+            title=r["title"],
+            function=r["function"],
+            governance_layer=r["layer"],
+        )
+        for r in tables["agenda_items"]
+    )
+    Attendance.objects.bulk_create(
+        Attendance(meeting=meetings[r["meeting"]], person=people[r["person"]], status=r["status"])
+        for r in tables["attendance"]
+    )
+    if manager is not None and getattr(manager, "is_authenticated", False):
+        Role.objects.get_or_create(
+            user=manager, partnership=partnership, defaults={"kind": RoleKind.MANAGER}
+        )
+    result.partnership = partnership
+    result.counts = {
+        name: len(tables.get(name, []))
+        for name in (
+            "organisations",
+            "people",
+            "bodies",
+            "memberships",
+            "meetings",
+            "agenda_items",
+            "attendance",
+        )
+    }
+    return result

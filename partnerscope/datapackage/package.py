@@ -1,0 +1,117 @@
+"""Write a data package folder, and read one back after validating it with Frictionless.
+
+This module does file I/O but knows nothing of Django: rows go in and come out as plain
+dictionaries keyed by the schema's field names.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from partnerscope.datapackage.schema import BY_NAME, RESOURCES, descriptor
+from partnerscope.datapackage.tables import TableError, TableErrors
+
+Rows = list[dict[str, Any]]
+
+
+def cell(value: Any) -> str:
+    """A value as CSV text: ISO dates, lower-case booleans, empty for None."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def write_package(
+    folder: str | Path, title: str, tables: Mapping[str, Sequence[Mapping[str, Any]]]
+) -> Path:
+    """Write every resource's rows as CSV plus ``datapackage.json``; returns the folder."""
+    target = Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    for resource in RESOURCES:
+        with open(target / resource.path, "w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow(resource.field_names)
+            for row in tables.get(resource.name, []):
+                writer.writerow([cell(row.get(name)) for name in resource.field_names])
+    (target / "datapackage.json").write_text(
+        json.dumps(descriptor(title), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    return target
+
+
+def read_package(folder: str | Path) -> dict[str, Rows]:
+    """Validate the package in ``folder`` and return its typed rows, or raise TableErrors.
+
+    Types, required fields, enumerated values, unique keys and foreign keys are checked by
+    Frictionless against PartnerScope's own schema (not the one in the folder, which may have
+    been edited), so a package is accepted only if it fits what PartnerScope expects.
+    """
+    from frictionless import Package, system
+
+    source = Path(folder)
+    errors: list[TableError] = []
+    if not (source / "datapackage.json").exists():
+        raise TableErrors([TableError("datapackage.json", 0, "", "file not found")])
+    for resource in RESOURCES:
+        path = source / resource.path
+        if not path.exists():
+            errors.append(TableError(resource.path, 0, "", "file not found"))
+            continue
+        with open(path, newline="", encoding="utf-8-sig") as handle:
+            header = next(csv.reader(handle), [])
+        missing = [name for name in resource.field_names if name not in header]
+        errors += [
+            TableError(resource.path, 1, name, "required column is missing") for name in missing
+        ]
+    if errors:
+        raise TableErrors(errors)
+    package_descriptor = descriptor("import")
+    with system.use_context(trusted=True):
+        package = Package(package_descriptor, basepath=str(source))
+        report = package.validate()
+        for task in report.tasks:
+            for error in task.errors:
+                errors.append(frictionless_error(task.name, error))
+        if errors:
+            raise TableErrors(sorted(errors, key=lambda e: (e.path, e.row, e.column)))
+        return {
+            resource.name: [dict(row) for row in package.get_resource(resource.name).read_rows()]
+            for resource in RESOURCES
+        }
+
+
+def frictionless_error(resource_name: str, error: Any) -> TableError:
+    """Turn a Frictionless error into PartnerScope's ``file:row:column: message`` form."""
+    resource = BY_NAME.get(resource_name)
+    path = resource.path if resource else resource_name
+    row = getattr(error, "row_number", None) or 0
+    column = getattr(error, "field_name", None) or ""
+    value = getattr(error, "cell", None)
+    kind = error.type
+    if kind == "type-error":
+        expected = resource.field_type(column) if resource else "value"
+        message = f"{value!r} is not a valid {expected}"
+    elif kind == "constraint-error" and resource and resource.enum(column):
+        message = f"{value!r} is not one of {', '.join(resource.enum(column) or [])}"
+    elif kind == "constraint-error" and not value:
+        message = "must not be empty"
+    elif kind == "foreign-key":
+        column = ",".join(error.field_names)
+        target = BY_NAME[error.reference_name].path if error.reference_name in BY_NAME else ""
+        values = ", ".join(repr(cell) for cell in error.field_cells)
+        message = f"{values} is not an id in {target or error.reference_name}"
+    elif kind == "primary-key":
+        column = ",".join(resource.primary_key) if resource else ""
+        message = "duplicate of an earlier row: each row needs its own " + (column or "key")
+    else:
+        message = f"{error.title.lower()}: {error.note}" if error.note else error.message
+    return TableError(path, row, column, message)

@@ -1,0 +1,13 @@
+"""Top-level URLs: accounts, the admin, and every partnership page under /p/<slug>/."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from partnerscope.apps.common import views as common_views
+
+urlpatterns = [
+    path("", common_views.home, name="home"),
+    path("accounts/", include("partnerscope.apps.accounts.urls")),
+    path("admin/", admin.site.urls),
+    path("p/", include("partnerscope.apps.partnerships.urls")),
+]
