@@ -20,7 +20,7 @@ from partnerscope.core.chains.analysis import (
 from partnerscope.core.chains.context import ChainContext, Relationships, relationship_between
 from partnerscope.core.chains.counts import ChainCounts, count_chain
 from partnerscope.core.chains.facts import ChainFacts, build_facts
-from partnerscope.core.chains.failure import SinglePointOfFailure, single_points_of_failure
+from partnerscope.core.chains.failure import FailurePoint, single_points_of_failure
 from partnerscope.core.chains.findings import Finding, Rule
 from partnerscope.core.chains.funding import Branch, funding_branches, funding_ending_before
 from partnerscope.core.chains.model import (
@@ -102,7 +102,7 @@ __all__ = [
     "Relationships",
     "Risk",
     "Rule",
-    "SinglePointOfFailure",
+    "FailurePoint",
     "WeakLink",
     "WeakestLink",
     "analyse_chain",

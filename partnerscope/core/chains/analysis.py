@@ -13,7 +13,7 @@ from typing import Any, Literal
 from partnerscope.core.chains.context import ChainContext
 from partnerscope.core.chains.counts import ChainCounts, count_chain
 from partnerscope.core.chains.facts import build_facts
-from partnerscope.core.chains.failure import SinglePointOfFailure
+from partnerscope.core.chains.failure import FailurePoint
 from partnerscope.core.chains.findings import Finding, Rule
 from partnerscope.core.chains.funding import Branch
 from partnerscope.core.chains.model import DeliveryChain, LinkKey, LinkType
@@ -95,7 +95,7 @@ class ChainResult:
     outcome_name: str
     counts: ChainCounts
     paths: DeliveryPaths
-    single_points_of_failure: tuple[SinglePointOfFailure, ...]
+    single_points_of_failure: tuple[FailurePoint, ...]
     branches: tuple[Branch, ...]
     participants: tuple[tuple[str, int], ...]
     questions: tuple[QuestionResult, ...]

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from partnerscope.core.chains.context import ChainContext
-from partnerscope.core.chains.failure import SinglePointOfFailure, single_points_of_failure
+from partnerscope.core.chains.failure import FailurePoint, single_points_of_failure
 from partnerscope.core.chains.funding import Branch, funding_branches
 from partnerscope.core.chains.model import DeliveryChain, LinkKey
 from partnerscope.core.chains.paths import DeliveryPaths, answering_nodes, delivery_paths
@@ -34,7 +34,7 @@ class ChainFacts:
     ratings: tuple[Rating, ...]
     paths: DeliveryPaths
     answering: frozenset[str]
-    single_points: tuple[SinglePointOfFailure, ...]
+    single_points: tuple[FailurePoint, ...]
     branches: tuple[Branch, ...]
     link_ratings: tuple[LinkRatings, ...]
     weak_links: Mapping[LinkKey, tuple[str, ...]] = field(default_factory=dict)

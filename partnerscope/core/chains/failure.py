@@ -16,11 +16,11 @@ from typing import Any
 
 from partnerscope.core.chains.model import DeliveryChain
 
-__all__ = ["SinglePointOfFailure", "single_points_of_failure"]
+__all__ = ["FailurePoint", "single_points_of_failure"]
 
 
 @dataclass(frozen=True)
-class SinglePointOfFailure:
+class FailurePoint:
     """A node, and the groups of people served who would lose all connection without it."""
 
     node: str
@@ -31,7 +31,7 @@ class SinglePointOfFailure:
         return {"node": self.node, "cuts_off": list(self.cuts_off)}
 
 
-def single_points_of_failure(chain: DeliveryChain) -> tuple[SinglePointOfFailure, ...]:
+def single_points_of_failure(chain: DeliveryChain) -> tuple[FailurePoint, ...]:
     """Every node whose removal disconnects some group of people served from the outcome.
 
     Returned in the chain's node order, each with the people it cuts off in node order.
@@ -57,7 +57,7 @@ def single_points_of_failure(chain: DeliveryChain) -> tuple[SinglePointOfFailure
     ...     ),
     ... )
     >>> single_points_of_failure(chain)
-    (SinglePointOfFailure(node='board', cuts_off=('p',)),)
+    (FailurePoint(node='board', cuts_off=('p',)),)
     """
     order = {node.id: index for index, node in enumerate(chain.nodes)}
     neighbours: dict[str, set[str]] = {node.id: set() for node in chain.nodes}
@@ -96,7 +96,7 @@ def single_points_of_failure(chain: DeliveryChain) -> tuple[SinglePointOfFailure
         if parent != root and low[node] >= discovered[parent] and below[node]:
             cut.setdefault(parent, set()).update(below[node])
     return tuple(
-        SinglePointOfFailure(node.id, tuple(sorted(cut[node.id], key=order.__getitem__)))
+        FailurePoint(node.id, tuple(sorted(cut[node.id], key=order.__getitem__)))
         for node in chain.nodes
         if node.id in cut and node.kind != "people"
     )

@@ -7,9 +7,9 @@ from hypothesis import given, settings
 
 from partnerscope.core.chains import (
     DeliveryChain,
+    FailurePoint,
     Link,
     Node,
-    SinglePointOfFailure,
     single_points_of_failure,
 )
 from tests.core.chains.strategies import chains
@@ -59,9 +59,9 @@ def test_single_points_of_failure_by_hand() -> None:
         ),
     )
     assert single_points_of_failure(chain) == (
-        SinglePointOfFailure("board", ("p", "q")),
-        SinglePointOfFailure("a", ("q",)),
-        SinglePointOfFailure("front", ("p",)),
+        FailurePoint("board", ("p", "q")),
+        FailurePoint("a", ("q",)),
+        FailurePoint("front", ("p",)),
     )
 
 
@@ -75,7 +75,7 @@ def test_people_can_connect_through_other_people() -> None:
             Link("p", "q", "refers_to"),
         ),
     )
-    assert single_points_of_failure(chain) == (SinglePointOfFailure("s", ("p", "q")),)
+    assert single_points_of_failure(chain) == (FailurePoint("s", ("p", "q")),)
 
 
 @settings(max_examples=100, deadline=None)
