@@ -1,0 +1,127 @@
+"""The named rules behind 7S results, so a report can cite the rule that produced a finding.
+
+Each rule's docstring is its wording; ``rule.text`` returns it and ``rule.name`` is the
+stable id shown in results (for example in ``withheld_rules``).
+"""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass
+from typing import ClassVar, Final
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "DIFFERENCE",
+    "MIN_THRESHOLD",
+    "SIGNIFICANT_CHANGE",
+    "SMALL_GROUP",
+    "DifferenceRule",
+    "Rule",
+    "SignificantChangeRule",
+    "SmallGroupRule",
+    "check_threshold",
+]
+
+DEFAULT_THRESHOLD: Final = 5
+"""Fewest respondents a group needs before any of its figures are shown."""
+
+MIN_THRESHOLD: Final = 3
+"""The anonymity threshold can be raised but never set below this."""
+
+
+def check_threshold(threshold: int) -> int:
+    """Return ``threshold`` if it is allowed; raise ValueError if it is below 3.
+
+    Examples
+    --------
+    >>> check_threshold(5)
+    5
+    >>> check_threshold(2)
+    Traceback (most recent call last):
+    ...
+    ValueError: the anonymity threshold must be at least 3, not 2
+    """
+    if isinstance(threshold, bool) or not isinstance(threshold, int):
+        raise ValueError(f"the anonymity threshold must be a whole number, not {threshold!r}")
+    if threshold < MIN_THRESHOLD:
+        raise ValueError(
+            f"the anonymity threshold must be at least {MIN_THRESHOLD}, not {threshold}"
+        )
+    return threshold
+
+
+class Rule:
+    """A named rule whose docstring is its wording."""
+
+    name: ClassVar[str]
+
+    @property
+    def text(self) -> str:
+        """The rule's wording, for reports and documentation."""
+        return inspect.cleandoc(type(self).__doc__ or "")
+
+
+@dataclass(frozen=True)
+class SmallGroupRule(Rule):
+    """A group with fewer respondents than the anonymity threshold is withheld: none of its
+    figures are shown anywhere, only its name in the list of withheld groups. The same
+    applies to a whole wave with fewer respondents than the threshold."""
+
+    name: ClassVar[str] = "small_group"
+
+    def withholds(self, size: int, threshold: int) -> bool:
+        """Say whether a group of ``size`` respondents must be withheld.
+
+        Examples
+        --------
+        >>> SMALL_GROUP.withholds(4, 5), SMALL_GROUP.withholds(5, 5)
+        (True, False)
+        """
+        return size < threshold
+
+
+@dataclass(frozen=True)
+class DifferenceRule(Rule):
+    """When the respondents left outside every shown group of a breakdown number more than
+    none but fewer than the anonymity threshold, the smallest shown group is withheld too
+    (another partner before the council), until they number none or at least the threshold.
+    Otherwise their answers could be worked out by subtracting the shown groups from the
+    whole wave."""
+
+    name: ClassVar[str] = "difference"
+
+    def withholds_more(self, uncovered: int, threshold: int) -> bool:
+        """Say whether ``uncovered`` respondents outside every shown group need protecting.
+
+        Examples
+        --------
+        >>> DIFFERENCE.withholds_more(2, 5), DIFFERENCE.withholds_more(0, 5)
+        (True, False)
+        """
+        return 0 < uncovered < threshold
+
+
+@dataclass(frozen=True)
+class SignificantChangeRule(Rule):
+    """A change in an element's score since the previous wave is marked significant only
+    when its 95% bootstrap interval excludes zero (lies wholly above or wholly below it)."""
+
+    name: ClassVar[str] = "significant_change"
+
+    def significant(self, low: float | None, high: float | None) -> bool:
+        """Say whether an interval from ``low`` to ``high`` excludes zero.
+
+        Examples
+        --------
+        >>> SIGNIFICANT_CHANGE.significant(1.5, 9.0), SIGNIFICANT_CHANGE.significant(-2.0, 3.0)
+        (True, False)
+        """
+        if low is None or high is None:
+            return False
+        return low > 0 or high < 0
+
+
+SMALL_GROUP: Final = SmallGroupRule()
+DIFFERENCE: Final = DifferenceRule()
+SIGNIFICANT_CHANGE: Final = SignificantChangeRule()
