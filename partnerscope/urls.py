@@ -1,12 +1,15 @@
 """Top-level URLs: accounts, the admin, and every partnership page under /p/<slug>/."""
 
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from partnerscope.apps.common import views as common_views
 
 urlpatterns = [
     path("", common_views.home, name="home"),
+    path("favicon.ico", RedirectView.as_view(url=static("common/favicon.svg"), permanent=True)),
     path("accounts/", include("partnerscope.apps.accounts.urls")),
     path("admin/", admin.site.urls),
     path("p/", include("partnerscope.apps.partnerships.urls")),

@@ -15,7 +15,7 @@ from rich.console import Console
 from partnerscope.datapackage.tables import TableErrors
 
 console = Console()
-error_console = Console(stderr=True)
+error_console = Console(stderr=True, soft_wrap=True)
 
 
 class OutputFormat(StrEnum):

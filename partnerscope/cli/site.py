@@ -44,7 +44,9 @@ def migrate() -> None:
 
 
 def demo(
-    scale: int = typer.Option(1, min=1, help="How many demo areas to build (six partnerships each)."),
+    scale: int = typer.Option(
+        1, min=1, help="How many demo areas to build (six partnerships each)."
+    ),
 ) -> None:
     """Build the demo partnership Northshire (a county and five districts) and its log-ins."""
     setup_django()
@@ -53,7 +55,9 @@ def demo(
     with Progress(console=error_console, transient=True) as progress:
         task = progress.add_task("Building demo partnerships", total=demo_partnership_count(scale))
         result = build_demo(scale, progress=lambda slug: progress.advance(task))
-    console.print(f"Built {len(result.created)} partnerships; {len(result.skipped)} were already there.")
+    console.print(
+        f"Built {len(result.created)} partnerships; {len(result.skipped)} were already there."
+    )
     print_demo_logins(result.users, result.password)
 
 
@@ -97,7 +101,9 @@ def import_package(
     assert result.partnership is not None
     for note in result.notes:
         console.print(note)
-    console.print(f"Imported {result.partnership.name} ({result.partnership.slug}): {result.summary}.")
+    console.print(
+        f"Imported {result.partnership.name} ({result.partnership.slug}): {result.summary}."
+    )
 
 
 def export_package(

@@ -100,18 +100,24 @@ def integer_between(low: int, high: int) -> Parser:
 
 
 def read_table(
-    path: str | Path, columns: Sequence[Column], *, label: str | None = None
+    path: str | Path,
+    columns: Sequence[Column],
+    *,
+    label: str | None = None,
+    row_number_key: str | None = None,
 ) -> list[dict[str, Any]]:
     """Read ``path`` as UTF-8 CSV with a header row and parse each listed column.
 
     Columns not listed are kept as stripped text. A missing required column, an empty
     required cell or a value its parser rejects is an error; all errors are raised
     together in :class:`TableErrors`. Empty optional cells take the column's default.
+    With ``row_number_key``, each record also holds its row number under that key, so
+    later checks can report where a row came from.
     """
     name = label or str(path)
     try:
         with open(path, newline="", encoding="utf-8-sig") as handle:
-            return parse_rows(csv.reader(handle), columns, name)
+            return parse_rows(csv.reader(handle), columns, name, row_number_key)
     except FileNotFoundError:
         raise TableErrors([TableError(name, 0, "", "file not found")]) from None
     except UnicodeDecodeError:
@@ -121,7 +127,10 @@ def read_table(
 
 
 def parse_rows(
-    lines: Iterable[list[str]], columns: Sequence[Column], name: str
+    lines: Iterable[list[str]],
+    columns: Sequence[Column],
+    name: str,
+    row_number_key: str | None = None,
 ) -> list[dict[str, Any]]:
     """Parse already-split CSV lines (header first); see :func:`read_table`."""
     iterator = iter(lines)
@@ -162,6 +171,8 @@ def parse_rows(
                 errors.append(TableError(name, row_number, column_name, str(error)))
         for spec in columns:
             record.setdefault(spec.name, spec.default)
+        if row_number_key:
+            record[row_number_key] = row_number
         rows.append(record)
     if errors:
         raise TableErrors(errors)

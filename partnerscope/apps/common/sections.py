@@ -50,10 +50,10 @@ class Section:
 
     def urls(self) -> list[Any]:
         return [
-            path(f"{self.name}s/", self.list_view(), name=f"{self.name}_list"),
-            path(f"{self.name}s/new/", self.form_view(), name=f"{self.name}_create"),
-            path(f"{self.name}s/<int:pk>/edit/", self.form_view(), name=f"{self.name}_edit"),
-            path(f"{self.name}s/<int:pk>/delete/", self.delete_view(), name=f"{self.name}_delete"),
+            path(f"{self.plural}/", self.list_view(), name=f"{self.name}_list"),
+            path(f"{self.plural}/new/", self.form_view(), name=f"{self.name}_create"),
+            path(f"{self.plural}/<int:pk>/edit/", self.form_view(), name=f"{self.name}_edit"),
+            path(f"{self.plural}/<int:pk>/delete/", self.delete_view(), name=f"{self.name}_delete"),
         ]
 
     def get_object(self, access: Access, pk: int) -> Any:

@@ -30,5 +30,11 @@ class BodyAdmin(SimpleHistoryAdmin):
     list_filter = ["partnership", "governance_layer"]
 
 
-for model in (models.Participation, models.Membership, models.Meeting, models.AgendaItem, models.Attendance):
+for model in (
+    models.Participation,
+    models.Membership,
+    models.Meeting,
+    models.AgendaItem,
+    models.Attendance,
+):
     admin.site.register(model, SimpleHistoryAdmin)

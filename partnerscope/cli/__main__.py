@@ -1,0 +1,5 @@
+"""Allow ``python -m partnerscope.cli``."""
+
+from partnerscope.cli import main
+
+main()

@@ -1,0 +1,92 @@
+"""A manager signs in, opens the overview, adds an organisation and meets a validation error."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import PHONE, assert_accessible, sign_in
+from tests.conftest import PASSWORD
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_manager_journey(page, live_server, kite, manager):
+    sign_in(page, live_server.url, manager.username)
+    assert page.get_by_role("heading", name="My partnerships").is_visible()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Kite Partnership").click()
+    assert page.get_by_role("heading", name="Kite Partnership", level=1).is_visible()
+    assert page.get_by_role("heading", name="Strategic").is_visible()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Organisations").first.click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Add organisation").click()
+    assert_accessible(page)
+
+    page.get_by_role("button", name="Add organisation").click()
+    summary = page.locator(".govuk-error-summary")
+    assert summary.is_visible()
+    assert "There is a problem" in summary.inner_text()
+    assert_accessible(page)
+
+    page.get_by_label("Name").fill("Kite Fire and Rescue")
+    page.get_by_label("Sector").select_option("fire")
+    page.get_by_label("Statutory partner").check()
+    page.get_by_role("button", name="Add organisation").click()
+    assert (
+        "Organisation added: Kite Fire and Rescue"
+        in page.locator(".govuk-notification-banner").inner_text()
+    )
+    assert page.get_by_role("rowheader", name="Kite Fire and Rescue").is_visible()
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "people/",
+        "bodies/",
+        "memberships/",
+        "data/",
+        "people/new/",
+        "bodies/new/",
+        "memberships/new/",
+    ],
+)
+def test_every_section_page_is_accessible(page, live_server, kite, manager, path):
+    sign_in(page, live_server.url, manager.username)
+    response = page.goto(f"{live_server.url}/p/kite/{path}")
+    assert response.status == 200
+    assert page.locator("h1").is_visible()
+    assert_accessible(page)
+
+
+def test_pages_work_on_a_phone_without_javascript(browser, live_server, kite, manager):
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    no_script = context.new_page()
+    no_script.goto(f"{live_server.url}/accounts/sign-in/")
+    no_script.get_by_label("Username").fill(manager.username)
+    no_script.get_by_label("Password").fill(PASSWORD)
+    no_script.get_by_role("button", name="Sign in").click()
+    no_script.goto(f"{live_server.url}/p/kite/bodies/new/")
+    no_script.get_by_label("Name").fill("Theme group")
+    no_script.get_by_label("Operational").check()
+    no_script.get_by_role("button", name="Add body").click()
+    assert no_script.get_by_role("rowheader", name="Theme group").is_visible()
+    context.close()
+
+    phone = browser.new_context(viewport=PHONE, bypass_csp=True).new_page()
+    sign_in(phone, live_server.url, manager.username)
+    phone.goto(f"{live_server.url}/p/kite/bodies/")
+    assert_accessible(phone)
+    phone.context.close()
+
+
+def test_password_reset_and_import_pages_are_accessible(page, live_server, kite, manager):
+    page.goto(f"{live_server.url}/accounts/password-reset/")
+    assert_accessible(page)
+    sign_in(page, live_server.url, manager.username)
+    page.goto(f"{live_server.url}/p/import/")
+    assert_accessible(page)

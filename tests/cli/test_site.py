@@ -1,0 +1,82 @@
+"""The site commands, run as a user runs them: in a fresh process on a fresh database."""
+
+from __future__ import annotations
+
+import csv
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+COMMAND = [sys.executable, "-m", "partnerscope.cli"]
+
+
+def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "PARTNERSCOPE_DATA_DIR": str(data_dir),
+        "DATABASE_URL": "",
+        "COLUMNS": "200",
+    }
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    return subprocess.run([*COMMAND, *args], capture_output=True, text=True, env=env, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    """The demo built in one database and exported."""
+    root = tmp_path_factory.mktemp("site")
+    built = run(root / "first", "demo")
+    assert built.returncode == 0, built.stderr
+    assert "demo-partnership-2026" in built.stdout
+    assert "manager" in built.stdout
+    out = run(root / "first", "export", "northshire", str(root / "export"))
+    assert out.returncode == 0, out.stderr
+    return root
+
+
+def test_demo_export_import_into_a_fresh_database_round_trips(exported):
+    imported = run(exported / "second", "import", str(exported / "export"))
+    assert imported.returncode == 0, imported.stderr
+    assert "150 people" in imported.stdout
+    again = run(exported / "second", "export", "northshire", str(exported / "again"))
+    assert again.returncode == 0, again.stderr
+    for path in sorted((exported / "export").iterdir()):
+        assert path.read_bytes() == (exported / "again" / path.name).read_bytes(), path.name
+
+
+def test_a_broken_csv_gets_located_errors_and_leaves_the_database_unchanged(exported, tmp_path):
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    for path in (exported / "export").iterdir():
+        (broken / path.name).write_bytes(path.read_bytes())
+    rows = list(csv.reader((broken / "people.csv").open(encoding="utf-8")))
+    rows[3][2] = "nowhere"
+    with (broken / "people.csv").open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+    result = run(tmp_path / "db", "import", str(broken))
+    assert result.returncode == 2
+    assert "people.csv:4:organisation: 'nowhere' is not an id in organisations.csv" in result.stderr
+    listing = run(tmp_path / "db", "export", "northshire", str(tmp_path / "out"))
+    assert listing.returncode == 2
+    assert "no partnership 'northshire' (known: none)" in listing.stderr
+
+
+def test_backup_and_restore(exported, tmp_path):
+    backup = tmp_path / "backup.json.gz"
+    assert run(exported / "first", "backup", str(backup)).returncode == 0
+    restored = run(tmp_path / "restored", "restore", str(backup))
+    assert restored.returncode == 0, restored.stderr
+    out = run(tmp_path / "restored", "export", "northshire-easton", str(tmp_path / "easton"))
+    assert out.returncode == 0, out.stderr
+    refused = run(tmp_path / "restored", "restore", str(backup))
+    assert refused.returncode == 2
+    assert "--force" in refused.stderr
+
+
+def test_migrate_reports_an_up_to_date_schema(tmp_path):
+    result = run(tmp_path, "migrate")
+    assert result.returncode == 0, result.stderr
+    assert "up to date" in result.stdout
