@@ -17,10 +17,3 @@ MODULES = [info.name for info in pkgutil.iter_modules(sevens.__path__, f"{sevens
 def test_docstring_examples(name: str) -> None:
     result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
     assert result.failed == 0
-
-
-def test_core_does_not_import_django() -> None:
-    for name in MODULES:
-        module = importlib.import_module(name)
-        source = module.__loader__.get_source(name)  # type: ignore[union-attr]
-        assert "django" not in (source or "")
