@@ -14,3 +14,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("p/", include("partnerscope.apps.partnerships.urls")),
 ]
+for area in ("sevens", "network", "performance", "chains"):
+    urlpatterns += [
+        path(f"p/<slug:slug>/{area}/", include(f"partnerscope.apps.{area}.urls")),
+        path(f"a/{area}/", include(f"partnerscope.apps.{area}.public_urls")),
+    ]

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from partnerscope.datapackage.schema import BY_NAME, RESOURCES, descriptor
+from partnerscope.datapackage.schema import all_resources, descriptor, resource_by_name
 from partnerscope.datapackage.tables import TableError, TableErrors
 
 Rows = list[dict[str, Any]]
@@ -36,7 +36,7 @@ def write_package(
     """Write every resource's rows as CSV plus ``datapackage.json``; returns the folder."""
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)
-    for resource in RESOURCES:
+    for resource in all_resources():
         with open(target / resource.path, "w", newline="", encoding="utf-8") as handle:
             writer = csv.writer(handle, lineterminator="\n")
             writer.writerow(resource.field_names)
@@ -61,7 +61,7 @@ def read_package(folder: str | Path) -> dict[str, Rows]:
     errors: list[TableError] = []
     if not (source / "datapackage.json").exists():
         raise TableErrors([TableError("datapackage.json", 0, "", "file not found")])
-    for resource in RESOURCES:
+    for resource in all_resources():
         path = source / resource.path
         if not path.exists():
             errors.append(TableError(resource.path, 0, "", "file not found"))
@@ -85,13 +85,14 @@ def read_package(folder: str | Path) -> dict[str, Rows]:
             raise TableErrors(sorted(errors, key=lambda e: (e.path, e.row, e.column)))
         return {
             resource.name: [dict(row) for row in package.get_resource(resource.name).read_rows()]
-            for resource in RESOURCES
+            for resource in all_resources()
         }
 
 
 def frictionless_error(resource_name: str, error: Any) -> TableError:
     """Turn a Frictionless error into PartnerScope's ``file:row:column: message`` form."""
-    resource = BY_NAME.get(resource_name)
+    by_name = resource_by_name()
+    resource = by_name.get(resource_name)
     path = resource.path if resource else resource_name
     row = getattr(error, "row_number", None) or 0
     column = getattr(error, "field_name", None) or ""
@@ -106,7 +107,7 @@ def frictionless_error(resource_name: str, error: Any) -> TableError:
         message = "must not be empty"
     elif kind == "foreign-key":
         column = ",".join(error.field_names)
-        target = BY_NAME[error.reference_name].path if error.reference_name in BY_NAME else ""
+        target = by_name[error.reference_name].path if error.reference_name in by_name else ""
         values = ", ".join(repr(cell) for cell in error.field_cells)
         message = f"{values} is not an id in {target or error.reference_name}"
     elif kind == "primary-key":

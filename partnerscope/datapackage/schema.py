@@ -7,6 +7,8 @@ values), its primary key and its foreign keys. ``descriptor()`` turns the list i
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -224,7 +226,25 @@ RESOURCES: list[Resource] = [
     ),
 ]
 
-BY_NAME = {resource.name: resource for resource in RESOURCES}
+AREA_MODULES = ("sevens", "network", "indicators", "chains")
+
+
+def all_resources() -> list[Resource]:
+    """The foundation's resources, then each area's (``RESOURCES`` in its own module).
+
+    Each part of the framework declares its tables in ``partnerscope.datapackage.<area>``,
+    so adding an area's tables never means editing this file.
+    """
+    resources = list(RESOURCES)
+    for area in AREA_MODULES:
+        name = f"partnerscope.datapackage.{area}"
+        if importlib.util.find_spec(name) is not None:
+            resources += getattr(importlib.import_module(name), "RESOURCES", [])
+    return resources
+
+
+def resource_by_name() -> dict[str, Resource]:
+    return {resource.name: resource for resource in all_resources()}
 
 
 def descriptor(title: str) -> dict[str, Any]:
@@ -235,5 +255,5 @@ def descriptor(title: str) -> dict[str, Any]:
         "profile": PROFILE,
         "version": FORMAT_VERSION,
         "description": "A partnership exported from PartnerScope. See docs/datapackage.md.",
-        "resources": [resource.descriptor() for resource in RESOURCES],
+        "resources": [resource.descriptor() for resource in all_resources()],
     }

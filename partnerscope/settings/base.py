@@ -27,6 +27,10 @@ INSTALLED_APPS = [
     "partnerscope.apps.common",
     "partnerscope.apps.accounts",
     "partnerscope.apps.partnerships",
+    "partnerscope.apps.sevens",
+    "partnerscope.apps.network",
+    "partnerscope.apps.performance",
+    "partnerscope.apps.chains",
 ]
 
 MIDDLEWARE = [

@@ -1,18 +1,22 @@
 """Every page under /p/<slug>/ is walked: a user of another partnership gets 404 on all of them.
 
-New URL patterns with parameters other than ``slug`` need an entry in ``SAMPLES`` (a
-record of the kite partnership to point at), or this test fails, so no page slips through.
+New URL patterns with parameters other than ``slug`` need a sample (a record of the kite
+partnership to point at) in ``BASE_SAMPLES`` or in the area's ``tests/apps/<area>/url_samples.py``
+(a ``SAMPLES`` dict of URL name to ``function(kite) -> kwargs``), or this test fails, so no
+page slips through. A sample function may create the area records it needs.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-SAMPLES: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
+BASE_SAMPLES: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "partnerships:organisation_edit": lambda kite: {"pk": kite["council"].pk},
     "partnerships:organisation_delete": lambda kite: {"pk": kite["police"].pk},
     "partnerships:person_edit": lambda kite: {"pk": kite["alice"].pk},
@@ -22,6 +26,18 @@ SAMPLES: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "partnerships:membership_edit": lambda kite: {"pk": kite["membership"].pk},
     "partnerships:membership_delete": lambda kite: {"pk": kite["membership"].pk},
 }
+
+
+def collect_samples() -> dict[str, Callable[[dict[str, Any]], dict[str, Any]]]:
+    """The foundation's samples plus each area's ``tests/apps/<area>/url_samples.py``."""
+    samples = dict(BASE_SAMPLES)
+    for path in sorted(Path(__file__).parent.glob("*/url_samples.py")):
+        module = importlib.import_module(f"tests.apps.{path.parent.name}.url_samples")
+        samples.update(module.SAMPLES)
+    return samples
+
+
+SAMPLES = collect_samples()
 
 
 def walk(

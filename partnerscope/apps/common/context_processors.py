@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 import partnerscope
+from partnerscope.apps.common.extensions import menu_entries
 
 PARTNERSHIP_MENU = [
     ("Overview", "partnerships:overview"),
@@ -31,7 +32,7 @@ def site(request: HttpRequest) -> dict[str, Any]:
 def menu_for(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
     """The partnership's section links, the current one marked active."""
     items = []
-    for label, name in PARTNERSHIP_MENU:
+    for label, name in [*PARTNERSHIP_MENU[:1], *menu_entries(), *PARTNERSHIP_MENU[1:]]:
         url = reverse(name, args=[slug])
         active = (
             request.path == url if name == "partnerships:overview" else request.path.startswith(url)

@@ -17,6 +17,7 @@ from typing import Any
 from django.db import transaction
 
 from partnerscope.apps.accounts.models import Role, RoleKind
+from partnerscope.apps.common.extensions import datapackage_modules
 from partnerscope.apps.partnerships.models import (
     AgendaItem,
     Attendance,
@@ -125,7 +126,7 @@ def export_tables(partnership: Partnership) -> dict[str, list[dict[str, Any]]]:
         ),
         key=lambda row: (row["meeting"], row["person"]),
     )
-    return {
+    tables = {
         "partnership": [
             {
                 "slug": partnership.slug,
@@ -145,6 +146,9 @@ def export_tables(partnership: Partnership) -> dict[str, list[dict[str, Any]]]:
         "agenda_items": agenda,
         "attendance": attendance,
     }
+    for module in datapackage_modules():
+        tables.update(module.export_tables(partnership))
+    return tables
 
 
 def export_folder(partnership: Partnership, folder: str | Path) -> Path:
@@ -162,6 +166,16 @@ def export_zip(partnership: Partnership) -> io.BytesIO:
                 archive.write(path, path.name)
     buffer.seek(0)
     return buffer
+
+
+@dataclass(frozen=True)
+class ImportRefs:
+    """The foundation records just imported, by their package ids, for the areas' imports."""
+
+    organisations: dict[str, Organisation]
+    people: dict[str, Person]
+    bodies: dict[str, Body]
+    meetings: dict[str, Meeting]
 
 
 @dataclass
@@ -252,6 +266,8 @@ def check_tables(tables: Tables) -> list[TableError]:
     for number, row in enumerate(tables["memberships"], start=2):
         if row.get("start") and row.get("end") and row["end"] < row["start"]:
             errors.append(TableError("memberships.csv", number, "end", "is before start"))
+    for module in datapackage_modules():
+        errors += module.check_tables(tables)
     return errors
 
 
@@ -362,6 +378,9 @@ def import_tables(tables: Tables, manager: Any = None) -> ImportResult:
         Attendance(meeting=meetings[r["meeting"]], person=people[r["person"]], status=r["status"])
         for r in tables["attendance"]
     )
+    refs = ImportRefs(organisations=organisations, people=people, bodies=bodies, meetings=meetings)
+    for module in datapackage_modules():
+        module.import_tables(partnership, tables, refs)
     if manager is not None and getattr(manager, "is_authenticated", False):
         Role.objects.get_or_create(
             user=manager, partnership=partnership, defaults={"kind": RoleKind.MANAGER}

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from partnerscope.apps.accounts.models import Role
+from partnerscope.apps.common.extensions import demo_builders
 from partnerscope.apps.partnerships.datapackage_services import import_tables
 from partnerscope.apps.partnerships.demo import DEMO_PASSWORD, DEMO_USERS, demo_packages
 from partnerscope.apps.partnerships.models import Partnership
@@ -27,7 +28,9 @@ def build_demo(scale: int = 1, progress: Callable[[str], None] | None = None) ->
     if scale < 1:
         raise ValueError("--scale must be 1 or more")
     result = DemoResult()
-    for tables in demo_packages(scale):
+    for index, tables in enumerate(demo_packages(scale)):
+        for builder in demo_builders():
+            tables.update(builder(tables, index))
         slug = tables["partnership"][0]["slug"]
         if Partnership.objects.filter(slug=slug).exists():
             result.skipped.append(slug)

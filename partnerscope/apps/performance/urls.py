@@ -1,0 +1,5 @@
+"""Pages of the Performance area, under /p/<slug>/performance/."""
+
+app_name = "performance"
+
+urlpatterns: list = []

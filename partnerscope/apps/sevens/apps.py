@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class SevensConfig(AppConfig):
+    name = "partnerscope.apps.sevens"
+    label = "sevens"
+    verbose_name = "7S self-assessment"
+    partnership_area = True
+    partnership_menu: list[tuple[str, str]] = []

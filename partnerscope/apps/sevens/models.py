@@ -1,0 +1,1 @@
+"""Models of the 7S self-assessment area."""
