@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -253,3 +254,12 @@ def test_benchmark_needs_polarity_and_values(files):
     result = invoke("benchmark", files["values"], "--indicator", "NI 15", "--period", "2019-Q1")
     assert result.exit_code == 2
     assert "no area has a value" in result.stderr
+
+
+def test_docs_name_every_command():
+    from partnerscope.cli.indicators import app as indicators_app
+
+    docs = (Path(__file__).parents[2] / "docs" / "indicators.md").read_text(encoding="utf-8")
+    for command in indicators_app.registered_commands:
+        name = command.name or command.callback.__name__
+        assert f"partnerscope indicators {name}" in docs

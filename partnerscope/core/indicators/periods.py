@@ -110,18 +110,11 @@ class Period:
 
     def start(self) -> date:
         """The first day of the period."""
-        if self.frequency is Frequency.FINANCIAL_YEAR:
-            return date(self.year, 4, 1)
-        months = 12 // self.frequency.per_year
-        return date(self.year, (self.number - 1) * months + 1, 1)
+        return _start(self.frequency, self.ordinal)
 
     def end(self) -> date:
         """The last day of the period."""
-        if self.frequency is Frequency.FINANCIAL_YEAR:
-            return date(self.year + 1, 3, 31)
-        months = 12 // self.frequency.per_year
-        last_month = self.number * months
-        return date(self.year, last_month, calendar.monthrange(self.year, last_month)[1])
+        return _end(self.frequency, self.ordinal)
 
     def due(self, due_days: int) -> date:
         """The date a value for this period is due: ``due_days`` after the period ends."""
@@ -154,6 +147,23 @@ class Period:
 
     def __ge__(self, other: object) -> bool:
         return self.ordinal >= self._check(other).ordinal
+
+
+@lru_cache(maxsize=4096)
+def _start(frequency: Frequency, ordinal: int) -> date:
+    year, number = divmod(ordinal, frequency.per_year)
+    if frequency is Frequency.FINANCIAL_YEAR:
+        return date(year, 4, 1)
+    return date(year, number * (12 // frequency.per_year) + 1, 1)
+
+
+@lru_cache(maxsize=4096)
+def _end(frequency: Frequency, ordinal: int) -> date:
+    year, number = divmod(ordinal, frequency.per_year)
+    if frequency is Frequency.FINANCIAL_YEAR:
+        return date(year + 1, 3, 31)
+    last_month = (number + 1) * (12 // frequency.per_year)
+    return date(year, last_month, calendar.monthrange(year, last_month)[1])
 
 
 @lru_cache(maxsize=4096)

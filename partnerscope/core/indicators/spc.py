@@ -150,17 +150,31 @@ def _beyond_limits(values: Sequence[float], limits: XmRLimits) -> list[bool]:
     return [y > upper or y < lower for y in values]
 
 
+# Sides and steps are coded as bytes 0 (below, falling), 1 (on, level), 2 (above, rising), so
+# that a C-speed substring search can rule out a run or trend before any Python loop.
+_RUN_ABOVE = b"\x02" * RUN_LENGTH
+_RUN_BELOW = b"\x00" * RUN_LENGTH
+_RISING = b"\x02" * (RUN_LENGTH - 1)
+_FALLING = b"\x00" * (RUN_LENGTH - 1)
+
+
 def _run_of_seven(values: Sequence[float], limits: XmRLimits) -> list[bool]:
-    return [key != 0 for key in _run_keys(_sides(values, limits.mean), RUN_LENGTH, 0)]
+    mean = limits.mean
+    coded = bytes(1 + (y > mean) - (y < mean) for y in values)
+    if _RUN_ABOVE not in coded and _RUN_BELOW not in coded:
+        return [False] * len(values)
+    return [key != 0 for key in _run_keys([code - 1 for code in coded], RUN_LENGTH, 0)]
 
 
 def _trend_directions(values: Sequence[float]) -> list[int]:
     """+1 or -1 for a point in a rising or falling trend of seven (the later trend's
     direction for a point in two, such as a peak), else 0."""
-    if len(values) < 2:
+    if len(values) < RUN_LENGTH:
         return [0] * len(values)
-    steps = [(after > before) - (after < before) for before, after in pairwise(values)]
-    return _run_keys(steps, RUN_LENGTH - 1, 1)
+    coded = bytes(1 + (after > before) - (after < before) for before, after in pairwise(values))
+    if _RISING not in coded and _FALLING not in coded:
+        return [0] * len(values)
+    return _run_keys([code - 1 for code in coded], RUN_LENGTH - 1, 1)
 
 
 def _trend_of_seven(values: Sequence[float], limits: XmRLimits) -> list[bool]:

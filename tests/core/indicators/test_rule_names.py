@@ -38,3 +38,8 @@ def test_rule_names_are_unique_and_texts_are_sentences():
     for rule in rules:
         assert rule.name.isidentifier() and rule.name == rule.name.lower()
         assert rule.text[0].isupper() and rule.text.endswith(".")
+
+
+def test_docs_name_every_rule():
+    docs = (HERE.parents[2] / "docs" / "indicators.md").read_text(encoding="utf-8")
+    assert sorted(name for name in all_rules() if f"`{name}`" not in docs) == []
