@@ -13,6 +13,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models, transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -20,6 +21,9 @@ from django.urls import path, reverse
 
 from partnerscope.apps.accounts.permissions import Access, Action, partnership_view
 from partnerscope.apps.partnerships.models import Partnership
+
+
+PAGE_SIZE = 50
 
 
 @dataclass(frozen=True)
@@ -65,7 +69,9 @@ class Section:
     def list_view(self) -> Callable[..., HttpResponse]:
         @partnership_view(Action.READ)
         def view(request: HttpRequest, access: Access) -> HttpResponse:
-            records = self.queryset(access.partnership)
+            page = Paginator(self.queryset(access.partnership), PAGE_SIZE).get_page(
+                request.GET.get("page")
+            )
             rows = [
                 {
                     "cells": [column.value(record) for column in self.columns],
@@ -73,7 +79,7 @@ class Section:
                     "delete_url": self.url("delete", access.partnership.slug, record.pk),
                     "label": str(record),
                 }
-                for record in records
+                for record in page.object_list
             ]
             return render(
                 request,
@@ -84,6 +90,7 @@ class Section:
                     "headings": [column.heading for column in self.columns],
                     "rows": rows,
                     "create_url": self.url("create", access.partnership.slug),
+                    "page": page,
                 },
             )
 

@@ -87,6 +87,7 @@ class BodyForm(PartnershipScopedForm):
         model = Body
         fields = ["name", "governance_layer", "parent", "functions"]
         widgets = {"governance_layer": forms.RadioSelect}
+        labels = {"parent": "Reports to"}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -136,3 +136,16 @@ def test_changes_keep_history(manager_client, kite):
         "Alice Adams",
         "Alice Adams-Brown",
     ]
+
+
+def test_long_lists_are_paged(manager_client, kite):
+    from tests.apps.partnerships.factories import PersonFactory
+
+    for _ in range(60):
+        PersonFactory(partnership=kite["partnership"], organisation=kite["council"])
+    url = reverse("partnerships:person_list", args=["kite"])
+    first = manager_client.get(url).content.decode()
+    assert "62 people, showing 1 to 50" in first
+    assert 'aria-label="Pages"' in first
+    second = manager_client.get(url + "?page=2").content.decode()
+    assert "showing 51 to 62" in second
