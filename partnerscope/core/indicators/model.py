@@ -29,7 +29,7 @@ class Polarity(StrEnum):
     @property
     def sign(self) -> int:
         """+1 when higher is better, -1 when lower is better."""
-        return 1 if self is Polarity.HIGHER_IS_BETTER else -1
+        return 1 if self == "higher_is_better" else -1
 
 
 @dataclass(frozen=True, slots=True)

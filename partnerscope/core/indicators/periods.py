@@ -199,8 +199,11 @@ def parse_period(text: str) -> Period:
     )
 
 
+@lru_cache(maxsize=1024)
 def latest_due_period(frequency: Frequency, as_of: date, due_days: int) -> Period:
     """The latest period of ``frequency`` whose value was due on or before ``as_of``.
+
+    Cached: every series of a status run asks the same question.
 
     Examples
     --------

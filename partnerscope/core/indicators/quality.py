@@ -402,7 +402,7 @@ def _median(ordered: Sequence[float]) -> float:
 
 
 def _mad(values: Sequence[float], centre: float) -> float:
-    return _median(sorted(abs(value - centre) for value in values))
+    return _median(sorted([abs(value - centre) for value in values]))
 
 
 def modified_z_scores(values: Sequence[float]) -> list[float] | None:

@@ -113,7 +113,7 @@ def xmr_limits(
     if len(basis) < MINIMUM_SPC_POINTS:
         raise ValueError(f"an XmR chart needs at least {MINIMUM_SPC_POINTS} points")
     mean = sum(basis) / len(basis)
-    ranges = [abs(basis[i] - basis[i - 1]) for i in range(1, len(basis))]
+    ranges = [abs(after - before) for before, after in pairwise(basis)]
     mean_range = sum(ranges) / len(ranges)
     if screen_outliers and mean_range > 0:
         cut = SCREEN_FACTOR * mean_range
@@ -122,10 +122,6 @@ def xmr_limits(
     width = LIMIT_FACTOR * mean_range
     near = 2 * (LIMIT_FACTOR / 3) * mean_range
     return XmRLimits(mean, mean_range, mean - width, mean + width, mean - near, mean + near)
-
-
-def _sides(values: Sequence[float], mean: float) -> list[int]:
-    return [(y > mean) - (y < mean) for y in values]
 
 
 def _run_keys(keys: Sequence[int], minimum: int, extra: int) -> list[int]:
@@ -160,7 +156,7 @@ _FALLING = b"\x00" * (RUN_LENGTH - 1)
 
 def _run_of_seven(values: Sequence[float], limits: XmRLimits) -> list[bool]:
     mean = limits.mean
-    coded = bytes(1 + (y > mean) - (y < mean) for y in values)
+    coded = bytes([1 + (y > mean) - (y < mean) for y in values])
     if _RUN_ABOVE not in coded and _RUN_BELOW not in coded:
         return [False] * len(values)
     return [key != 0 for key in _run_keys([code - 1 for code in coded], RUN_LENGTH, 0)]
@@ -171,7 +167,7 @@ def _trend_directions(values: Sequence[float]) -> list[int]:
     direction for a point in two, such as a peak), else 0."""
     if len(values) < RUN_LENGTH:
         return [0] * len(values)
-    coded = bytes(1 + (after > before) - (after < before) for before, after in pairwise(values))
+    coded = bytes([1 + (after > before) - (after < before) for before, after in pairwise(values)])
     if _RISING not in coded and _FALLING not in coded:
         return [0] * len(values)
     return _run_keys([code - 1 for code in coded], RUN_LENGTH - 1, 1)
@@ -420,19 +416,28 @@ def xmr_chart(
         flags = rule.detect(values, limits)
         if any(flags):
             flags_by_rule[rule.name] = flags
-            signals.append(Signal(rule, tuple(i for i, flag in enumerate(flags) if flag)))
+            signals.append(Signal(rule, tuple([i for i, flag in enumerate(flags) if flag])))
     point_variation = [Variation.COMMON_CAUSE] * len(values)
     if signals:
-        mean = limits.mean
-        beyond = flags_by_rule.get(SPC_BEYOND_LIMITS.name)
-        trends = _trend_directions(values) if SPC_TREND_OF_SEVEN.name in flags_by_rule else None
         flagged = sorted({i for signal in signals for i in signal.indices})
-        for i in flagged:
-            if trends is not None and trends[i] and not (beyond and beyond[i]):
-                direction = trends[i]
-            else:
-                direction = (values[i] > mean) - (values[i] < mean)
-            point_variation[i] = _special_variation(direction, polarity)
+        if polarity is None:
+            for i in flagged:
+                point_variation[i] = Variation.SPECIAL_CAUSE_NEITHER
+        else:
+            good = polarity.sign
+            mean = limits.mean
+            beyond = flags_by_rule.get(SPC_BEYOND_LIMITS.name)
+            trends = _trend_directions(values) if SPC_TREND_OF_SEVEN.name in flags_by_rule else None
+            for i in flagged:
+                if trends is not None and trends[i] and not (beyond and beyond[i]):
+                    direction = trends[i]
+                else:
+                    direction = (values[i] > mean) - (values[i] < mean)
+                point_variation[i] = (
+                    Variation.SPECIAL_CAUSE_IMPROVING
+                    if direction * good > 0
+                    else Variation.SPECIAL_CAUSE_CONCERNING
+                )
     return XmRChart(
         limits=limits,
         points=len(values),
@@ -444,11 +449,3 @@ def xmr_chart(
         if target is None or polarity is None
         else assurance(target, polarity, limits),
     )
-
-
-def _special_variation(direction: int, polarity: Polarity | None) -> Variation:
-    if polarity is None:
-        return Variation.SPECIAL_CAUSE_NEITHER
-    if direction * polarity.sign > 0:
-        return Variation.SPECIAL_CAUSE_IMPROVING
-    return Variation.SPECIAL_CAUSE_CONCERNING
