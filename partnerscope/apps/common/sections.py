@@ -22,7 +22,6 @@ from django.urls import path, reverse
 from partnerscope.apps.accounts.permissions import Access, Action, partnership_view
 from partnerscope.apps.partnerships.models import Partnership
 
-
 PAGE_SIZE = 50
 
 
