@@ -29,7 +29,7 @@ def degree_centralisation(degrees: Sequence[float], *, directed: bool) -> float 
     """
     size = len(degrees)
     denominator = (size - 1) ** 2 if directed else (size - 1) * (size - 2)
-    if denominator <= 0:
+    if size < 2 or denominator <= 0:
         return None
     top = max(degrees)
     return float(sum(top - degree for degree in degrees) / denominator)
