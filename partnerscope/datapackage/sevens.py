@@ -12,6 +12,7 @@ optional ``layers``.
 from __future__ import annotations
 
 import csv
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from partnerscope.core.sevens import (
     Statement,
     local_statement,
 )
+from partnerscope.datapackage.schema import Field, Resource
 from partnerscope.datapackage.tables import (
     Column,
     Parser,
@@ -36,9 +38,17 @@ from partnerscope.datapackage.tables import (
     read_table,
     text,
 )
+from partnerscope.reference.sevens import load_instrument
 
 __all__ = [
+    "ANSWERS",
+    "LAYER_LIST_PATTERN",
     "LOCAL_COLUMNS",
+    "LOCAL_ID_PATTERN",
+    "RESOURCES",
+    "check_package_tables",
+    "package_instrument",
+    "split_list",
     "answer",
     "layer_list",
     "local_id",
@@ -215,3 +225,197 @@ def read_responses(
         Respondent(person, sectors[person][1], layers[person][1], answers[person])
         for person in answers
     )
+
+
+# ---- The 7S tables of a partnership's data package ---------------------------------------
+#
+# A wave's answers travel as one row per respondent per statement, with the respondent an
+# anonymous sequence id (r001, r002, ...) numbered by the content of the answers, so it says
+# nothing of who answered or when. Invitations, tokens and drafts never leave the database.
+
+_LAYER_NAMES = "(?:strategic|executive|operational)"
+LAYER_LIST_PATTERN = f"{_LAYER_NAMES}(?:;{_LAYER_NAMES})*"
+LOCAL_ID_PATTERN = r"local\.[1-9][0-9]*"
+ANSWERS = ["1", "2", "3", "4", "5", DONT_KNOW]
+_REF = "[A-Za-z0-9_-]+"
+
+RESOURCES: list[Resource] = [
+    Resource(
+        "sevens_waves",
+        "Waves of the 7S self-assessment: when each ran and whose members were invited.",
+        [
+            Field("id", required=True, pattern=_REF, description="The wave's id."),
+            Field("title", required=True),
+            Field("opens", "date", required=True, description="First day answers were taken."),
+            Field("closes", "date", required=True, description="Last day answers were taken."),
+            Field(
+                "bodies",
+                description="ids of the bodies whose members were invited, separated by ';'.",
+            ),
+            Field("previous", description="id of the earlier wave change is measured against."),
+            Field(
+                "instrument_version",
+                required=True,
+                description="Version of the shared 7S statements the wave used.",
+            ),
+        ],
+        primary_key=["id"],
+        foreign_keys=[(["previous"], "sevens_waves", ["id"])],
+    ),
+    Resource(
+        "sevens_local_statements",
+        "Statements a wave added to the shared 7S instrument, scored in their element.",
+        [
+            Field("wave", required=True),
+            Field("id", required=True, pattern=LOCAL_ID_PATTERN, description="local.1, local.2…"),
+            Field("element", required=True, enum=list(ELEMENT_IDS)),
+            Field("text", required=True, description="The statement people rated."),
+            Field(
+                "layers",
+                pattern=LAYER_LIST_PATTERN,
+                description="Governance layers it concerns, separated by ';'.",
+            ),
+        ],
+        primary_key=["wave", "id"],
+        foreign_keys=[(["wave"], "sevens_waves", ["id"])],
+    ),
+    Resource(
+        "sevens_responses",
+        "7S answers: one row per respondent per statement, with no link to who answered.",
+        [
+            Field("wave", required=True),
+            Field(
+                "respondent",
+                required=True,
+                pattern=_REF,
+                description="An anonymous sequence id within the wave, e.g. r001.",
+            ),
+            Field("sector", required=True, enum=list(SECTORS), description="As stated."),
+            Field(
+                "layer",
+                required=True,
+                pattern=LAYER_LIST_PATTERN,
+                description="Governance layers the respondent sits in, separated by ';'.",
+            ),
+            Field("item", required=True, description="Statement id (instrument or local)."),
+            Field(
+                "answer",
+                required=True,
+                enum=ANSWERS,
+                description="1 strongly disagree to 5 strongly agree, or dk for don't know.",
+            ),
+        ],
+        primary_key=["wave", "respondent", "item"],
+        foreign_keys=[(["wave"], "sevens_waves", ["id"])],
+    ),
+    Resource(
+        "sevens_evidence",
+        "Free-text evidence given for an element, linked to no respondent.",
+        [
+            Field("wave", required=True),
+            Field("element", required=True, enum=list(ELEMENT_IDS)),
+            Field("text", required=True),
+        ],
+        foreign_keys=[(["wave"], "sevens_waves", ["id"])],
+    ),
+]
+
+
+def split_list(value: Any) -> list[str]:
+    """Values separated by ``;`` (empty for an empty cell)."""
+    return [part.strip() for part in str(value or "").split(";") if part.strip()]
+
+
+def package_instrument(
+    wave: str, version: str, local_rows: Sequence[Mapping[str, Any]]
+) -> Instrument:
+    """The instrument of one wave of a package: the shared statements plus its local ones."""
+    kit = load_instrument()
+    if version != kit.version:
+        raise ValueError(f"instrument version {version!r} is not known: use {kit.version}")
+    return kit.with_local(
+        local_statement(row["id"], row["element"], row["text"], split_list(row.get("layers")))
+        for row in local_rows
+        if row["wave"] == wave
+    )
+
+
+def check_package_tables(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> list[TableError]:
+    """The 7S rules a Table Schema cannot express, each error as ``file:row:column``.
+
+    Waves close on or after they open, use a known instrument version, name known bodies
+    and do not compare with themselves; each response names a statement of its wave's
+    instrument and keeps one sector and one set of layers per respondent.
+    """
+    errors: list[TableError] = []
+    waves = list(tables.get("sevens_waves", []))
+    local_rows = list(tables.get("sevens_local_statements", []))
+    body_ids = {row["id"] for row in tables.get("bodies", [])}
+    instruments: dict[str, Instrument] = {}
+    for number, row in enumerate(waves, start=2):
+        where = ("sevens_waves.csv", number)
+        if row.get("opens") and row.get("closes") and row["closes"] < row["opens"]:
+            errors.append(TableError(*where, "closes", "is before opens"))
+        unknown = [body for body in split_list(row.get("bodies")) if body not in body_ids]
+        if unknown:
+            errors.append(
+                TableError(
+                    *where, "bodies", f"{', '.join(map(repr, unknown))} is not an id in bodies.csv"
+                )
+            )
+        if row.get("previous") and row["previous"] == row["id"]:
+            errors.append(TableError(*where, "previous", "a wave cannot follow itself"))
+        try:
+            instruments[row["id"]] = package_instrument(
+                row["id"], str(row["instrument_version"]), local_rows
+            )
+        except ValueError as error:
+            errors.append(TableError(*where, "instrument_version", str(error)))
+    previous = {row["id"]: row.get("previous") for row in waves}
+    for number, row in enumerate(waves, start=2):
+        seen, current = {row["id"]}, row.get("previous")
+        while current:
+            if current in seen:
+                errors.append(
+                    TableError("sevens_waves.csv", number, "previous", "waves follow in a loop")
+                )
+                break
+            seen.add(current)
+            current = previous.get(current)
+    known = {wave: set(kit.ids) for wave, kit in instruments.items()}
+    people: dict[tuple[str, str], tuple[int, str, frozenset[str]]] = {}
+    for number, row in enumerate(tables.get("sevens_responses", []), start=2):
+        wave = row["wave"]
+        if wave in known and row["item"] not in known[wave]:
+            errors.append(
+                TableError(
+                    "sevens_responses.csv",
+                    number,
+                    "item",
+                    f"{row['item']!r} is not a statement of wave {wave!r}",
+                )
+            )
+        layers = frozenset(split_list(row["layer"]))
+        key = (wave, row["respondent"])
+        first = people.setdefault(key, (number, row["sector"], layers))
+        if first[1] != row["sector"]:
+            errors.append(
+                TableError(
+                    "sevens_responses.csv",
+                    number,
+                    "sector",
+                    f"respondent {row['respondent']!r} has sector {row['sector']!r} here "
+                    f"but {first[1]!r} on row {first[0]}",
+                )
+            )
+        if first[2] != layers:
+            errors.append(
+                TableError(
+                    "sevens_responses.csv",
+                    number,
+                    "layer",
+                    f"respondent {row['respondent']!r} has other layers here than on row "
+                    f"{first[0]}",
+                )
+            )
+    return errors

@@ -6,4 +6,6 @@ class SevensConfig(AppConfig):
     label = "sevens"
     verbose_name = "7S self-assessment"
     partnership_area = True
-    partnership_menu: list[tuple[str, str]] = []
+    partnership_menu: list[tuple[str, str]] = [("7S self-assessment", "sevens:index")]
+    datapackage_services = "partnerscope.apps.sevens.datapackage_services"
+    demo_tables = "partnerscope.apps.sevens.demo.demo_tables"

@@ -1,1 +1,198 @@
-"""Models of the 7S self-assessment area."""
+"""Models of the 7S self-assessment area: waves, local statements, invitations and answers.
+
+The answers are anonymous. A ``Response`` holds the sector and governance layers the
+respondent stated and their answers, with no link to the person, the invitation or the
+user, and no timestamp; ``Evidence`` (the free text) is not linked even to the response.
+Neither has a history table, since history records who made each change. An
+``Invitation`` stores only a hash of its single-use token, and a ``Draft`` is kept against
+that hash until the answers are submitted, then deleted.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from partnerscope.apps.partnerships.choices import Sector
+from partnerscope.apps.partnerships.models import REF_HELP, Body, Partnership, Person
+from partnerscope.apps.sevens import querysets
+from partnerscope.core.sevens import LOCAL_PREFIX
+
+
+class Element(models.TextChoices):
+    SCS = "scs", "SCS (shared long-term goals)"
+    STAFF_SKILLS = "staff_skills", "Staff and skills"
+    STYLE = "style", "Style"
+    SYNERGIES = "synergies", "Synergies"
+    STEERING = "steering", "Steering"
+    SYSTEMS = "systems", "Systems"
+    STANDARDS = "standards", "Standards"
+
+
+class WaveStatus(models.TextChoices):
+    NOT_OPEN = "not_open", "Not open yet"
+    OPEN = "open", "Open"
+    CLOSED = "closed", "Closed"
+
+
+class Wave(models.Model):
+    """One round of the 7S self-assessment, answered by the members of chosen bodies."""
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="sevens_waves"
+    )
+    ref = models.SlugField(max_length=64, help_text=REF_HELP)
+    title = models.CharField(max_length=200, help_text="For example, 7S self-assessment 2025.")
+    opens = models.DateField(help_text="The first day people can answer.")
+    closes = models.DateField(help_text="The last day people can answer.")
+    bodies = models.ManyToManyField(
+        Body,
+        related_name="sevens_waves",
+        help_text="The members of these bodies are invited to answer.",
+    )
+    previous = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="next_waves",
+        help_text="The earlier wave to measure change against.",
+    )
+    instrument_version = models.CharField(
+        max_length=20, help_text="The version of the shared 7S statements this wave uses."
+    )
+    history = HistoricalRecords(m2m_fields=[bodies])
+
+    objects = querysets.WaveQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-opens", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "ref"], name="sevens_wave_ref_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        if self.opens and self.closes and self.closes < self.opens:
+            raise ValidationError({"closes": "The closing date must be on or after the opening."})
+        if self.previous_id and self.previous_id == self.pk:
+            raise ValidationError({"previous": "A wave cannot be compared with itself."})
+
+    def status_on(self, day: object = None) -> WaveStatus:
+        """Whether the wave is not open yet, open or closed on ``day`` (default: today)."""
+        today = day or timezone.localdate()
+        if today < self.opens:
+            return WaveStatus.NOT_OPEN
+        if today > self.closes:
+            return WaveStatus.CLOSED
+        return WaveStatus.OPEN
+
+    @property
+    def status(self) -> WaveStatus:
+        return self.status_on()
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == WaveStatus.OPEN
+
+
+class LocalStatement(models.Model):
+    """A statement one wave adds to the shared instrument, scored in its element."""
+
+    wave = models.ForeignKey(Wave, on_delete=models.CASCADE, related_name="local_statements")
+    number = models.PositiveIntegerField(help_text="Its id is local.<number>.")
+    element = models.CharField(
+        max_length=20, choices=Element.choices, help_text="The 7S element the statement measures."
+    )
+    text = models.TextField(help_text="The statement people rate from strongly disagree to agree.")
+    layers = models.JSONField(
+        default=list, blank=True, help_text="The governance layers the statement concerns."
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["wave", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["wave", "number"], name="sevens_local_number_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.statement_id}: {self.text}"
+
+    @property
+    def statement_id(self) -> str:
+        return f"{LOCAL_PREFIX}{self.number}"
+
+
+class Invitation(models.Model):
+    """A person's single-use invitation to answer a wave; only the token's hash is stored."""
+
+    wave = models.ForeignKey(Wave, on_delete=models.CASCADE, related_name="invitations")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="sevens_invitations")
+    token_hash = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the token.")
+    created = models.DateTimeField(default=timezone.now)
+    emailed = models.BooleanField(default=False, help_text="Whether the link was e-mailed.")
+    answered = models.BooleanField(default=False, help_text="Whether the answers are in.")
+
+    objects = querysets.InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["person__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["wave", "person"], name="sevens_one_invitation_each")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} to {self.wave}"
+
+
+class Draft(models.Model):
+    """Answers saved part-way, kept against the invitation's token hash until submitted."""
+
+    wave = models.ForeignKey(Wave, on_delete=models.CASCADE, related_name="drafts")
+    token_hash = models.CharField(max_length=64, unique=True)
+    sector = models.CharField(max_length=30, choices=Sector.choices, blank=True)
+    layers = models.JSONField(default=list, blank=True)
+    answers = models.JSONField(default=dict, blank=True)
+    evidence = models.JSONField(default=dict, blank=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Draft for {self.wave}"
+
+
+class Response(models.Model):
+    """One person's submitted answers, with no link to who they are.
+
+    ``answers`` maps statement ids to 1..5 or "dk". There is deliberately no person,
+    invitation, user or time here.
+    """
+
+    wave = models.ForeignKey(Wave, on_delete=models.CASCADE, related_name="responses")
+    sector = models.CharField(max_length=30, choices=Sector.choices)
+    layers = models.JSONField(default=list)
+    answers = models.JSONField(default=dict)
+
+    objects = querysets.ResponseQuerySet.as_manager()
+
+    def __str__(self) -> str:
+        return f"A response to {self.wave}"
+
+
+class Evidence(models.Model):
+    """A piece of free-text evidence given for one element, linked to no response."""
+
+    wave = models.ForeignKey(Wave, on_delete=models.CASCADE, related_name="evidence")
+    element = models.CharField(max_length=20, choices=Element.choices)
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["element", "text"]
+        verbose_name_plural = "evidence"
+
+    def __str__(self) -> str:
+        return f"Evidence on {self.get_element_display()}"

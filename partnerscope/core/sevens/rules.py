@@ -20,6 +20,9 @@ __all__ = [
     "Rule",
     "SignificantChangeRule",
     "SmallGroupRule",
+    "WEAK_ELEMENT",
+    "WEAK_SCORE",
+    "WeakElementRule",
     "check_threshold",
 ]
 
@@ -28,6 +31,9 @@ DEFAULT_THRESHOLD: Final = 5
 
 MIN_THRESHOLD: Final = 3
 """The anonymity threshold can be raised but never set below this."""
+
+WEAK_SCORE: Final = 50.0
+"""An element scoring below this (a mean answer below "neither agree nor disagree") is weak."""
 
 
 def check_threshold(threshold: int) -> int:
@@ -122,6 +128,26 @@ class SignificantChangeRule(Rule):
         return low > 0 or high < 0
 
 
+@dataclass(frozen=True)
+class WeakElementRule(Rule):
+    """An element scoring below 50 out of 100 is weak: on average partners lean towards
+    disagreeing with its statements. A weak element's practice note (what good looks like
+    and the warning signs) is shown beside its score."""
+
+    name: ClassVar[str] = "weak_element"
+
+    def weak(self, score: float | None) -> bool:
+        """Say whether an element score is weak; an element with no score is not.
+
+        Examples
+        --------
+        >>> WEAK_ELEMENT.weak(49.9), WEAK_ELEMENT.weak(50.0), WEAK_ELEMENT.weak(None)
+        (True, False, False)
+        """
+        return score is not None and score < WEAK_SCORE
+
+
 SMALL_GROUP: Final = SmallGroupRule()
 DIFFERENCE: Final = DifferenceRule()
 SIGNIFICANT_CHANGE: Final = SignificantChangeRule()
+WEAK_ELEMENT: Final = WeakElementRule()

@@ -8,6 +8,7 @@ from partnerscope.core.sevens import (
     DIFFERENCE,
     SIGNIFICANT_CHANGE,
     SMALL_GROUP,
+    WEAK_ELEMENT,
     check_threshold,
     withhold,
 )
@@ -52,6 +53,16 @@ def test_significant_change() -> None:
     assert not SIGNIFICANT_CHANGE.significant(-1.0, 3.0)
     assert not SIGNIFICANT_CHANGE.significant(0.0, 3.0)
     assert not SIGNIFICANT_CHANGE.significant(None, None)
+
+
+def test_weak_element() -> None:
+    assert WEAK_ELEMENT.name == "weak_element"
+    assert "below 50" in WEAK_ELEMENT.text
+    assert WEAK_ELEMENT.weak(0.0)
+    assert WEAK_ELEMENT.weak(49.99)
+    assert not WEAK_ELEMENT.weak(50.0)
+    assert not WEAK_ELEMENT.weak(87.5)
+    assert not WEAK_ELEMENT.weak(None)
 
 
 @pytest.mark.parametrize("threshold", [2, 1, 0, -5])

@@ -1,0 +1,299 @@
+"""What a wave's results pages show, built once so the web pages and a PDF report agree.
+
+:func:`results_overview` and :func:`element_results` read only the documented JSON form of
+the core's result (``WaveResult.to_dict``), in which withheld groups are absent, so no page
+or export built from them can show a withheld group's figures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.http import Http404
+
+from partnerscope.apps.common.charts import Chart
+from partnerscope.apps.partnerships.choices import Layer, Sector
+from partnerscope.apps.sevens import charts
+from partnerscope.apps.sevens.models import Evidence, Wave
+from partnerscope.apps.sevens.services import results_dict
+from partnerscope.core.sevens import (
+    COUNCIL,
+    DIFFERENCE,
+    ELEMENTS,
+    PARTNERS,
+    PREVIOUS_WAVE,
+    SMALL_GROUP,
+    WAVE,
+    WEAK_ELEMENT,
+    PracticeNote,
+    element,
+)
+from partnerscope.reference.sevens import load_practice_notes
+
+GROUP_LABELS = {
+    "sector": dict(Sector.choices),
+    "layer": dict(Layer.choices),
+    "council_vs_partners": {COUNCIL: "Council", PARTNERS: "Other partners"},
+}
+DIMENSION_LABELS = {
+    "sector": "sector",
+    "layer": "governance layer",
+    "council_vs_partners": "council or partner",
+}
+
+
+@dataclass(frozen=True)
+class ElementRow:
+    """One element's whole-wave figures, its change and, when weak, its practice note."""
+
+    id: str
+    name: str
+    kind: str
+    score: float | None
+    mean: float | None
+    consensus: float | None
+    n: int
+    dont_know_share: float | None
+    weak: bool
+    note: PracticeNote | None
+    change: dict[str, Any] | None
+
+    @property
+    def score_text(self) -> str:
+        return charts.figure(self.score)
+
+    @property
+    def consensus_text(self) -> str:
+        return charts.figure(self.consensus, 2)
+
+    @property
+    def dont_know_text(self) -> str:
+        share = None if self.dont_know_share is None else 100 * self.dont_know_share
+        return charts.figure(share, 0, "%")
+
+    @property
+    def change_text(self) -> str:
+        if not self.change:
+            return "–"
+        text = charts.signed(self.change["difference"])
+        return f"{text} (significant)" if self.change["significant"] else text
+
+
+@dataclass(frozen=True)
+class BreakdownTable:
+    """Element scores for each shown group of one breakdown (withheld groups absent)."""
+
+    dimension: str
+    title: str
+    groups: list[str]
+    rows: list[list[str]]
+
+
+@dataclass(frozen=True)
+class Statement:
+    id: str
+    element: str
+    text: str
+    local: bool
+    mean: float | None
+
+    @property
+    def mean_text(self) -> str:
+        return charts.figure(self.mean, 2)
+
+    @property
+    def element_name(self) -> str:
+        return element(self.element).name
+
+
+@dataclass(frozen=True)
+class ResultsOverview:
+    """Everything the results page of one wave shows."""
+
+    wave: Wave
+    result: dict[str, Any]
+    threshold: int
+    respondents: int
+    withheld_whole: bool
+    elements: list[ElementRow]
+    wheel: Chart | None
+    strongest: list[Statement]
+    weakest: list[Statement]
+    gap: Chart | None
+    change: Chart | None
+    breakdowns: list[BreakdownTable]
+    withheld: list[str]
+    local_statements: int
+    soft: str
+    hard: str
+    previous: Wave | None
+    weak_rule: str = field(default=WEAK_ELEMENT.text)
+
+
+def _statement(row: dict[str, Any]) -> Statement:
+    return Statement(row["id"], row["element"], row["text"], row["local"], row["mean"])
+
+
+def withheld_notes(result: dict[str, Any]) -> list[str]:
+    """Plain-English reasons for each withheld group, naming the rule that withheld it."""
+    threshold = result["threshold"]
+    notes = []
+    for name in result["withheld"]:
+        rule = result["withheld_rules"][name]
+        if name == WAVE:
+            notes.append(f"The whole wave: fewer than {threshold} people answered.")
+            continue
+        if name == PREVIOUS_WAVE:
+            notes.append(
+                f"The change since the previous wave: fewer than {threshold} people answered it."
+            )
+            continue
+        dimension, group = name.split(":", 1)
+        label = GROUP_LABELS.get(dimension, {}).get(group, group)
+        what = f"{label} ({DIMENSION_LABELS.get(dimension, dimension)})"
+        if rule == SMALL_GROUP.name:
+            notes.append(f"{what}: fewer than {threshold} people answered.")
+        elif rule == DIFFERENCE.name:
+            notes.append(
+                f"{what}: held back so that a smaller group's answers cannot be worked out "
+                "by taking the groups shown away from the whole."
+            )
+        else:
+            notes.append(f"{what}: withheld ({rule}).")
+    return notes
+
+
+def _element_rows(result: dict[str, Any]) -> list[ElementRow]:
+    notes = load_practice_notes()
+    changes = result.get("change") or {}
+    rows = []
+    for info in ELEMENTS:
+        figures = result["elements"].get(info.id, {})
+        score = figures.get("score")
+        weak = WEAK_ELEMENT.weak(score)
+        rows.append(
+            ElementRow(
+                info.id,
+                info.name,
+                info.kind,
+                score,
+                figures.get("mean"),
+                figures.get("consensus"),
+                figures.get("n", 0),
+                figures.get("dont_know_share"),
+                weak,
+                notes[info.id] if weak else None,
+                changes.get(info.id),
+            )
+        )
+    return rows
+
+
+def _breakdowns(result: dict[str, Any]) -> list[BreakdownTable]:
+    tables = []
+    for dimension, title in (
+        ("sector", "By sector"),
+        ("layer", "By governance layer"),
+        ("council_vs_partners", "Council and other partners"),
+    ):
+        shown = {k: v for k, v in result["groups"][dimension].items() if k != "gap"}
+        if not shown:
+            continue
+        names = list(shown)
+        labels = [f"{GROUP_LABELS[dimension].get(n, n)} ({shown[n]['respondents']})" for n in names]
+        rows = [
+            [info.name, *[charts.figure(shown[n]["elements"][info.id]["score"]) for n in names]]
+            for info in ELEMENTS
+        ]
+        rows.append(["Soft score", *[charts.figure(shown[n]["soft"]) for n in names]])
+        rows.append(["Hard score", *[charts.figure(shown[n]["hard"]) for n in names]])
+        tables.append(BreakdownTable(dimension, title, labels, rows))
+    return tables
+
+
+def results_overview(wave: Wave) -> ResultsOverview:
+    """The results page of a wave: wheel, strongest and weakest, gap, change, breakdowns."""
+    result = results_dict(wave)
+    withheld_whole = WAVE in result["withheld"]
+    pair = result["groups"]["council_vs_partners"]
+    gap_chart = None
+    if not withheld_whole and "gap" in pair:
+        gap_chart = charts.gap(pair[COUNCIL], pair[PARTNERS], pair["gap"])
+    change_chart = None
+    if not withheld_whole and result.get("change") and wave.previous:
+        change_chart = charts.change(result["change"], wave.previous.title)
+    return ResultsOverview(
+        wave=wave,
+        result=result,
+        threshold=result["threshold"],
+        respondents=result["respondents"],
+        withheld_whole=withheld_whole,
+        elements=[] if withheld_whole else _element_rows(result),
+        wheel=None if withheld_whole else charts.wheel(result["elements"]),
+        strongest=[_statement(row) for row in result["strongest"]],
+        weakest=[_statement(row) for row in result["weakest"]],
+        gap=gap_chart,
+        change=change_chart,
+        breakdowns=[] if withheld_whole else _breakdowns(result),
+        withheld=withheld_notes(result),
+        local_statements=sum(1 for item in result["items"].values() if item["local"]),
+        soft=charts.figure(result["soft"]),
+        hard=charts.figure(result["hard"]),
+        previous=wave.previous,
+    )
+
+
+@dataclass(frozen=True)
+class ElementResults:
+    """One element's page: its figures, statement answers, practice note and evidence."""
+
+    wave: Wave
+    row: ElementRow
+    threshold: int
+    withheld_whole: bool
+    bars: Chart | None
+    statements: list[Statement]
+    note: PracticeNote
+    evidence: list[str]
+    previous_element: str | None
+    next_element: str | None
+
+    @property
+    def previous_name(self) -> str:
+        return element(self.previous_element).name if self.previous_element else ""
+
+    @property
+    def next_name(self) -> str:
+        return element(self.next_element).name if self.next_element else ""
+
+
+def element_results(wave: Wave, element_id: str) -> ElementResults:
+    """One element's results; the evidence is listed only when the wave is shown at all."""
+    try:
+        info = element(element_id)
+    except ValueError:
+        raise Http404("No such element.") from None
+    result = results_dict(wave)
+    withheld_whole = WAVE in result["withheld"]
+    rows = {row.id: row for row in _element_rows(result)}
+    items = [(k, v) for k, v in result["items"].items() if v["element"] == info.id]
+    position = [e.id for e in ELEMENTS].index(info.id)
+    return ElementResults(
+        wave=wave,
+        row=rows[info.id],
+        threshold=result["threshold"],
+        withheld_whole=withheld_whole,
+        bars=None
+        if withheld_whole
+        else charts.statement_bars(info.id, items, f"sevens-answers-{info.id}"),
+        statements=[Statement(k, v["element"], v["text"], v["local"], v["mean"]) for k, v in items],
+        note=load_practice_notes()[info.id],
+        evidence=[]
+        if withheld_whole
+        else list(
+            Evidence.objects.filter(wave=wave, element=info.id).values_list("text", flat=True)
+        ),
+        previous_element=ELEMENTS[position - 1].id if position > 0 else None,
+        next_element=ELEMENTS[position + 1].id if position + 1 < len(ELEMENTS) else None,
+    )

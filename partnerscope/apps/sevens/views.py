@@ -1,0 +1,492 @@
+"""Pages of the 7S self-assessment: waves, invitations, answering and results.
+
+The survey pages are written once and reached two ways: through a single-use link that
+needs no sign-in (``public_urls``), and by a signed-in member through their invitation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from partnerscope.apps.accounts.permissions import Access, Action, partnership_view
+from partnerscope.apps.sevens import results, services
+from partnerscope.apps.sevens.forms import (
+    AboutYouForm,
+    ElementForm,
+    LocalStatementForm,
+    WaveForm,
+    element_initial,
+)
+from partnerscope.apps.sevens.models import Invitation, Wave
+
+# ---- Waves ---------------------------------------------------------------------------
+
+
+@partnership_view(Action.READ)
+def index(request: HttpRequest, access: Access) -> HttpResponse:
+    return render(
+        request,
+        "sevens/index.html",
+        {"index": services.wave_index(access), "page_title": "7S self-assessment"},
+    )
+
+
+def _wave_form(request: HttpRequest, access: Access, wave: Wave | None) -> HttpResponse:
+    initial = {} if wave else {"previous": services.default_previous(access)}
+    form = WaveForm(
+        request.POST or None, instance=wave, initial=initial, partnership=access.partnership
+    )
+    back = (
+        reverse("sevens:wave", args=[access.partnership.slug, wave.pk])
+        if wave
+        else reverse("sevens:index", args=[access.partnership.slug])
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.save_wave(access, form)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"Wave {'changed' if wave else 'opened'}: {saved}.")
+            return HttpResponseRedirect(
+                reverse("sevens:wave", args=[access.partnership.slug, saved.pk])
+            )
+    return render(
+        request,
+        "sevens/wave_form.html",
+        {
+            "form": form,
+            "page_title": f"Change {wave}" if wave else "Open a new wave",
+            "back_url": back,
+            "cancel_url": back,
+            "submit_label": "Save changes" if wave else "Open the wave",
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@partnership_view(Action.EDIT)
+def wave_create(request: HttpRequest, access: Access) -> HttpResponse:
+    return _wave_form(request, access, None)
+
+
+@partnership_view(Action.EDIT)
+def wave_edit(request: HttpRequest, access: Access, pk: int) -> HttpResponse:
+    return _wave_form(request, access, services.get_wave(access, pk))
+
+
+@partnership_view(Action.EDIT)
+def wave_detail(request: HttpRequest, access: Access, pk: int) -> HttpResponse:
+    """A wave's management page; an htmx request gets only the live response rates."""
+    wave = services.get_wave(access, pk)
+    page = services.wave_page(wave)
+    context = {
+        "wave": wave,
+        "page": page,
+        "rates": page.rates,
+        "page_title": wave.title,
+        "back_url": reverse("sevens:index", args=[access.partnership.slug]),
+    }
+    template = "sevens/wave_detail.html"
+    if getattr(request, "htmx", False):
+        template += "#rates"
+    return render(request, template, context)
+
+
+# ---- Local statements -----------------------------------------------------------------
+
+
+@partnership_view(Action.EDIT)
+def local_create(request: HttpRequest, access: Access, pk: int) -> HttpResponse:
+    wave = services.get_wave(access, pk)
+    form = LocalStatementForm(request.POST or None)
+    back = reverse("sevens:wave", args=[access.partnership.slug, wave.pk])
+    problem = ""
+    try:
+        services.check_statements_can_change(wave)
+    except ValidationError as error:
+        problem = " ".join(error.messages)
+    if request.method == "POST" and not problem and form.is_valid():
+        try:
+            statement = services.add_local_statement(wave, form)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"Local statement added as {statement.statement_id}.")
+            return HttpResponseRedirect(back)
+    return render(
+        request,
+        "sevens/local_form.html",
+        {
+            "wave": wave,
+            "form": form,
+            "problem": problem,
+            "page_title": "Add a local statement",
+            "back_url": back,
+            "cancel_url": back,
+            "submit_label": "Add the statement",
+        },
+        status=400 if (form.errors or (problem and request.method == "POST")) else 200,
+    )
+
+
+@partnership_view(Action.EDIT)
+def local_delete(request: HttpRequest, access: Access, pk: int, statement_pk: int) -> HttpResponse:
+    wave = services.get_wave(access, pk)
+    statement = services.get_local_statement(wave, statement_pk)
+    back = reverse("sevens:wave", args=[access.partnership.slug, wave.pk])
+    problem = ""
+    if request.method == "POST":
+        try:
+            services.delete_local_statement(statement)
+        except ValidationError as error:
+            problem = " ".join(error.messages)
+        else:
+            messages.success(request, f"Local statement {statement.statement_id} deleted.")
+            return HttpResponseRedirect(back)
+    return render(
+        request,
+        "sevens/local_delete.html",
+        {
+            "wave": wave,
+            "statement": statement,
+            "problem": problem,
+            "page_title": f"Delete {statement.statement_id}",
+            "back_url": back,
+            "cancel_url": back,
+        },
+        status=400 if problem else 200,
+    )
+
+
+# ---- Invitations ---------------------------------------------------------------------
+
+
+def _link_maker(request: HttpRequest) -> Callable[[str], str]:
+    return lambda token: request.build_absolute_uri(reverse("sevens_public:about", args=[token]))
+
+
+def _invitations_page(
+    request: HttpRequest, access: Access, page: services.InvitationPage, status: int = 200
+) -> HttpResponse:
+    return render(
+        request,
+        "sevens/invitations.html",
+        {
+            "page": page,
+            "wave": page.wave,
+            "page_title": f"Invitations: {page.wave}",
+            "back_url": reverse("sevens:wave", args=[access.partnership.slug, page.wave.pk]),
+        },
+        status=status,
+    )
+
+
+@partnership_view(Action.EDIT)
+def invitations(request: HttpRequest, access: Access, pk: int) -> HttpResponse:
+    """List who is invited; a POST invites everyone not yet invited and shows their links."""
+    wave = services.get_wave(access, pk)
+    if request.method == "POST":
+        try:
+            page = services.send_invitations(wave, _link_maker(request))
+        except ValidationError as error:
+            page = services.invitation_page(wave, problem=" ".join(error.messages))
+            return _invitations_page(request, access, page, 400)
+        return _invitations_page(request, access, page)
+    return _invitations_page(request, access, services.invitation_page(wave))
+
+
+@partnership_view(Action.EDIT)
+def invitation_renew(
+    request: HttpRequest, access: Access, pk: int, invitation_pk: int
+) -> HttpResponse:
+    """Confirm, then give one person a new link in place of their old one."""
+    wave = services.get_wave(access, pk)
+    invitation = services.get_invitation(wave, invitation_pk)
+    back = reverse("sevens:invitations", args=[access.partnership.slug, wave.pk])
+    problem = ""
+    if request.method == "POST":
+        try:
+            page = services.renew_invitation(invitation, _link_maker(request))
+        except ValidationError as error:
+            problem = " ".join(error.messages)
+        else:
+            return _invitations_page(request, access, page)
+    return render(
+        request,
+        "sevens/invitation_renew.html",
+        {
+            "wave": wave,
+            "invitation": invitation,
+            "problem": problem,
+            "page_title": f"New link for {invitation.person}",
+            "back_url": back,
+            "cancel_url": back,
+        },
+        status=400 if problem else 200,
+    )
+
+
+# ---- Results -------------------------------------------------------------------------
+
+
+@partnership_view(Action.READ)
+def wave_results(request: HttpRequest, access: Access, pk: int) -> HttpResponse:
+    wave = services.get_wave(access, pk)
+    return render(
+        request,
+        "sevens/results.html",
+        {
+            "overview": results.results_overview(wave),
+            "page_title": f"Results: {wave}",
+            "back_url": reverse("sevens:index", args=[access.partnership.slug]),
+        },
+    )
+
+
+@partnership_view(Action.READ)
+def element_results(request: HttpRequest, access: Access, pk: int, element: str) -> HttpResponse:
+    wave = services.get_wave(access, pk)
+    page = results.element_results(wave, element)
+    return render(
+        request,
+        "sevens/element_results.html",
+        {
+            "page": page,
+            "page_title": f"{page.row.name}: {wave}",
+            "back_url": reverse("sevens:results", args=[access.partnership.slug, wave.pk]),
+        },
+    )
+
+
+@partnership_view(Action.READ)
+def results_json(request: HttpRequest, access: Access, pk: int) -> JsonResponse:
+    """The wave's results as JSON, with the keys documented in docs/sevens.md."""
+    wave = services.get_wave(access, pk)
+    response = JsonResponse(services.results_dict(wave), json_dumps_params={"indent": 2})
+    response["Content-Disposition"] = (
+        f'attachment; filename="{access.partnership.slug}-{wave.ref}-results.json"'
+    )
+    return response
+
+
+# ---- Answering -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Routes:
+    """Where the survey's pages are, for a link's token or a signed-in member's wave."""
+
+    about: str
+    steps: list[str]
+    check: str
+    saved: str
+    done: str
+    signed_in: bool
+
+    def step(self, number: int) -> str:
+        return self.steps[number - 1]
+
+
+def public_routes(token: str) -> Routes:
+    return Routes(
+        about=reverse("sevens_public:about", args=[token]),
+        steps=[
+            reverse("sevens_public:step", args=[token, n]) for n in range(1, services.STEPS + 1)
+        ],
+        check=reverse("sevens_public:check", args=[token]),
+        saved=reverse("sevens_public:saved", args=[token]),
+        done=reverse("sevens_public:thanks"),
+        signed_in=False,
+    )
+
+
+def member_routes(access: Access, pk: int) -> Routes:
+    slug = access.partnership.slug
+    return Routes(
+        about=reverse("sevens:answer", args=[slug, pk]),
+        steps=[
+            reverse("sevens:answer_step", args=[slug, pk, n]) for n in range(1, services.STEPS + 1)
+        ],
+        check=reverse("sevens:answer_check", args=[slug, pk]),
+        saved=reverse("sevens:index", args=[slug]),
+        done=reverse("sevens:index", args=[slug]),
+        signed_in=True,
+    )
+
+
+def refused(request: HttpRequest, problem: services.SurveyRefused) -> HttpResponse:
+    return render(
+        request,
+        "sevens/refused.html",
+        {"problem": problem, "page_title": problem.title},
+        status=problem.status,
+    )
+
+
+def _saved(request: HttpRequest, routes: Routes) -> HttpResponse:
+    if routes.signed_in:
+        messages.success(request, "Your answers are saved. Come back to this wave to carry on.")
+    return HttpResponseRedirect(routes.saved)
+
+
+def survey_about(request: HttpRequest, invitation: Invitation, routes: Routes) -> HttpResponse:
+    state = services.survey_state(invitation)
+    form = AboutYouForm(
+        request.POST or None, initial={"sector": state.sector, "layers": state.layers}
+    )
+    if request.method == "POST" and form.is_valid():
+        services.save_about(invitation, form.cleaned_data["sector"], form.cleaned_data["layers"])
+        if request.POST.get("action") == "later":
+            return _saved(request, routes)
+        return HttpResponseRedirect(routes.step(1))
+    return render(
+        request,
+        "sevens/survey_about.html",
+        {
+            "form": form,
+            "wave": invitation.wave,
+            "routes": routes,
+            "steps": services.STEPS,
+            "page_title": f"About you – {invitation.wave}",
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def survey_step(
+    request: HttpRequest, invitation: Invitation, routes: Routes, number: int
+) -> HttpResponse:
+    page = services.element_page(invitation, number)
+    state = services.survey_state(invitation)
+    form = ElementForm(
+        request.POST or None,
+        initial=element_initial(
+            page.statements, state.answers, state.evidence.get(page.element_id, "")
+        ),
+        statements=page.statements,
+        element_name=page.name,
+    )
+    if request.method == "POST" and form.is_valid():
+        services.save_element(invitation, page, form.answers(), form.cleaned_data["evidence"])
+        if request.POST.get("action") == "later":
+            return _saved(request, routes)
+        return HttpResponseRedirect(
+            routes.step(number + 1) if number < services.STEPS else routes.check
+        )
+    return render(
+        request,
+        "sevens/survey_step.html",
+        {
+            "form": form,
+            "page": page,
+            "wave": invitation.wave,
+            "routes": routes,
+            "steps": services.STEPS,
+            "previous_url": routes.step(number - 1) if number > 1 else routes.about,
+            "page_title": f"{page.name} ({number} of {services.STEPS}) – {invitation.wave}",
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def survey_check(request: HttpRequest, invitation: Invitation, routes: Routes) -> HttpResponse:
+    status = 200
+    problems: list[str] = []
+    if request.method == "POST":
+        try:
+            services.submit(invitation)
+        except ValidationError as error:
+            problems = error.messages
+            status = 400
+        else:
+            if routes.signed_in:
+                messages.success(request, "Thank you: your answers are in.")
+            return HttpResponseRedirect(routes.done)
+    page = services.check_page(invitation)
+    return render(
+        request,
+        "sevens/survey_check.html",
+        {
+            "check": page,
+            "check_rows": list(zip(page.rows, routes.steps, strict=True)),
+            "problems": problems,
+            "wave": invitation.wave,
+            "routes": routes,
+            "page_title": f"Check your answers – {invitation.wave}",
+            "previous_url": routes.step(services.STEPS),
+        },
+        status=status,
+    )
+
+
+def _by_token(
+    request: HttpRequest, token: str, page: Callable[[Invitation, Routes], HttpResponse]
+) -> HttpResponse:
+    try:
+        invitation = services.invitation_by_token(token)
+    except services.SurveyRefused as problem:
+        return refused(request, problem)
+    return page(invitation, public_routes(token))
+
+
+def about(request: HttpRequest, token: str) -> HttpResponse:
+    return _by_token(request, token, lambda inv, routes: survey_about(request, inv, routes))
+
+
+def step(request: HttpRequest, token: str, number: int) -> HttpResponse:
+    return _by_token(request, token, lambda inv, routes: survey_step(request, inv, routes, number))
+
+
+def check(request: HttpRequest, token: str) -> HttpResponse:
+    return _by_token(request, token, lambda inv, routes: survey_check(request, inv, routes))
+
+
+def saved(request: HttpRequest, token: str) -> HttpResponse:
+    return _by_token(
+        request,
+        token,
+        lambda inv, routes: render(
+            request,
+            "sevens/survey_saved.html",
+            {"wave": inv.wave, "routes": routes, "page_title": "Your answers are saved"},
+        ),
+    )
+
+
+def thanks(request: HttpRequest) -> HttpResponse:
+    return render(request, "sevens/survey_thanks.html", {"page_title": "Thank you"})
+
+
+def _as_member(
+    request: HttpRequest, access: Access, pk: int, page: Callable[[Invitation, Routes], Any]
+) -> HttpResponse:
+    try:
+        invitation = services.invitation_for_user(access, pk)
+    except services.SurveyRefused as problem:
+        return refused(request, problem)
+    response: HttpResponse = page(invitation, member_routes(access, pk))
+    return response
+
+
+@partnership_view(Action.ANSWER)
+def answer(request: HttpRequest, access: Access, pk: int) -> HttpResponse:
+    return _as_member(request, access, pk, lambda inv, r: survey_about(request, inv, r))
+
+
+@partnership_view(Action.ANSWER)
+def answer_step(request: HttpRequest, access: Access, pk: int, number: int) -> HttpResponse:
+    return _as_member(request, access, pk, lambda inv, r: survey_step(request, inv, r, number))
+
+
+@partnership_view(Action.ANSWER)
+def answer_check(request: HttpRequest, access: Access, pk: int) -> HttpResponse:
+    return _as_member(request, access, pk, lambda inv, r: survey_check(request, inv, r))
