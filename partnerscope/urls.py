@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/", include("partnerscope.apps.accounts.urls")),
     path("admin/", admin.site.urls),
     path("p/", include("partnerscope.apps.partnerships.urls")),
+    path("p/<slug:slug>/access/", include("partnerscope.apps.accounts.partnership_urls")),
 ]
 for area in ("sevens", "network", "performance", "chains"):
     urlpatterns += [

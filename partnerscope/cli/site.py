@@ -124,6 +124,34 @@ def export_package(
     console.print(f"Exported {partnership.name} to {folder}.")
 
 
+def grant(
+    slug: str = typer.Argument(..., help="The partnership's slug."),
+    username: str = typer.Argument(..., help="Sign-in name; a new account is created if needed."),
+    role: str = typer.Option("viewer", help="manager, member, scrutineer or viewer."),
+    email: str = typer.Option("", help="E-mail for a new account; it is sent a password link."),
+) -> None:
+    """Give someone a role in a partnership (creating their account if it is new)."""
+    setup_django()
+    from django.core.exceptions import ValidationError
+
+    from partnerscope.apps.accounts.services import grant_role
+    from partnerscope.apps.partnerships.models import Partnership
+
+    partnership = Partnership.objects.filter(slug=slug).first()
+    if partnership is None:
+        error_console.print(f"error: no partnership {slug!r}")
+        raise typer.Exit(2)
+    try:
+        result = grant_role(partnership, username=username, email=email, kind=role)
+    except ValidationError as problem:
+        error_console.print("error: " + " ".join(problem.messages))
+        raise typer.Exit(2) from None
+    created = (
+        " (new account: a link to choose a password was e-mailed)" if result.created_account else ""
+    )
+    console.print(f"{username} is now {role} of {partnership.name}{created}.")
+
+
 BACKUP_EXCLUDES = ["contenttypes", "auth.permission", "sessions", "admin.logentry", "axes"]
 
 
@@ -184,5 +212,6 @@ def register(app: typer.Typer) -> None:
     app.command()(serve)
     app.command("import")(import_package)
     app.command("export")(export_package)
+    app.command()(grant)
     app.command()(backup)
     app.command()(restore)

@@ -25,7 +25,15 @@ BASE_SAMPLES: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "partnerships:body_delete": lambda kite: {"pk": kite["board"].pk},
     "partnerships:membership_edit": lambda kite: {"pk": kite["membership"].pk},
     "partnerships:membership_delete": lambda kite: {"pk": kite["membership"].pk},
+    "access:change": lambda kite: {"pk": kite_role(kite).pk},
+    "access:remove": lambda kite: {"pk": kite_role(kite).pk},
 }
+
+
+def kite_role(kite: dict[str, Any]) -> Any:
+    from tests.apps.partnerships.factories import RoleFactory
+
+    return RoleFactory(partnership=kite["partnership"], kind="viewer")
 
 
 def collect_samples() -> dict[str, Callable[[dict[str, Any]], dict[str, Any]]]:

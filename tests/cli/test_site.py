@@ -80,3 +80,12 @@ def test_migrate_reports_an_up_to_date_schema(tmp_path):
     result = run(tmp_path, "migrate")
     assert result.returncode == 0, result.stderr
     assert "up to date" in result.stdout
+
+
+def test_grant_gives_a_role_and_refuses_a_new_account_without_email(exported):
+    ok = run(exported / "first", "grant", "northshire-easton", "member", "--role", "viewer")
+    assert ok.returncode == 0, ok.stderr
+    assert "member is now viewer of Easton Partnership" in ok.stdout
+    refused = run(exported / "first", "grant", "northshire", "stranger", "--role", "viewer")
+    assert refused.returncode == 2
+    assert "An e-mail address is needed" in refused.stderr

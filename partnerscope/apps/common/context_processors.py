@@ -18,6 +18,7 @@ PARTNERSHIP_MENU = [
     ("Memberships", "partnerships:membership_list"),
     ("Data", "partnerships:data"),
 ]
+MANAGER_MENU = [("Access", "access:list")]
 
 
 def site(request: HttpRequest) -> dict[str, Any]:
@@ -25,14 +26,17 @@ def site(request: HttpRequest) -> dict[str, Any]:
     access = getattr(request, "access", None)
     if access is not None:
         context["access"] = access
-        context["partnership_menu"] = menu_for(request, access.partnership.slug)
+        context["partnership_menu"] = menu_for(request, access.partnership.slug, access.can_edit)
     return context
 
 
-def menu_for(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
+def menu_for(request: HttpRequest, slug: str, can_edit: bool = False) -> list[dict[str, Any]]:
     """The partnership's section links, the current one marked active."""
     items = []
-    for label, name in [*PARTNERSHIP_MENU[:1], *menu_entries(), *PARTNERSHIP_MENU[1:]]:
+    entries = [*PARTNERSHIP_MENU[:1], *menu_entries(), *PARTNERSHIP_MENU[1:]]
+    if can_edit:
+        entries += MANAGER_MENU
+    for label, name in entries:
         url = reverse(name, args=[slug])
         active = (
             request.path == url if name == "partnerships:overview" else request.path.startswith(url)
