@@ -29,6 +29,7 @@ from partnerscope.core.chains import (
     Relationships,
     Risk,
 )
+from partnerscope.datapackage.schema import Field, Resource
 from partnerscope.datapackage.tables import (
     Column,
     TableError,
@@ -46,6 +47,7 @@ __all__ = [
     "NODE_COLUMNS",
     "RATING_COLUMNS",
     "RELATIONSHIP_COLUMNS",
+    "RESOURCES",
     "Row",
     "chains_from_rows",
     "iso_date",
@@ -410,3 +412,133 @@ def read_indicator_status(path: str | Path) -> dict[str, Rag]:
     if errors:
         raise TableErrors(errors)
     return status
+
+
+# --- The delivery chain tables of a PartnerScope data package ---------------------------
+# chain_nodes, chain_links and chain_ratings keep the columns of the NODES, LINKS and
+# RATINGS files above (plus a few of their own), so `partnerscope chains analyse` reads an
+# exported package's files as they are.
+
+_RATINGS = list(RATING_VALUES)
+_QUESTIONS = list(QUESTION_IDS)
+_LEVELS = list(LEVELS)
+_REF = "[A-Za-z0-9_-]+"
+
+RESOURCES: list[Resource] = [
+    Resource(
+        "chains",
+        "Delivery chains: one row for each shared outcome whose chain is mapped.",
+        [
+            Field("id", required=True, pattern=_REF, description="The chain's id."),
+            Field("outcome", required=True, description="The shared outcome's title."),
+            Field("description", description="What the outcome means."),
+            Field("target_date", "date", description="When the outcome is to be achieved."),
+            Field("outcome_ref", description="The performance outcome the chain serves."),
+        ],
+        primary_key=["id"],
+    ),
+    Resource(
+        "chain_nodes",
+        "The nodes of each delivery chain; exactly one of kind outcome per chain.",
+        [
+            Field("chain", required=True),
+            Field("id", required=True, pattern=_REF, description="Unique within its chain."),
+            Field("kind", required=True, enum=list(NODE_KINDS)),
+            Field("name", required=True),
+            Field("layer", enum=list(LAYERS), description="A body's governance layer."),
+            Field("organisation", description="id of the organisation it is or belongs to."),
+            Field("body", description="id of the partnership body it is."),
+        ],
+        primary_key=["chain", "id"],
+        foreign_keys=[
+            (["chain"], "chains", ["id"]),
+            (["organisation"], "organisations", ["id"]),
+            (["body"], "bodies", ["id"]),
+        ],
+    ),
+    Resource(
+        "chain_links",
+        "Typed links between the nodes of a chain, each with its owner, indicator and risk.",
+        [
+            Field("chain", required=True),
+            Field("from", required=True, description="id of the node the link starts from."),
+            Field("to", required=True, description="id of the node the link goes to."),
+            Field("type", required=True, enum=list(LINK_TYPES)),
+            Field("owner", description="Who answers for the link."),
+            Field("indicator", description="The code of the indicator the link should move."),
+            Field("amount", "number", description="funds links: money a year."),
+            Field("secure_until", "date", description="funds links: last day it is secure."),
+            Field("frequency", "integer", description="reports_data_to links: times a year."),
+            Field("likelihood", "integer", description="Risk likelihood, 1 to 5."),
+            Field("impact", "integer", description="Risk impact, 1 to 5."),
+            Field("owner_person", description="id of the owner in people.csv, if listed."),
+        ],
+        primary_key=["chain", "from", "to", "type"],
+        foreign_keys=[
+            (["chain", "from"], "chain_nodes", ["chain", "id"]),
+            (["chain", "to"], "chain_nodes", ["chain", "id"]),
+            (["owner_person"], "people", ["id"]),
+        ],
+    ),
+    Resource(
+        "chain_workshops",
+        "Workshops (waves) of the twelve-question self-assessment of a chain.",
+        [
+            Field("chain", required=True),
+            Field("id", required=True, pattern=_REF),
+            Field("title", required=True),
+            Field("held_on", "date"),
+            Field("open", "boolean", required=True, description="Still taking answers."),
+        ],
+        primary_key=["chain", "id"],
+        foreign_keys=[(["chain"], "chains", ["id"])],
+    ),
+    Resource(
+        "chain_participants",
+        "Each workshop participant's level and comment, with no link to who they are.",
+        [
+            Field("chain", required=True),
+            Field("workshop", required=True),
+            Field("participant", required=True, pattern=_REF, description="Unique in a chain."),
+            Field("level", required=True, enum=_LEVELS),
+            Field("comment"),
+        ],
+        primary_key=["chain", "participant"],
+        foreign_keys=[(["chain", "workshop"], "chain_workshops", ["chain", "id"])],
+    ),
+    Resource(
+        "chain_ratings",
+        "Ratings of the twelve questions, for a chain as a whole or (from, to) for one link.",
+        [
+            Field("chain", required=True),
+            Field("participant", required=True),
+            Field("level", required=True, enum=_LEVELS),
+            Field("question", required=True, enum=_QUESTIONS),
+            Field("rating", required=True, enum=_RATINGS),
+            Field("from", description="For a link rating: the link's from node."),
+            Field("to", description="For a link rating: the link's to node."),
+            Field("workshop", required=True),
+        ],
+        foreign_keys=[(["chain", "participant"], "chain_participants", ["chain", "participant"])],
+    ),
+    Resource(
+        "chain_actions",
+        "Actions agreed to strengthen a chain, against a question, a link, or both.",
+        [
+            Field("chain", required=True),
+            Field("id", required=True, pattern=_REF),
+            Field("action", required=True, description="What will be done."),
+            Field("question", enum=_QUESTIONS),
+            Field("from", description="The link's from node, for an action on a link."),
+            Field("to", description="The link's to node."),
+            Field("type", enum=list(LINK_TYPES), description="The link's type."),
+            Field("workshop", description="id of the workshop that agreed it."),
+            Field("owner", description="Who will do it."),
+            Field("owner_person", description="id of the owner in people.csv, if listed."),
+            Field("due", "date"),
+            Field("status", required=True, enum=["not_started", "in_progress", "done"]),
+        ],
+        primary_key=["chain", "id"],
+        foreign_keys=[(["chain"], "chains", ["id"]), (["owner_person"], "people", ["id"])],
+    ),
+]

@@ -6,4 +6,6 @@ class ChainsConfig(AppConfig):
     label = "chains"
     verbose_name = "Delivery chains"
     partnership_area = True
-    partnership_menu: list[tuple[str, str]] = []
+    partnership_menu: list[tuple[str, str]] = [("Delivery chains", "chains:index")]
+    datapackage_services = "partnerscope.apps.chains.datapackage_services"
+    demo_tables = "partnerscope.apps.chains.demo.demo_tables"

@@ -1,5 +1,11 @@
 """Pages reached without signing in (single-use links), under /a/chains/."""
 
+from django.urls import path
+
+from partnerscope.apps.chains import views
+
 app_name = "chains_public"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("rate/<str:token>/", views.public_rate, name="rate"),
+]

@@ -135,7 +135,8 @@ class QuestionResult:
     """The answers to one question for the chain as a whole, overall and by level.
 
     A level's counts are ``None`` when fewer participants of that level took part than the
-    anonymity threshold allows to be shown.
+    anonymity threshold allows to be shown, or when the other level's are withheld (the
+    overall counts minus one level would give the other).
     """
 
     question: str
@@ -217,7 +218,9 @@ def summarise_questions(
     """Spread, share green, consensus and level gap of each question, rated for the chain.
 
     Link ratings are left out. A level's breakdown is withheld when fewer than
-    ``min_group_size`` participants of that level rated the chain.
+    ``min_group_size`` participants of that level rated the chain, and then so is the other
+    level's (unless no one at all rated at the small level): the overall counts are always
+    given, and overall minus one level would reveal the other.
 
     Examples
     --------
@@ -233,12 +236,13 @@ def summarise_questions(
     chain_wide = [rating for rating in ratings if rating.link is None]
     validate_ratings(chain_wide, questions)
     sizes = participants_by_level(chain_wide)
+    small = any(0 < size < min_group_size for size in sizes.values())
     results = []
     for question in questions:
         answers = [rating for rating in chain_wide if rating.question == question]
         by_level = {
             level: RatingCounts.of(r.rating for r in answers if r.level == level)
-            if sizes[level] >= min_group_size
+            if sizes[level] >= min_group_size and not small
             else None
             for level in LEVELS
         }

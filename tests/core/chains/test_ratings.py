@@ -46,10 +46,28 @@ def test_small_groups_are_not_shown_apart() -> None:
     ratings = [Rating(f"s{i}", "strategic", "q01", "green") for i in range(5)]
     ratings += [Rating(f"o{i}", "operational", "q01", "red") for i in range(4)]
     result = summarise_questions(ratings, min_group_size=5)[0]
-    assert result.strategic == RatingCounts(green=5)
     assert result.operational is None
     assert result.level_gap is None
     assert result.to_dict()["by_level"]["operational"] is None
+    assert result.counts == RatingCounts(red=4, green=5)
+
+
+def test_the_larger_level_is_withheld_too_so_the_small_one_cannot_be_worked_out() -> None:
+    ratings = [Rating(f"s{i}", "strategic", "q01", "green") for i in range(5)]
+    ratings += [Rating(f"o{i}", "operational", "q01", "red") for i in range(4)]
+    result = summarise_questions(ratings, min_group_size=5)[0]
+    assert result.strategic is None
+    both = ratings + [Rating("o9", "operational", "q01", "red")]
+    shown = summarise_questions(both, min_group_size=5)[0]
+    assert shown.strategic == RatingCounts(green=5)
+    assert shown.operational == RatingCounts(red=5)
+
+
+def test_a_level_nobody_answered_at_does_not_hide_the_other() -> None:
+    ratings = [Rating(f"s{i}", "strategic", "q01", "green") for i in range(5)]
+    result = summarise_questions(ratings, min_group_size=5)[0]
+    assert result.strategic == RatingCounts(green=5)
+    assert result.operational is None
 
 
 def test_every_question_reported_and_unrated_ones_not_green() -> None:
