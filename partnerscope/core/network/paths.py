@@ -21,7 +21,7 @@ from partnerscope.core.network.model import NetworkOptions
 
 __all__ = ["PathTotals", "choose_sources", "path_totals"]
 
-_BATCH_CELLS = 4_000_000
+_BATCH_CELLS = 1_000_000
 _RESCALE_ABOVE = 2.0**60
 _RESCALE_BY = 2.0**-60
 
@@ -100,25 +100,29 @@ def _search_batch(
     adjacency: sparse.csr_array,
     batch: npt.NDArray[np.int64],
     council: npt.NDArray[np.bool_],
+    growth: float,
     tally: _Tally,
 ) -> None:
     """Search from every source in ``batch`` at once, adding what is found to ``tally``.
 
     The frontier holds, for each vertex at the current distance and each source, the number
-    of shortest paths reaching it (columns ``0..k-1``) and the number of those that avoid
-    council vertices (columns ``k..2k-1``). Columns are rescaled by a power of two when they
-    grow large, which keeps every ratio exact.
+    of shortest paths reaching it (one column per source, non-council sources first), then
+    for each non-council source the number of those paths that avoid council vertices. A
+    column whose counts could grow past 2^60 (``growth`` bounds the growth per level) is
+    rescaled by a power of two, which keeps every ratio exact.
     """
     size = adjacency.shape[0]
+    batch = np.concatenate([batch[~council[batch]], batch[council[batch]]])
     width = len(batch)
+    extra = int(np.count_nonzero(~council[batch]))
     columns = np.arange(width)
     seen = np.zeros((size, width), dtype=bool)
     seen[batch, columns] = True
-    outside_sources = ~council[batch]
     frontier_rows = batch
-    frontier = np.zeros((width, 2 * width), dtype=np.float32)
+    frontier = np.zeros((width, width + extra), dtype=np.float32)
     frontier[columns, columns] = 1.0
-    frontier[columns, width + columns] = 1.0
+    frontier[columns[:extra], width + columns[:extra]] = 1.0
+    bound = 1.0
     level = 0
     while frontier_rows.size:
         level += 1
@@ -130,32 +134,44 @@ def _search_batch(
             (rows.data, local.reshape(-1), rows.indptr), shape=(len(frontier_rows), len(targets))
         )
         reached = np.asarray(step.T @ frontier, dtype=np.float32)
-        reached[council[targets], width:] = 0.0
         counts = reached[:, :width]
-        new = (counts > 0) & ~seen[targets]
-        found = int(new.sum())
+        unseen = ~seen[targets]
+        new = counts > 0
+        new &= unseen
+        found = int(np.count_nonzero(new))
         if found == 0:
             break
-        seen[targets] |= new
-        per_target = new.sum(axis=1)
+        unseen &= ~new
+        seen[targets] = ~unseen
+        per_target = np.count_nonzero(new, axis=1)
         tally.reached_by[targets] += per_target
         tally.distance_to[targets] += level * per_target
         tally.pairs += found
         tally.distance_total += level * found
         tally.longest = level
-        outside = new & ~council[targets][:, None] & outside_sources[None, :]
-        if outside.any():
-            avoiding = reached[:, width:][outside].astype(np.float64)
-            tally.council_pairs += int(outside.sum())
-            tally.council_through += float(np.sum(1.0 - avoiding / counts[outside]))
-        keep = new.any(axis=1)
+        keep = np.flatnonzero(per_target)
         frontier_rows = targets[keep]
-        doubled = np.concatenate([new, new], axis=1)[keep]
-        frontier = np.where(doubled, reached[keep], np.float32(0.0))
-        large = frontier[:, :width].max(axis=0, initial=0.0) > _RESCALE_ABOVE
-        if large.any():
-            scale = np.where(large, _RESCALE_BY, 1.0).astype(np.float32)
-            frontier *= np.concatenate([scale, scale])[None, :]
+        frontier = reached[keep]
+        new = new[keep]
+        frontier[:, :width] *= new
+        if extra:
+            inside = council[frontier_rows]
+            avoiding = frontier[:, width:]
+            avoiding[inside] = 0.0
+            avoiding *= new[:, :extra]
+            pairs = new[:, :extra].copy()
+            pairs[inside] = False
+            if pairs.any():
+                total = frontier[:, :extra][pairs].astype(np.float64)
+                tally.council_pairs += int(np.count_nonzero(pairs))
+                tally.council_through += float(np.sum(1.0 - avoiding[pairs] / total))
+        bound *= growth
+        if bound > _RESCALE_ABOVE:
+            largest = frontier[:, :width].max(axis=0, initial=0.0)
+            scale = np.where(largest > _RESCALE_ABOVE, _RESCALE_BY, 1.0).astype(np.float32)
+            frontier[:, :width] *= scale
+            frontier[:, width:] *= scale[:extra]
+            bound = float((largest * scale).max(initial=1.0))
 
 
 def path_totals(
@@ -201,9 +217,10 @@ def _totals(
     )
     if size:
         adjacency = graph.adjacency
+        growth = max(1.0, float(adjacency.sum(axis=0).max(initial=1.0)))
         batch_size = max(1, min(len(chosen), _BATCH_CELLS // size))
         for start in range(0, len(chosen), batch_size):
-            _search_batch(adjacency, chosen[start : start + batch_size], council, tally)
+            _search_batch(adjacency, chosen[start : start + batch_size], council, growth, tally)
     is_source = np.zeros(size, dtype=np.int64)
     is_source[chosen] = 1
     return PathTotals(

@@ -108,7 +108,7 @@ def test_group_betweenness_of_one_organisation_agrees_with_networkx(case: Case) 
 def test_sampled_dependency_uses_the_sampled_non_council_sources(case: Case) -> None:
     council = {o.id for o in case.graph.organisations if o.sector == "council"}
     sources = choose_sources(case.graph.size, NetworkOptions(sample_sources=3, seed=2))
-    if sources is None or not council:
+    if sources is None or not council or case.graph.size - len(council) < 2:
         return
     found = dependency_of(case.graph, sorted(council), sources)
     chosen = {case.graph.ids[v] for v in sources} - council
@@ -144,3 +144,18 @@ def test_removal_of_the_council_by_hand() -> None:
         "isolates": 1,
         "newly_isolated": ["fire"],
     }
+
+
+def test_path_counts_beyond_float_range_keep_exact_shares() -> None:
+    # 140 layers of two organisations, each tied to both of the next layer: 2^139 shortest
+    # paths from the first layer to the last, more than single precision holds. Council a70
+    # carries half the paths between layers either side of it, none of the others.
+    layers = 140
+    ties = [Tie(f"{x}{i}", f"{y}{i + 1}") for i in range(layers - 1) for x in "ab" for y in "ab"]
+    graph = build_graph([], ties)
+    found = dependency_of(graph, ["a70"])
+    sizes = [1 if i == 70 else 2 for i in range(layers)]
+    pairs = sum(sizes[i] * sizes[j] for i in range(layers) for j in range(i + 1, layers))
+    through = sum(2 * 2 * 0.5 for i in range(70) for j in range(71, layers))
+    assert found.pairs == pairs
+    assert found.dependency == pytest.approx(through / pairs, rel=1e-9)
