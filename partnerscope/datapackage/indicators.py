@@ -9,14 +9,16 @@ series', an unknown polarity.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import io
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from partnerscope.core.indicators.model import DEFAULT_TOLERANCE, Indicator, Polarity, Series
 from partnerscope.core.indicators.periods import Frequency, Period, parse_period
+from partnerscope.datapackage.schema import REF_PATTERN, Field, Resource
 from partnerscope.datapackage.tables import (
     Column,
     TableError,
@@ -24,7 +26,7 @@ from partnerscope.datapackage.tables import (
     choice,
     integer,
     number,
-    parse_rows,
+    read_table,
     text,
 )
 from partnerscope.reference.indicators import load_catalogue
@@ -38,6 +40,9 @@ __all__ = [
     "read_targets",
     "read_indicators",
     "indicator_for",
+    "interval_errors",
+    "upload_lines",
+    "RESOURCES",
 ]
 
 SeriesKey = tuple[str, str]
@@ -115,29 +120,16 @@ INDICATOR_COLUMNS = (
 )
 
 
+ROW = "_row"
+"""Key under which :func:`_read_numbered` keeps each record's row number."""
+
+
 def _read_numbered(
     path: str | Path, columns: Sequence[Column], label: str | None = None
 ) -> list[tuple[int, dict[str, Any]]]:
     """Like :func:`~partnerscope.datapackage.tables.read_table`, each row with its number."""
-    name = label or str(path)
-    numbers: list[int] = []
-
-    def numbered(lines: Iterable[list[str]]) -> Iterator[list[str]]:
-        for row_number, cells in enumerate(lines, start=1):
-            if row_number > 1 and any(cell.strip() for cell in cells):
-                numbers.append(row_number)
-            yield cells
-
-    try:
-        with open(path, newline="", encoding="utf-8-sig") as handle:
-            rows = parse_rows(numbered(csv.reader(handle)), columns, name)
-    except FileNotFoundError:
-        raise TableErrors([TableError(name, 0, "", "file not found")]) from None
-    except UnicodeDecodeError:
-        raise TableErrors([TableError(name, 0, "", "file is not UTF-8 text")]) from None
-    except csv.Error as error:
-        raise TableErrors([TableError(name, 0, "", f"not valid CSV: {error}")]) from None
-    return list(zip(numbers, rows, strict=True))
+    rows = read_table(path, columns, label=label, row_number_key=ROW)
+    return [(row.pop(ROW), row) for row in rows]
 
 
 @dataclass
@@ -147,7 +139,8 @@ class _SeriesRows:
     rows: dict[Period, tuple[int, dict[str, Any]]]
 
 
-def _interval_errors(name: str, row_number: int, row: dict[str, Any]) -> list[TableError]:
+def interval_errors(name: str, row_number: int, row: Mapping[str, Any]) -> list[TableError]:
+    """A confidence interval given by halves, upside down, or not holding its value."""
     lower, upper, value = row["lower"], row["upper"], row["value"]
     if (lower is None) != (upper is None):
         missing = "upper" if upper is None else "lower"
@@ -178,7 +171,7 @@ def read_values(path: str | Path, label: str | None = None) -> dict[SeriesKey, S
     for row_number, row in _read_numbered(path, VALUE_COLUMNS, label):
         key = (row["indicator"], row["area"])
         period: Period = row["period"]
-        errors.extend(_interval_errors(name, row_number, row))
+        errors.extend(interval_errors(name, row_number, row))
         group = grouped.get(key)
         if group is None:
             group = grouped[key] = _SeriesRows(period.frequency, row_number, {})
@@ -314,3 +307,214 @@ def indicator_for(
     if indicator.due_days is None and due_days is not None:
         return replace(indicator, due_days=due_days)
     return indicator
+
+
+def _xlsx_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def upload_lines(name: str, content: bytes) -> list[list[str]]:
+    """The rows of an uploaded CSV (UTF-8) or XLSX file (its first sheet) as text cells.
+
+    The result goes to :func:`~partnerscope.datapackage.tables.parse_rows`, so both kinds
+    of file get the same ``file:row:column`` errors. Excel's whole numbers (a year typed as
+    2024) become ``2024``, its dates ISO dates.
+    """
+    if name.lower().endswith(".xlsx"):
+        from openpyxl import load_workbook
+
+        try:
+            workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        except Exception:  # openpyxl raises many kinds of error for a damaged file
+            raise TableErrors([TableError(name, 0, "", "not a readable XLSX workbook")]) from None
+        try:
+            sheet = workbook.worksheets[0]
+            return [[_xlsx_cell(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
+        finally:
+            workbook.close()
+    if not name.lower().endswith(".csv"):
+        raise TableErrors([TableError(name, 0, "", "not a CSV or XLSX file")])
+    try:
+        text_content = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise TableErrors([TableError(name, 0, "", "file is not UTF-8 text")]) from None
+    try:
+        return list(csv.reader(io.StringIO(text_content, newline="")))
+    except csv.Error as error:
+        raise TableErrors([TableError(name, 0, "", f"not valid CSV: {error}")]) from None
+
+
+# ---- The performance area's tables in a partnership's data package -----------------------
+
+PERIOD_PATTERN = r"\d{4}(/\d{2}|-[Qq][1-4]|-\d{2})?"
+POLARITIES = [polarity.value for polarity in Polarity]
+FREQUENCIES = [frequency.value for frequency in Frequency]
+ORIGINS = ["local", "national"]
+VALUE_STATUSES = ["provisional", "final"]
+DIMENSIONS = ["accuracy", "validity", "reliability", "timeliness", "relevance", "completeness"]
+RATINGS = ["red", "amber", "green"]
+PERIOD_TEXT = "2024 (calendar year), 2024/25 (financial year), 2024-Q1 (quarter) or 2024-03."
+
+RESOURCES: list[Resource] = [
+    Resource(
+        "performance_settings",
+        "How the partnership judges performance: at most one row.",
+        [
+            Field("as_of", "date", description="Judge as at this date; empty means today."),
+            Field(
+                "due_days",
+                "integer",
+                required=True,
+                description="Days after a period ends that a value is due, by default.",
+            ),
+        ],
+    ),
+    Resource(
+        "performance_areas",
+        "The places values are reported for: the whole area, districts, wards.",
+        [
+            Field("id", required=True, pattern=REF_PATTERN),
+            Field("name", required=True),
+            Field("position", "integer", required=True),
+        ],
+        primary_key=["id"],
+    ),
+    Resource(
+        "outcomes",
+        "The sustainable community strategy's themes and goals (a goal's parent is its theme).",
+        [
+            Field("id", required=True, pattern=REF_PATTERN),
+            Field("title", required=True),
+            Field("description"),
+            Field("parent", description="id of the theme this goal serves."),
+            Field("owner", description="id of the accountable organisation."),
+            Field("body", description="id of the body that owns the outcome."),
+            Field("position", "integer", required=True),
+        ],
+        primary_key=["id"],
+        foreign_keys=[
+            (["parent"], "outcomes", ["id"]),
+            (["owner"], "organisations", ["id"]),
+            (["body"], "bodies", ["id"]),
+        ],
+    ),
+    Resource(
+        "outcome_agenda_items",
+        "Items of business at which an outcome had time on the agenda.",
+        [
+            Field("outcome", required=True),
+            Field("meeting", required=True),
+            Field("position", "integer", required=True),
+        ],
+        primary_key=["outcome", "meeting", "position"],
+        foreign_keys=[
+            (["outcome"], "outcomes", ["id"]),
+            (["meeting", "position"], "agenda_items", ["meeting", "position"]),
+        ],
+    ),
+    Resource(
+        "indicators",
+        "Indicators: local, or adopted from the 2008 National Indicator Set.",
+        [
+            Field("id", required=True, description="The code, such as NI 15."),
+            Field("title", required=True),
+            Field("definition"),
+            Field("unit"),
+            Field("polarity", enum=POLARITIES, description="Empty when neither way is better."),
+            Field("frequency", required=True, enum=FREQUENCIES),
+            Field("source"),
+            Field("owner", description="id of the organisation that supplies the figures."),
+            Field("tolerance", "number", required=True, description="Amber band (0.05 = 5%)."),
+            Field("origin", required=True, enum=ORIGINS),
+            Field("minimum", "number"),
+            Field("maximum", "number"),
+            Field("multiplier", "number"),
+            Field("proportion", "boolean", required=True),
+            Field("due_days", "integer"),
+            Field("outcomes", description="ids of the outcomes it measures, separated by ';'."),
+        ],
+        primary_key=["id"],
+        foreign_keys=[(["owner"], "organisations", ["id"])],
+    ),
+    Resource(
+        "targets",
+        "Improvement targets: an indicator in an area, its baseline and its leads.",
+        [
+            Field("indicator", required=True),
+            Field("area", required=True),
+            Field("baseline_period", pattern=PERIOD_PATTERN, description=PERIOD_TEXT),
+            Field("baseline_value", "number"),
+            Field("lead_organisation"),
+            Field("lead_body"),
+            Field("laa", "boolean", required=True, description="Designated in the LAA."),
+            Field("description"),
+        ],
+        primary_key=["indicator", "area"],
+        foreign_keys=[
+            (["indicator"], "indicators", ["id"]),
+            (["area"], "performance_areas", ["id"]),
+            (["lead_organisation"], "organisations", ["id"]),
+            (["lead_body"], "bodies", ["id"]),
+        ],
+    ),
+    Resource(
+        "target_values",
+        "The target of each period of an improvement target.",
+        [
+            Field("indicator", required=True),
+            Field("area", required=True),
+            Field("period", required=True, pattern=PERIOD_PATTERN, description=PERIOD_TEXT),
+            Field("target", "number", required=True),
+        ],
+        primary_key=["indicator", "area", "period"],
+        foreign_keys=[(["indicator", "area"], "targets", ["indicator", "area"])],
+    ),
+    Resource(
+        "indicator_values",
+        "Every version of every value: a correction adds a version; the latest is current.",
+        [
+            Field("indicator", required=True),
+            Field("area", required=True),
+            Field("period", required=True, pattern=PERIOD_PATTERN, description=PERIOD_TEXT),
+            Field("value", "number", required=True),
+            Field("numerator", "number"),
+            Field("denominator", "number"),
+            Field("lower", "number", description="Lower confidence limit."),
+            Field("upper", "number", description="Upper confidence limit."),
+            Field("status", required=True, enum=VALUE_STATUSES),
+            Field("received", "date", description="When the value arrived."),
+            Field("version", "integer", required=True, description="1, 2, … in order."),
+            Field("recorded_at", "datetime", required=True),
+            Field("recorded_by"),
+            Field("reason", description="Why the value was corrected."),
+        ],
+        primary_key=["indicator", "area", "period", "version"],
+        foreign_keys=[
+            (["indicator"], "indicators", ["id"]),
+            (["area"], "performance_areas", ["id"]),
+        ],
+    ),
+    Resource(
+        "quality_records",
+        "People's ratings of the six data-quality dimensions of an indicator.",
+        [
+            Field("indicator", required=True),
+            Field("dimension", required=True, enum=DIMENSIONS),
+            Field("rating", required=True, enum=RATINGS),
+            Field("evidence", required=True),
+            Field("recorded_at", "datetime", required=True),
+            Field("recorded_by"),
+        ],
+        foreign_keys=[(["indicator"], "indicators", ["id"])],
+    ),
+]

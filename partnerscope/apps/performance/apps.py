@@ -6,4 +6,6 @@ class PerformanceConfig(AppConfig):
     label = "performance"
     verbose_name = "Performance"
     partnership_area = True
-    partnership_menu: list[tuple[str, str]] = []
+    partnership_menu = [("Performance", "performance:dashboard")]
+    datapackage_services = "partnerscope.apps.performance.datapackage_services"
+    demo_tables = "partnerscope.apps.performance.demo.demo_tables"

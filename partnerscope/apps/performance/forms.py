@@ -1,0 +1,472 @@
+"""Forms of the performance area: outcomes, indicators, values, targets, quality, imports."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from partnerscope.apps.common.forms import Form, ModelForm
+from partnerscope.apps.partnerships.models import Body, Organisation, Partnership
+from partnerscope.apps.performance.choices import Frequency, ValueStatus
+from partnerscope.apps.performance.models import (
+    PERIOD_HELP,
+    Area,
+    Indicator,
+    Outcome,
+    PerformanceSettings,
+    QualityRecord,
+    ValueVersion,
+)
+from partnerscope.apps.performance.services import current_value, period_in, same_figures
+from partnerscope.core.indicators import Period
+from partnerscope.datapackage.indicators import interval_errors
+
+
+class ScopedModelForm(ModelForm):
+    """A model form whose choices are limited to one partnership's records."""
+
+    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+        self.partnership = partnership
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if not isinstance(field, forms.ModelChoiceField):
+                continue
+            model = field.queryset.model
+            if model is Organisation:
+                field.queryset = Organisation.objects.in_partnership(partnership)
+            elif model is Body:
+                field.queryset = Body.objects.in_partnership(partnership)
+            elif hasattr(model, "partnership"):
+                field.queryset = model.objects.filter(partnership=partnership)
+            if not isinstance(field, forms.ModelMultipleChoiceField):
+                field.empty_label = "None"
+
+
+class SettingsForm(ModelForm):
+    class Meta:
+        model = PerformanceSettings
+        fields = ["as_of", "due_days"]
+        labels = {"as_of": "Reporting date", "due_days": "Days until a value is due"}
+        widgets = {"as_of": forms.DateInput()}
+
+
+class AreaForm(ScopedModelForm):
+    class Meta:
+        model = Area
+        fields = ["name", "position"]
+
+    def clean_name(self) -> str:
+        name: str = self.cleaned_data["name"].strip()
+        clash = Area.objects.in_partnership(self.partnership).filter(name__iexact=name)
+        if self.instance.pk:
+            clash = clash.exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise ValidationError("This partnership already has an area of that name.")
+        return name
+
+
+class OutcomeForm(ScopedModelForm):
+    class Meta:
+        model = Outcome
+        fields = ["title", "description", "parent", "owner", "body", "position"]
+        labels = {
+            "parent": "Theme",
+            "owner": "Owner organisation",
+            "body": "Owning body",
+        }
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            below = {self.instance.pk}
+            changed = True
+            outcomes = list(
+                Outcome.objects.in_partnership(self.partnership).values_list("pk", "parent_id")
+            )
+            while changed:
+                changed = False
+                for pk, parent in outcomes:
+                    if parent in below and pk not in below:
+                        below.add(pk)
+                        changed = True
+            self.fields["parent"].queryset = self.fields["parent"].queryset.exclude(pk__in=below)
+        self.fields["parent"].empty_label = "None: this is a theme"
+
+
+class AgendaForm(Form):
+    agenda_items = forms.MultipleChoiceField(
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Items at which the outcome had time on the agenda",
+        help_text="Tick each item of business that discussed this outcome.",
+    )
+
+    def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agenda_items"].choices = choices
+
+
+class IndicatorForm(ScopedModelForm):
+    class Meta:
+        model = Indicator
+        fields = [
+            "code",
+            "title",
+            "definition",
+            "unit",
+            "polarity",
+            "frequency",
+            "source",
+            "owner",
+            "tolerance",
+            "minimum",
+            "maximum",
+            "multiplier",
+            "is_proportion",
+            "due_days",
+            "outcomes",
+        ]
+        labels = {
+            "owner": "Owner organisation",
+            "is_proportion": "A proportion",
+            "due_days": "Days until a value is due",
+        }
+        widgets = {
+            "definition": forms.Textarea(attrs={"rows": 3}),
+            "polarity": forms.RadioSelect,
+            "frequency": forms.RadioSelect,
+            "outcomes": forms.CheckboxSelectMultiple,
+            "tolerance": forms.NumberInput(attrs={"step": "any"}),
+            "minimum": forms.NumberInput(attrs={"step": "any"}),
+            "maximum": forms.NumberInput(attrs={"step": "any"}),
+            "multiplier": forms.NumberInput(attrs={"step": "any"}),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["polarity"].choices = [
+            ("", "Neither: there is no better direction"),
+            *[choice for choice in self.fields["polarity"].choices if choice[0]],
+        ]
+
+    def clean_code(self) -> str:
+        code: str = " ".join(self.cleaned_data["code"].split())
+        clash = Indicator.objects.in_partnership(self.partnership).filter(code__iexact=code)
+        if self.instance.pk:
+            clash = clash.exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise ValidationError("This partnership already has an indicator with that code.")
+        return code
+
+    def clean_frequency(self) -> str:
+        frequency: str = self.cleaned_data["frequency"]
+        if (
+            self.instance.pk
+            and frequency != self.instance.frequency
+            and ValueVersion.objects.filter(indicator=self.instance).exists()
+        ):
+            label = Frequency(self.instance.frequency).label.lower()
+            raise ValidationError(
+                f"Values are already recorded by {label}; the frequency cannot change."
+            )
+        return frequency
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        low, high = cleaned.get("minimum"), cleaned.get("maximum")
+        if low is not None and high is not None and low > high:
+            self.add_error("maximum", "The maximum must be at least the minimum.")
+        return cleaned
+
+
+class AdoptForm(Form):
+    indicators = forms.MultipleChoiceField(
+        widget=forms.CheckboxSelectMultiple,
+        label="National indicators to adopt",
+        help_text="Those already adopted are not listed.",
+        error_messages={"required": "Choose at least one indicator to adopt."},
+    )
+    frequency = forms.ChoiceField(
+        choices=Frequency.choices,
+        initial=Frequency.FINANCIAL_YEAR,
+        widget=forms.RadioSelect,
+        help_text="How often the partnership will record values of these indicators.",
+    )
+    outcomes = forms.ModelMultipleChoiceField(
+        queryset=Outcome.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="The outcomes the adopted indicators measure. Optional.",
+    )
+
+    def __init__(
+        self, *args: Any, partnership: Partnership, choices: list[tuple[str, str]], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["indicators"].choices = choices
+        self.fields["outcomes"].queryset = Outcome.objects.in_partnership(partnership)
+
+
+class ValueForm(Form):
+    """A value of an indicator in an area and period; a correction needs a reason."""
+
+    area = forms.ModelChoiceField(queryset=Area.objects.none(), empty_label=None)
+    period = forms.CharField(max_length=10, help_text=PERIOD_HELP)
+    value = forms.FloatField(widget=forms.NumberInput(attrs={"step": "any"}))
+    numerator = forms.FloatField(
+        required=False,
+        widget=forms.NumberInput(attrs={"step": "any"}),
+        help_text="When the value is a ratio. Optional.",
+    )
+    denominator = forms.FloatField(
+        required=False, widget=forms.NumberInput(attrs={"step": "any"}), help_text="Optional."
+    )
+    lower = forms.FloatField(
+        required=False,
+        label="Lower confidence limit",
+        widget=forms.NumberInput(attrs={"step": "any"}),
+        help_text="Give both limits or neither. Optional.",
+    )
+    upper = forms.FloatField(
+        required=False,
+        label="Upper confidence limit",
+        widget=forms.NumberInput(attrs={"step": "any"}),
+        help_text="Optional.",
+    )
+    status = forms.ChoiceField(
+        choices=ValueStatus.choices,
+        initial=ValueStatus.FINAL,
+        widget=forms.RadioSelect,
+        help_text="A provisional value is expected to be revised.",
+    )
+    received = forms.DateField(
+        required=False,
+        widget=forms.DateInput(),
+        help_text="When the value arrived, for the timeliness check. Optional.",
+    )
+    reason = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Reason for the correction",
+        help_text="Needed when you change a value already recorded. The earlier value is kept.",
+    )
+
+    def __init__(self, *args: Any, indicator: Indicator, areas: list[Area], **kwargs: Any) -> None:
+        self.indicator = indicator
+        self.current: ValueVersion | None = None
+        self.parsed_period: Period | None = None
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = Area.objects.filter(pk__in=[area.pk for area in areas])
+        self.fields["period"].help_text = (
+            f"{Frequency(indicator.frequency).label}. " + self.fields["period"].help_text
+        )
+
+    def clean_period(self) -> str:
+        text: str = self.cleaned_data["period"]
+        self.parsed_period = period_in(text, self.indicator.frequency)
+        return str(self.parsed_period)
+
+    def figures(self) -> dict[str, Any]:
+        return {
+            name: self.cleaned_data.get(name)
+            for name in (
+                "value",
+                "numerator",
+                "denominator",
+                "lower",
+                "upper",
+                "status",
+                "received",
+            )
+        }
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if "value" in cleaned:
+            for error in interval_errors("form", 0, self.figures()):
+                self.add_error(error.column, error.message[0].upper() + error.message[1:] + ".")
+        area, period = cleaned.get("area"), self.parsed_period
+        if area is None or period is None or self.errors:
+            return cleaned
+        self.current = current_value(self.indicator, area, period)
+        if self.current is None:
+            return cleaned
+        if same_figures(self.current, self.figures()):
+            raise ValidationError(
+                f"This value is already recorded for {area.name} in {period}; nothing changed."
+            )
+        if not (cleaned.get("reason") or "").strip():
+            self.add_error(
+                "reason",
+                f"Give a reason for correcting the recorded value {self.current.value:g}.",
+            )
+        return cleaned
+
+
+class TargetForm(Form):
+    """An improvement target in one area: baseline, leads and the target of each period."""
+
+    area = forms.ModelChoiceField(queryset=Area.objects.none(), empty_label=None)
+    baseline_period = forms.CharField(max_length=10, required=False, help_text=PERIOD_HELP)
+    baseline_value = forms.FloatField(
+        required=False, widget=forms.NumberInput(attrs={"step": "any"})
+    )
+    lead_organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label="None",
+        help_text="The partner that leads the work to meet the target.",
+    )
+    lead_body = forms.ModelChoiceField(
+        queryset=Body.objects.none(),
+        required=False,
+        empty_label="None",
+        help_text="The partnership body that oversees the target.",
+    )
+    laa = forms.BooleanField(
+        required=False,
+        label="Designated in the local area agreement",
+        help_text="Tick for an LAA improvement target.",
+    )
+    description = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 2}), help_text="What was agreed."
+    )
+    targets = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 6}),
+        label="Target for each period",
+        help_text="One period and its target a line, for example 2025-Q1: 72.5",
+    )
+
+    def __init__(
+        self, *args: Any, indicator: Indicator, partnership: Partnership, **kwargs: Any
+    ) -> None:
+        self.indicator = indicator
+        self.periods: dict[Period, float] = {}
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = Area.objects.in_partnership(partnership)
+        self.fields["lead_organisation"].queryset = Organisation.objects.in_partnership(partnership)
+        self.fields["lead_body"].queryset = Body.objects.in_partnership(partnership)
+
+    def clean_baseline_period(self) -> str:
+        text: str = self.cleaned_data["baseline_period"].strip()
+        return str(period_in(text, self.indicator.frequency)) if text else ""
+
+    def clean_targets(self) -> str:
+        text: str = self.cleaned_data["targets"]
+        problems = []
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            period_text, _, amount = line.replace("=", ":").partition(":")
+            try:
+                period = period_in(period_text, self.indicator.frequency)
+            except ValidationError as error:
+                problems.append(f"Line {number}: {error.messages[0]}")
+                continue
+            try:
+                value = float(amount.strip())
+            except ValueError:
+                problems.append(f"Line {number}: {amount.strip()!r} is not a number.")
+                continue
+            if period in self.periods:
+                problems.append(f"Line {number}: {period} is given twice.")
+            self.periods[period] = value
+        if problems:
+            raise ValidationError(problems)
+        if not self.periods:
+            raise ValidationError("Give at least one period and its target.")
+        return text
+
+    def details(self) -> dict[str, Any]:
+        return {
+            name: self.cleaned_data[name]
+            for name in (
+                "baseline_period",
+                "baseline_value",
+                "lead_organisation",
+                "lead_body",
+                "laa",
+                "description",
+            )
+        }
+
+
+class QualityRecordForm(ModelForm):
+    class Meta:
+        model = QualityRecord
+        fields = ["dimension", "rating", "evidence"]
+        widgets = {
+            "dimension": forms.RadioSelect,
+            "rating": forms.RadioSelect,
+            "evidence": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "dimension": "One of the six dimensions of the Audit Commission's standards for "
+            "better quality data (2007).",
+            "rating": "Green: meets the standard. Amber: some weaknesses. Red: not reliable.",
+        }
+
+
+class ImportForm(Form):
+    file = forms.FileField(
+        label="File of values",
+        help_text="CSV or XLSX with the columns indicator, area, period and value, and "
+        "optionally numerator, denominator, lower, upper, received, status and reason.",
+    )
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith((".csv", ".xlsx")):
+            raise ValidationError("Choose a CSV or XLSX file.")
+        return upload
+
+
+class BenchmarkForm(Form):
+    indicator = forms.ChoiceField(help_text="Indicators with a polarity, by code.")
+    period = forms.CharField(
+        max_length=10,
+        required=False,
+        help_text="Leave empty for the latest period with values. " + PERIOD_HELP,
+    )
+    comparators = forms.FileField(
+        required=False,
+        label="Comparator file",
+        help_text="Optional CSV or XLSX of other areas' values, with the columns area, "
+        "indicator, period and value.",
+    )
+    neighbours_of = forms.ChoiceField(
+        required=False,
+        label="Find the nearest neighbours of",
+        help_text="One of this partnership's areas. Optional.",
+    )
+    by = forms.MultipleChoiceField(
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Compare areas by",
+        help_text="The indicators that say how alike two areas are; each area's latest "
+        "value of each is used. Without a choice, the indicator above.",
+    )
+    count = forms.IntegerField(
+        min_value=1, max_value=20, initial=5, required=False, label="Number of neighbours"
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        indicators: list[tuple[str, str]],
+        areas: list[tuple[str, str]],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].choices = indicators
+        self.fields["by"].choices = indicators
+        self.fields["neighbours_of"].choices = [("", "None"), *areas]
+
+    def clean_comparators(self) -> Any:
+        upload = self.cleaned_data.get("comparators")
+        if upload and not upload.name.lower().endswith((".csv", ".xlsx")):
+            raise ValidationError("Choose a CSV or XLSX file.")
+        return upload

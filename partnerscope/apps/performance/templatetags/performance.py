@@ -1,0 +1,28 @@
+"""Template filters for performance pages: readable names and figures."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from partnerscope.apps.performance.charts import figure as format_figure
+
+register = template.Library()
+
+
+@register.filter
+def words(value: Any) -> str:
+    """``special_cause_concerning`` as ``Special cause concerning``; a dash for nothing."""
+    if value in (None, ""):
+        return "–"
+    text = str(value).replace("_", " ")
+    return text[:1].upper() + text[1:]
+
+
+@register.filter
+def figure(value: Any) -> str:
+    """A number to four significant figures, a dash for nothing."""
+    if value in (None, ""):
+        return "–"
+    return format_figure(float(value))
