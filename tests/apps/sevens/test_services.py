@@ -245,3 +245,21 @@ def test_change_is_measured_against_the_previous_wave(kite):
     change = services.results_dict(after)["change"]["style"]
     assert change["difference"] == 50.0
     assert change["significant"] is True
+
+
+def test_the_results_command_prints_the_same_json(kite):
+    import json
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    wave = make_wave(kite)
+    make_responses(wave, 5, "council", 4)
+    out = StringIO()
+    call_command("sevens_results", "kite", wave.ref, stdout=out)
+    assert json.loads(out.getvalue()) == services.results_dict(wave)
+    listing = StringIO()
+    call_command("sevens_results", "kite", stdout=listing)
+    assert wave.ref in listing.getvalue()
+    with pytest.raises(CommandError, match="No wave"):
+        call_command("sevens_results", "kite", "nope")
