@@ -51,7 +51,7 @@ class NodeForm(ModelForm):
         model = ChainNode
         fields = ["kind", "name", "body", "organisation", "layer"]
         widgets = {"kind": forms.RadioSelect, "layer": forms.RadioSelect}
-        labels = {"kind": "What is it?", "body": "Partnership body"}
+        labels = {"kind": "What is it?", "body": "Which body", "organisation": "Which organisation"}
         help_texts = {
             "name": "For example, Youth support service. Leave empty to use the name of the "
             "body or organisation chosen below.",
