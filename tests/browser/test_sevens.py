@@ -5,9 +5,13 @@ Every page visited is checked with axe-core, and the survey pages must fit a pho
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page
 
+from partnerscope.apps.sevens.models import Wave
 from tests.apps.sevens.factories import make_invitation, make_responses, make_wave
 from tests.browser.conftest import PHONE, assert_accessible, sign_in
 
@@ -77,6 +81,11 @@ def test_answer_on_a_phone_then_the_manager_sees_results(browser, live_server, k
     assert_accessible(page)
     page.get_by_role("link", name="Back").click()
     page.get_by_role("button", name="Results").click()
+    assert "Results are published when the wave closes" in page.locator("main").inner_text()
+    assert_accessible(page)
+
+    Wave.objects.filter(pk=wave.pk).update(closes=timezone.localdate() - dt.timedelta(days=1))
+    page.reload()
     assert page.get_by_role("heading", name=f"Results: {wave.title}").is_visible()
     assert "6 people answered" in page.locator("main").inner_text()
     assert page.locator("svg[role=img] title", has_text="The 7S wheel").count() == 1
@@ -113,6 +122,7 @@ def test_wave_management_pages_are_accessible(page, live_server, kite, manager):
     page.get_by_role("link", name="New link for Alice Adams").click()
     assert_accessible(page)
 
-    page.goto(f"{live_server.url}/p/kite/sevens/waves/{wave.pk}/results/")
+    closed = make_wave(kite, days_open=(-9, -2))
+    page.goto(f"{live_server.url}/p/kite/sevens/waves/{closed.pk}/results/")
     assert "no results are shown" in page.locator("main").inner_text()
     assert_accessible(page)

@@ -9,7 +9,7 @@ from django import forms
 from partnerscope.apps.common.forms import Form, ModelForm
 from partnerscope.apps.partnerships.choices import Layer, Sector
 from partnerscope.apps.partnerships.models import Body, Partnership
-from partnerscope.apps.sevens.models import Element, LocalStatement, Wave
+from partnerscope.apps.sevens.models import Element, LocalStatement, Wave, WaveStatus
 from partnerscope.apps.sevens.services import EVIDENCE_MAX
 from partnerscope.core.sevens import DONT_KNOW, SCALE, SCALE_LABELS, Statement
 
@@ -46,6 +46,13 @@ class WaveForm(ModelForm):
         opens, closes = data.get("opens"), data.get("closes")
         if opens and closes and closes < opens:
             self.add_error("closes", "The closing date must be on or after the opening date.")
+        saved = self.instance
+        if saved.pk and saved.status == WaveStatus.CLOSED and closes and closes != saved.closes:
+            self.add_error(
+                "closes",
+                "This wave has closed and its results are final, so it cannot be reopened or "
+                "moved. Open a new wave instead.",
+            )
         return data
 
 

@@ -16,7 +16,7 @@ from partnerscope.apps.common.charts import Chart
 from partnerscope.apps.partnerships.choices import Layer, Sector
 from partnerscope.apps.sevens import charts
 from partnerscope.apps.sevens.models import Evidence, Wave
-from partnerscope.apps.sevens.services import results_dict
+from partnerscope.apps.sevens.services import results_dict, results_published
 from partnerscope.core.sevens import (
     COUNCIL,
     DIFFERENCE,
@@ -128,6 +128,7 @@ class ResultsOverview:
     soft: str
     hard: str
     previous: Wave | None
+    published: bool = True
     weak_rule: str = field(default=WEAK_ELEMENT.text)
 
 
@@ -212,8 +213,37 @@ def _breakdowns(result: dict[str, Any]) -> list[BreakdownTable]:
     return tables
 
 
+def unpublished(wave: Wave) -> ResultsOverview:
+    """What the results page shows while the wave is still open: nothing but the wave."""
+    return ResultsOverview(
+        wave=wave,
+        result={},
+        threshold=wave.partnership.anonymity_threshold,
+        respondents=0,
+        withheld_whole=False,
+        elements=[],
+        wheel=None,
+        strongest=[],
+        weakest=[],
+        gap=None,
+        change=None,
+        breakdowns=[],
+        withheld=[],
+        local_statements=wave.local_statements.count(),
+        soft="–",
+        hard="–",
+        previous=wave.previous,
+        published=False,
+    )
+
+
 def results_overview(wave: Wave) -> ResultsOverview:
-    """The results page of a wave: wheel, strongest and weakest, gap, change, breakdowns."""
+    """The results page of a wave: wheel, strongest and weakest, gap, change, breakdowns.
+
+    Nothing is computed until the wave has closed (see ``services.results_published``).
+    """
+    if not results_published(wave):
+        return unpublished(wave)
     result = results_dict(wave)
     withheld_whole = WAVE in result["withheld"]
     pair = result["groups"]["council_vs_partners"]
@@ -258,6 +288,7 @@ class ElementResults:
     evidence: list[str]
     previous_element: str | None
     next_element: str | None
+    published: bool = True
 
     @property
     def previous_name(self) -> str:
@@ -274,7 +305,8 @@ def element_results(wave: Wave, element_id: str) -> ElementResults:
         info = element(element_id)
     except ValueError:
         raise Http404("No such element.") from None
-    result = results_dict(wave)
+    published = results_published(wave)
+    result = results_dict(wave) if published else _empty(wave)
     withheld_whole = WAVE in result["withheld"]
     rows = {row.id: row for row in _element_rows(result)}
     items = [(k, v) for k, v in result["items"].items() if v["element"] == info.id]
@@ -285,15 +317,27 @@ def element_results(wave: Wave, element_id: str) -> ElementResults:
         threshold=result["threshold"],
         withheld_whole=withheld_whole,
         bars=None
-        if withheld_whole
+        if withheld_whole or not published
         else charts.statement_bars(info.id, items, f"sevens-answers-{info.id}"),
         statements=[Statement(k, v["element"], v["text"], v["local"], v["mean"]) for k, v in items],
         note=load_practice_notes()[info.id],
         evidence=[]
-        if withheld_whole
+        if withheld_whole or not published
         else list(
             Evidence.objects.filter(wave=wave, element=info.id).values_list("text", flat=True)
         ),
         previous_element=ELEMENTS[position - 1].id if position > 0 else None,
         next_element=ELEMENTS[position + 1].id if position + 1 < len(ELEMENTS) else None,
+        published=published,
     )
+
+
+def _empty(wave: Wave) -> dict[str, Any]:
+    """A result with no figures, for an element page of a wave still open."""
+    return {
+        "threshold": wave.partnership.anonymity_threshold,
+        "elements": {},
+        "items": {},
+        "withheld": [],
+        "change": None,
+    }

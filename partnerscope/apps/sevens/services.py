@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage, get_connection
 from django.db import models, transaction
 from django.db.models import Q
+from django.http import Http404
 
 from partnerscope.apps.accounts.permissions import Access
 from partnerscope.apps.partnerships.choices import Layer, Sector
@@ -165,6 +166,27 @@ def results_dict(wave: Wave) -> dict[str, Any]:
     }
 
 
+def results_published(wave: Wave) -> bool:
+    """Results are shown once a wave has closed, and not before.
+
+    While answers still arrive, comparing the results before and after one person answers
+    would give away that person's answers, whatever the threshold; once a wave closes its
+    answers are final (a closed wave cannot be reopened), so that comparison is impossible.
+    """
+    return wave.status == WaveStatus.CLOSED
+
+
+def published_results(wave: Wave) -> dict[str, Any]:
+    """The results JSON of a closed wave, or the wave and a note saying when it closes."""
+    if results_published(wave):
+        return results_dict(wave)
+    return {
+        "wave": {"id": wave.ref, "title": wave.title, "closes": wave.closes.isoformat()},
+        "published": False,
+        "message": f"Results are published when the wave closes on {wave.closes:%d %B %Y}.",
+    }
+
+
 # ---- Waves and local statements ------------------------------------------------------
 
 
@@ -173,8 +195,6 @@ def wave_queryset(access: Access) -> models.QuerySet[Wave]:
 
 
 def get_wave(access: Access, pk: int) -> Wave:
-    from django.http import Http404
-
     wave = wave_queryset(access).select_related("partnership").filter(pk=pk).first()
     if wave is None:
         raise Http404("No such wave.")
@@ -263,8 +283,6 @@ def delete_local_statement(statement: LocalStatement) -> None:
 
 
 def get_local_statement(wave: Wave, pk: int) -> LocalStatement:
-    from django.http import Http404
-
     statement = wave.local_statements.filter(pk=pk).first()
     if statement is None:
         raise Http404("No such statement.")
@@ -398,8 +416,6 @@ def send_invitations(wave: Wave, link_for: Callable[[str], str]) -> InvitationPa
 
 
 def get_invitation(wave: Wave, pk: int) -> Invitation:
-    from django.http import Http404
-
     invitation = wave.invitations.select_related("person").filter(pk=pk).first()
     if invitation is None:
         raise Http404("No such invitation.")
@@ -627,8 +643,6 @@ class ElementPage:
 
 
 def element_page(invitation: Invitation, number: int) -> ElementPage:
-    from django.http import Http404
-
     from partnerscope.reference.sevens import load_practice_notes
 
     if not 1 <= number <= STEPS:

@@ -271,7 +271,7 @@ def element_results(request: HttpRequest, access: Access, pk: int, element: str)
 def results_json(request: HttpRequest, access: Access, pk: int) -> JsonResponse:
     """The wave's results as JSON, with the keys documented in docs/sevens.md."""
     wave = services.get_wave(access, pk)
-    response = JsonResponse(services.results_dict(wave), json_dumps_params={"indent": 2})
+    response = JsonResponse(services.published_results(wave), json_dumps_params={"indent": 2})
     response["Content-Disposition"] = (
         f'attachment; filename="{access.partnership.slug}-{wave.ref}-results.json"'
     )

@@ -34,6 +34,11 @@ def make_wave(kite: dict[str, Any], *, days_open: tuple[int, int] = (-3, 10), **
     return wave
 
 
+def make_closed_wave(kite: dict[str, Any], **fields: Any):
+    """A wave that closed yesterday, so its results are published."""
+    return make_wave(kite, days_open=(-20, -1), **fields)
+
+
 def make_invitation(wave: Wave, person: Person, token: str | None = None) -> tuple[Invitation, str]:
     """An invitation whose token the test knows (only its hash is stored)."""
     token = token or f"test-token-{next(_numbers)}-{person.pk}"

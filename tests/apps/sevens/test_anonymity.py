@@ -13,7 +13,7 @@ from django.urls import reverse
 from partnerscope.apps.sevens.models import Response
 from partnerscope.apps.sevens.services import results_dict
 from partnerscope.core.sevens import ELEMENTS
-from tests.apps.sevens.factories import answers, make_responses, make_wave
+from tests.apps.sevens.factories import answers, make_closed_wave, make_responses
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +41,7 @@ def wave_with_a_small_fire_group(kite):
 
     The fire group's every element has mean 1.5 and score 12.5, figures no shown group has.
     """
-    wave = make_wave(kite)
+    wave = make_closed_wave(kite)
     make_responses(wave, 6, "council", 4)
     make_responses(wave, 6, "health", 5)
     for value in (1, 2):

@@ -11,7 +11,13 @@ from django.utils import timezone
 
 from partnerscope.apps.sevens import services
 from partnerscope.apps.sevens.models import Draft, Invitation, LocalStatement, Response, Wave
-from tests.apps.sevens.factories import make_invitation, make_local, make_responses, make_wave
+from tests.apps.sevens.factories import (
+    make_closed_wave,
+    make_invitation,
+    make_local,
+    make_responses,
+    make_wave,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -225,7 +231,7 @@ def test_local_statements_are_locked_once_answers_arrive(manager_client, kite):
 
 
 def test_results_pages_show_scores_local_statements_and_practice_notes(client, kite, role_user):
-    wave = make_wave(kite)
+    wave = make_closed_wave(kite)
     make_local(wave, "steering", "Budgets follow priorities.")
     make_responses(wave, 6, "council", 2)
     client.force_login(role_user("viewer"))
@@ -243,7 +249,7 @@ def test_results_pages_show_scores_local_statements_and_practice_notes(client, k
 
 
 def test_results_json_has_the_documented_keys(manager_client, kite):
-    wave = make_wave(kite)
+    wave = make_closed_wave(kite)
     make_responses(wave, 5, "council")
     response = manager_client.get(reverse("sevens:results_json", args=["kite", wave.pk]))
     data = response.json()
@@ -257,3 +263,35 @@ def test_a_wave_of_another_partnership_is_not_found(manager_client, kite):
     other = make_wave({**kite, "partnership": PartnershipFactory()})
     for name in ("sevens:wave", "sevens:results", "sevens:answer"):
         assert manager_client.get(reverse(name, args=["kite", other.pk])).status_code == 404
+
+
+def test_results_wait_until_the_wave_closes(manager_client, kite):
+    wave = make_wave(kite)
+    make_responses(wave, 6, "council", 2)
+    page = manager_client.get(reverse("sevens:results", args=["kite", wave.pk])).content.decode()
+    assert "Results are published when the wave closes" in page
+    assert "The 7S wheel" not in page
+    element = reverse("sevens:element_results", args=["kite", wave.pk, "style"])
+    assert "Show the data behind this chart" not in manager_client.get(element).content.decode()
+    data = manager_client.get(reverse("sevens:results_json", args=["kite", wave.pk])).json()
+    assert data["published"] is False
+    assert "elements" not in data
+
+
+def test_a_closed_wave_cannot_be_reopened(manager_client, kite):
+    wave = make_closed_wave(kite)
+    url = reverse("sevens:wave_edit", args=["kite", wave.pk])
+    later = (timezone.localdate() + dt.timedelta(days=10)).isoformat()
+    data = {
+        "title": "Renamed",
+        "opens": wave.opens.isoformat(),
+        "closes": later,
+        "bodies": [kite["board"].pk],
+    }
+    response = manager_client.post(url, data)
+    assert response.status_code == 400
+    assert "cannot be reopened" in response.content.decode()
+    response = manager_client.post(url, {**data, "closes": wave.closes.isoformat()})
+    assert response.status_code == 302
+    wave.refresh_from_db()
+    assert wave.title == "Renamed"
