@@ -5,7 +5,8 @@ education, employment or training (NI 117), repeat incidents of domestic abuse (
 per-capita carbon dioxide emissions (NI 186). The NEET chain hangs on one front-line team (a
 single point of failure); the domestic abuse chain has a completed workshop of 14
 participants whose ratings single out hospital referrals to the MARAC, and the NEET chain
-one of 12 with too few strategic participants to show that level apart. Deterministic.
+one of 12 with too few strategic participants to show that level apart; the carbon chain's
+workshop is open for the demo users to rate. Deterministic.
 """
 
 from __future__ import annotations
@@ -582,6 +583,15 @@ def demo_tables(tables: dict[str, Any], index: int) -> dict[str, Rows]:
             )
     for workshop in WORKSHOPS:
         add_workshop(result, rng, *workshop)
+    result["chain_workshops"].append(
+        {
+            "chain": "carbon",
+            "id": "spring-2026",
+            "title": "Carbon delivery chain workshop, spring 2026",
+            "held_on": dt.date(2026, 5, 14),
+            "open": True,
+        }
+    )
     for chain, ref, text, question, link, workshop, owner_suffix, due, status in ACTIONS:
         owner = owners.get(owner_suffix)
         result["chain_actions"].append(
