@@ -19,6 +19,21 @@ class Frequency(models.TextChoices):
     MONTH = "month", "Month (2024-03)"
 
 
+FREQUENCY_WORDS = {
+    "year": ("calendar year", "2024"),
+    "financial_year": ("financial year", "2024/25"),
+    "quarter": ("quarter", "2024-Q1"),
+    "month": ("month", "2024-03"),
+}
+"""Each frequency in words, and how one of its periods is written."""
+
+
+def frequency_words(frequency: str) -> str:
+    """``quarter (written like 2024-Q1)``."""
+    noun, example = FREQUENCY_WORDS[frequency]
+    return f"{noun} (written like {example})"
+
+
 class Origin(models.TextChoices):
     LOCAL = "local", "Local indicator"
     NATIONAL = "national", "National indicator (2008 set)"

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from partnerscope.apps.partnerships.models import AgendaItem, Partnership
+from partnerscope.apps.performance.choices import FREQUENCY_WORDS, frequency_words
 from partnerscope.apps.performance.models import (
     Area,
     ImprovementTarget,
@@ -256,8 +257,8 @@ def _period(
                 path,
                 number,
                 column,
-                f"{period} is a {period.frequency} period but the indicator is reported by "
-                f"{frequency.replace('_', ' ')}",
+                f"{period} is a {FREQUENCY_WORDS[period.frequency][0]} but the indicator is "
+                f"reported by {frequency_words(frequency)}",
             )
         )
         return None

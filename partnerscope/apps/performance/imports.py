@@ -17,7 +17,7 @@ from typing import Any
 from django.db import transaction
 
 from partnerscope.apps.partnerships.models import Partnership
-from partnerscope.apps.performance.choices import ValueStatus
+from partnerscope.apps.performance.choices import FREQUENCY_WORDS, ValueStatus, frequency_words
 from partnerscope.apps.performance.models import (
     Area,
     Indicator,
@@ -132,8 +132,8 @@ def check_rows(partnership: Partnership, name: str, lines: Sequence[list[str]]) 
                     name,
                     number,
                     "period",
-                    f"{period} is a {period.frequency} period but {indicator.code} is reported "
-                    f"by {indicator.get_frequency_display().lower()}",
+                    f"{period} is a {FREQUENCY_WORDS[period.frequency][0]} but "
+                    f"{indicator.code} is reported by {frequency_words(indicator.frequency)}",
                 )
             )
         errors += interval_errors(name, number, row)

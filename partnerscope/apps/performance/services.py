@@ -28,11 +28,11 @@ from partnerscope.apps.performance.charts import figure, indicator_chart, sparkl
 from partnerscope.apps.performance.choices import (
     Dimension,
     Direction,
-    Frequency,
     Origin,
     Polarity,
     Rating,
     ValueStatus,
+    frequency_words,
 )
 from partnerscope.apps.performance.models import (
     PERIOD_HELP,
@@ -102,8 +102,10 @@ def period_in(text: str, frequency: str) -> Period:
     except PeriodError as error:
         raise ValidationError(str(error)) from None
     if period.frequency != CoreFrequency(frequency):
-        expected = Frequency(frequency).label
-        raise ValidationError(f"{period} is not a period of this indicator: use {expected}.")
+        raise ValidationError(
+            f"{period} is not a period of this indicator, which is reported by "
+            f"{frequency_words(frequency)}."
+        )
     return period
 
 
@@ -841,7 +843,7 @@ def crowding_report(partnership: Partnership) -> CrowdingReport:
     coverages, meetings, as_of, by_ref = crowding_inputs(partnership)
     found = crowded_out(coverages, meetings, as_of)
     rows = [
-        {"outcome": by_ref[item.outcome], **item.to_dict()}
+        {**item.to_dict(), "outcome": by_ref[item.outcome]}
         for item in found
         if item.outcome in by_ref
     ]

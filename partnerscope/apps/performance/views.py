@@ -24,6 +24,11 @@ def _url(name: str, access: Access, *args: Any) -> str:
     return reverse(f"performance:{name}", args=[access.partnership.slug, *args])
 
 
+def _posted(request: HttpRequest) -> Any:
+    """The submitted data of a POST (even an empty one, so that it is checked), else None."""
+    return request.POST if request.method == "POST" else None
+
+
 def _status(form: Any) -> int:
     return 400 if form.is_bound and form.errors else 200
 
@@ -149,7 +154,7 @@ def indicator_detail(request: HttpRequest, access: Access, pk: int) -> HttpRespo
 def indicator_form(request: HttpRequest, access: Access, pk: int | None = None) -> HttpResponse:
     instance = services.get_indicator(access.partnership, pk) if pk else None
     form = forms.IndicatorForm(
-        request.POST or None, instance=instance, partnership=access.partnership
+        _posted(request), instance=instance, partnership=access.partnership
     )
     if request.method == "POST" and form.is_valid():
         indicator = services.save_indicator(access, form)
@@ -181,7 +186,7 @@ def catalogue(request: HttpRequest, access: Access) -> HttpResponse:
         for row in entries
         if row["indicator_id"] is None
     ]
-    form = forms.AdoptForm(request.POST or None, partnership=access.partnership, choices=choices)
+    form = forms.AdoptForm(_posted(request), partnership=access.partnership, choices=choices)
     if request.method == "POST" and form.is_valid():
         adopted = services.adopt_indicators(
             access,
@@ -212,7 +217,7 @@ def value_entry(request: HttpRequest, access: Access, pk: int) -> HttpResponse:
     initial: dict[str, Any] = {"area": area, "status": "final"}
     if request.GET.get("period"):
         initial.update(services.value_initial(indicator, area, request.GET["period"]))
-    form = forms.ValueForm(request.POST or None, indicator=indicator, areas=areas, initial=initial)
+    form = forms.ValueForm(_posted(request), indicator=indicator, areas=areas, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             saved = services.record_value(
@@ -258,7 +263,7 @@ def target_form(request: HttpRequest, access: Access, pk: int) -> HttpResponse:
     indicator = services.get_indicator(access.partnership, pk)
     area, _ = services.chosen_area(access.partnership, request.GET.get("area"))
     form = forms.TargetForm(
-        request.POST or None,
+        _posted(request),
         indicator=indicator,
         partnership=access.partnership,
         initial=services.target_initial(indicator, area),
@@ -290,7 +295,7 @@ def target_form(request: HttpRequest, access: Access, pk: int) -> HttpResponse:
 @partnership_view(Action.EDIT)
 def quality_record_create(request: HttpRequest, access: Access, pk: int) -> HttpResponse:
     indicator = services.get_indicator(access.partnership, pk)
-    form = forms.QualityRecordForm(request.POST or None)
+    form = forms.QualityRecordForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         record = services.add_quality_record(indicator, form, request.user)
         messages.success(request, f"Data-quality rating added: {record}.")
@@ -327,7 +332,7 @@ def outcome_list(request: HttpRequest, access: Access) -> HttpResponse:
 def outcome_form(request: HttpRequest, access: Access, pk: int | None = None) -> HttpResponse:
     instance = services.get_outcome(access.partnership, pk) if pk else None
     form = forms.OutcomeForm(
-        request.POST or None, instance=instance, partnership=access.partnership
+        _posted(request), instance=instance, partnership=access.partnership
     )
     if request.method == "POST" and form.is_valid():
         outcome = services.save_outcome(access, form)
@@ -355,7 +360,7 @@ def outcome_agenda(request: HttpRequest, access: Access, pk: int) -> HttpRespons
     items = {str(item.pk): item for _, agenda in meetings for item in agenda}
     choices = [(key, f"{item.meeting.date:%d %B %Y}: {item.title}") for key, item in items.items()]
     form = forms.AgendaForm(
-        request.POST or None,
+        _posted(request),
         choices=choices,
         initial={
             "agenda_items": [str(pk) for pk in outcome.agenda_items.values_list("pk", flat=True)]
@@ -400,7 +405,7 @@ def area_list(request: HttpRequest, access: Access) -> HttpResponse:
 @partnership_view(Action.EDIT)
 def area_form(request: HttpRequest, access: Access, pk: int | None = None) -> HttpResponse:
     instance: Area | None = services.get_area(access.partnership, pk) if pk else None
-    form = forms.AreaForm(request.POST or None, instance=instance, partnership=access.partnership)
+    form = forms.AreaForm(_posted(request), instance=instance, partnership=access.partnership)
     if request.method == "POST" and form.is_valid():
         area = services.save_area(access, form)
         messages.success(request, f"Area {'changed' if instance else 'added'}: {area}.")
@@ -422,7 +427,7 @@ def area_form(request: HttpRequest, access: Access, pk: int | None = None) -> Ht
 
 @partnership_view(Action.EDIT)
 def settings_form(request: HttpRequest, access: Access) -> HttpResponse:
-    form = forms.SettingsForm(request.POST or None, instance=reporting_settings(access.partnership))
+    form = forms.SettingsForm(_posted(request), instance=reporting_settings(access.partnership))
     if request.method == "POST" and form.is_valid():
         services.save_settings(access, form)
         messages.success(request, "Reporting settings saved; every status was recalculated.")
@@ -462,7 +467,7 @@ def refresh(request: HttpRequest, access: Access) -> HttpResponse:
 
 @partnership_view(Action.EDIT)
 def import_upload(request: HttpRequest, access: Access) -> HttpResponse:
-    form = forms.ImportForm(request.POST or None, request.FILES or None)
+    form = forms.ImportForm(_posted(request), request.FILES or None)
     check = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
