@@ -22,6 +22,7 @@ from partnerscope.core.network.model import NetworkOptions
 __all__ = ["PathTotals", "choose_sources", "path_totals"]
 
 _BATCH_CELLS = 1_000_000
+_MIN_BATCH = 100
 _RESCALE_ABOVE = 2.0**60
 _RESCALE_BY = 2.0**-60
 
@@ -218,7 +219,7 @@ def _totals(
     if size:
         adjacency = graph.adjacency
         growth = max(1.0, float(adjacency.sum(axis=0).max(initial=1.0)))
-        batch_size = max(1, min(len(chosen), _BATCH_CELLS // size))
+        batch_size = max(1, min(len(chosen), max(_MIN_BATCH, _BATCH_CELLS // size)))
         for start in range(0, len(chosen), batch_size):
             _search_batch(adjacency, chosen[start : start + batch_size], council, growth, tally)
     is_source = np.zeros(size, dtype=np.int64)
