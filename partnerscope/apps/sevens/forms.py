@@ -28,6 +28,12 @@ class WaveForm(ModelForm):
             "bodies": forms.CheckboxSelectMultiple,
         }
         labels = {"bodies": "Bodies whose members are invited", "previous": "Compare with"}
+        error_messages = {
+            "title": {"required": "Enter a title for the wave"},
+            "opens": {"required": "Enter the first day people can answer"},
+            "closes": {"required": "Enter the last day people can answer"},
+            "bodies": {"required": "Select at least one body whose members are invited"},
+        }
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

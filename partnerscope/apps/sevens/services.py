@@ -47,7 +47,7 @@ from partnerscope.core.sevens import (
     local_statement,
     score_wave,
 )
-from partnerscope.reference.sevens import load_instrument
+from partnerscope.reference.sevens import load_instrument, load_practice_notes
 
 TOKEN_BYTES = 32
 EVIDENCE_MAX = 2000
@@ -643,8 +643,6 @@ class ElementPage:
 
 
 def element_page(invitation: Invitation, number: int) -> ElementPage:
-    from partnerscope.reference.sevens import load_practice_notes
-
     if not 1 <= number <= STEPS:
         raise Http404("No such page of the survey.")
     info = ELEMENTS[number - 1]
