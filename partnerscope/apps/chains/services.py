@@ -13,6 +13,7 @@ import hashlib
 import secrets
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -280,9 +281,13 @@ class ChainAnalysis:
     longest_path: list[ChainNode]
     branches: list[BranchRow]
     finding_groups: list[FindingGroup]
-    map_svg: str
     counts_by_kind: list[tuple[str, int]]
     counts_by_type: list[tuple[str, int]]
+
+    @cached_property
+    def map_svg(self) -> str:
+        """The chain map, drawn when a page asks for it."""
+        return chain_map.draw(self.chain, self.nodes, self.link_rows, self.result)
 
     @property
     def strength_questions(self) -> int | None:
@@ -426,7 +431,6 @@ def arrange(
             for branch in result["funding"]["branches"]
         ],
         finding_groups=finding_groups,
-        map_svg=chain_map.draw(chain, nodes, link_rows, result),
         counts_by_kind=[
             (NodeKind(kind).label, number)
             for kind, number in counts["nodes_by_kind"].items()
@@ -822,7 +826,7 @@ def level_chart(workshop: Workshop, questions: Sequence[QuestionRow]) -> charts.
             color=alt.Color(
                 "level:N",
                 title="Level",
-                scale=alt.Scale(domain=["Strategic", "Operational"], range=["#4c2c92", "#1d70b8"]),
+                scale=alt.Scale(domain=["Strategic", "Operational"], range=["#4c2c92", "#5694ca"]),
             ),
         )
         .properties(width=520, height=alt.Step(14))
