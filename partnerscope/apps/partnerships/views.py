@@ -47,7 +47,7 @@ def data(request: HttpRequest, access: Access) -> HttpResponse:
     return render(request, "partnerships/data.html", {"page_title": "Data"})
 
 
-@partnership_view(Action.READ)
+@partnership_view(Action.EDIT)
 def export_zip(request: HttpRequest, access: Access) -> FileResponse:
     archive = datapackage_services.export_zip(access.partnership)
     return FileResponse(
