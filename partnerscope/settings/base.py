@@ -116,6 +116,7 @@ STATICFILES_DIRS = [
     ("govuk", BASE_DIR / "frontend" / "node_modules" / "govuk-frontend" / "dist" / "govuk"),
     ("build", BASE_DIR / "frontend" / "build"),
     ("htmx", BASE_DIR / "frontend" / "node_modules" / "htmx.org" / "dist"),
+    ("cytoscape", BASE_DIR / "frontend" / "node_modules" / "cytoscape" / "dist"),
 ]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
