@@ -119,6 +119,7 @@ STATICFILES_DIRS = [
     ("cytoscape", BASE_DIR / "frontend" / "node_modules" / "cytoscape" / "dist"),
 ]
 WHITENOISE_USE_FINDERS = True
+WHITENOISE_MIMETYPES = {".mjs": "text/javascript"}
 WHITENOISE_AUTOREFRESH = DEBUG
 
 SECURE = env.flag("PARTNERSCOPE_SECURE")
