@@ -112,6 +112,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = env.data_dir() / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
 STATICFILES_DIRS = [
     ("govuk", BASE_DIR / "frontend" / "node_modules" / "govuk-frontend" / "dist" / "govuk"),
     ("build", BASE_DIR / "frontend" / "build"),
