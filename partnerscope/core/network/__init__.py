@@ -54,8 +54,10 @@ from partnerscope.core.network.model import (
 )
 from partnerscope.core.network.paths import PathTotals, choose_sources, path_totals
 from partnerscope.core.network.ratings import (
+    RATING_MAXIMUM,
     Rating,
     RatingSummary,
+    combined_rating,
     received_ratings,
     summarise_ratings,
 )
@@ -73,6 +75,7 @@ __all__ = [
     "DEFAULT_MIN_LEVEL",
     "DEFAULT_TOP_SHARE",
     "LEVEL_LABELS",
+    "RATING_MAXIMUM",
     "ROLES",
     "BrokerageRoles",
     "Communities",
@@ -104,6 +107,7 @@ __all__ = [
     "central_organisations",
     "choose_sources",
     "closeness",
+    "combined_rating",
     "compare_waves",
     "constraint",
     "council_dependency",

@@ -138,7 +138,7 @@ def _inferred(
     ]
 
 
-def _mean(values: Iterable[int | None]) -> float | None:
+def _mean(values: Iterable[float | None]) -> float | None:
     given = [value for value in values if value is not None]
     return sum(given) / len(given) if given else None
 

@@ -56,7 +56,7 @@ class Organisation:
             raise ValueError("an organisation needs an id")
 
 
-def _check_rating(name: str, value: int | None, low: int, high: int) -> None:
+def _check_rating(name: str, value: float | None, low: int, high: int) -> None:
     if value is not None and not low <= value <= high:
         raise ValueError(f"{name} {value} is not between {low} and {high}")
 
@@ -66,8 +66,9 @@ class Tie:
     """One answer: ``source`` works with ``target`` (a directed tie, ``from -> to``).
 
     ``level`` is 0–4 (None when the survey did not ask: the row then always counts),
-    ``trust`` and ``value`` are ``source``'s ratings of ``target`` (1–4), ``weight`` the
-    tie's strength (above zero; 1 when not given).
+    ``trust`` and ``value`` are ``source``'s ratings of ``target`` (1–4; a survey that asks
+    each in several parts gives their mean, ``combined_rating``), ``weight`` the tie's
+    strength (above zero; 1 when not given).
 
     Examples
     --------
@@ -82,8 +83,8 @@ class Tie:
     source: str
     target: str
     level: int | None = None
-    trust: int | None = None
-    value: int | None = None
+    trust: float | None = None
+    value: float | None = None
     weight: float | None = None
 
     def __post_init__(self) -> None:

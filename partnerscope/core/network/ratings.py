@@ -14,9 +14,38 @@ from typing import Any
 
 from partnerscope.core.network.graph import PartnerGraph
 
-__all__ = ["Rating", "RatingSummary", "received_ratings", "summarise_ratings"]
+__all__ = [
+    "RATING_MAXIMUM",
+    "Rating",
+    "RatingSummary",
+    "combined_rating",
+    "received_ratings",
+    "summarise_ratings",
+]
 
 RATING_MAXIMUM = 4
+
+
+def combined_rating(parts: Sequence[int | None]) -> float | None:
+    """One rating from the parts a survey asked separately: the mean of those answered.
+
+    PARTNER asks trust in three parts (reliable, committed to the shared goals, open to
+    discussion) and value in three (power and influence, level of involvement, resources
+    contributed); a relationship's trust or value score is the mean of its parts. None when
+    no part was answered.
+
+    Examples
+    --------
+    >>> combined_rating([4, 3, None])
+    3.5
+    >>> combined_rating([None, None, None]) is None
+    True
+    """
+    given = [part for part in parts if part is not None]
+    for part in given:
+        if not 1 <= part <= RATING_MAXIMUM:
+            raise ValueError(f"rating {part} is not between 1 and {RATING_MAXIMUM}")
+    return sum(given) / len(given) if given else None
 
 
 @dataclass(frozen=True)
@@ -43,7 +72,7 @@ def received_ratings(graph: PartnerGraph, kind: str) -> list[Rating]:
     """
     if kind not in ("trust", "value"):
         raise ValueError(f"{kind!r} is not a rating: use trust or value")
-    totals = [0] * graph.size
+    totals = [0.0] * graph.size
     counts = [0] * graph.size
     index = graph.index
     for answer in graph.answers:
