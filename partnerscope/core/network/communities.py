@@ -8,6 +8,7 @@ the same data always gives the same groups.
 from __future__ import annotations
 
 import random
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from partnerscope.core.network.graph import PartnerGraph
 __all__ = ["Communities", "detect_communities"]
 
 _STABLE_UP_TO = 10_000
+_RANDOM_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -37,12 +39,17 @@ class Communities:
 
 @contextmanager
 def _seeded(seed: int) -> Iterator[None]:
-    """Run igraph's random choices from a generator seeded with ``seed``, then restore."""
-    igraph.set_random_number_generator(random.Random(seed))
-    try:
-        yield
-    finally:
-        igraph.set_random_number_generator(random)
+    """Run igraph's random choices from a generator seeded with ``seed``, then restore.
+
+    igraph's generator is process-wide, so a lock keeps two threads (a threaded web server)
+    from drawing from each other's generator.
+    """
+    with _RANDOM_LOCK:
+        igraph.set_random_number_generator(random.Random(seed))
+        try:
+            yield
+        finally:
+            igraph.set_random_number_generator(random)
 
 
 def detect_communities(graph: PartnerGraph, seed: int = 42) -> Communities:

@@ -25,6 +25,7 @@ _BATCH_CELLS = 1_000_000
 _MIN_BATCH = 100
 _RESCALE_ABOVE = 2.0**60
 _RESCALE_BY = 2.0**-60
+_SMALLEST = np.float32(2.0**-100)
 
 
 def choose_sources(size: int, options: NetworkOptions) -> npt.NDArray[np.int64] | None:
@@ -110,7 +111,10 @@ def _search_batch(
     of shortest paths reaching it (one column per source, non-council sources first), then
     for each non-council source the number of those paths that avoid council vertices. A
     column whose counts could grow past 2^60 (``growth`` bounds the growth per level) is
-    rescaled by a power of two, which keeps every ratio exact.
+    rescaled by a power of two, which keeps every ratio exact; counts that would then fall
+    below 2^-100 are held there, so a vertex reached is never lost (only the council share
+    of a vertex with 2^160 times fewer paths than another at the same distance is then
+    approximate).
     """
     size = adjacency.shape[0]
     batch = np.concatenate([batch[~council[batch]], batch[council[batch]]])
@@ -170,8 +174,10 @@ def _search_batch(
         if bound > _RESCALE_ABOVE:
             largest = frontier[:, :width].max(axis=0, initial=0.0)
             scale = np.where(largest > _RESCALE_ABOVE, _RESCALE_BY, 1.0).astype(np.float32)
+            positive = frontier > 0
             frontier[:, :width] *= scale
             frontier[:, width:] *= scale[:extra]
+            np.maximum(frontier, _SMALLEST, out=frontier, where=positive)
             bound = float((largest * scale).max(initial=1.0))
 
 

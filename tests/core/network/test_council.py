@@ -159,3 +159,19 @@ def test_path_counts_beyond_float_range_keep_exact_shares() -> None:
     through = sum(2 * 2 * 0.5 for i in range(70) for j in range(71, layers))
     assert found.pairs == pairs
     assert found.dependency == pytest.approx(through / pairs, rel=1e-9)
+
+
+def test_a_vertex_with_one_path_is_not_lost_beside_astronomically_many() -> None:
+    # From s: a chain of 200 organisations (one path to each) beside 200 layers of two
+    # (2^199 paths to the last), so single-path counts sit 2^199 below the largest.
+    ties = [Tie("s", "c1"), Tie("s", "a1"), Tie("s", "b1")]
+    ties += [Tie(f"c{i}", f"c{i + 1}") for i in range(1, 200)]
+    ties += [Tie(f"{x}{i}", f"{y}{i + 1}") for i in range(1, 200) for x in "ab" for y in "ab"]
+    graph = build_graph([], ties)
+    totals = path_totals(graph, graph.mask(["s"]).nonzero()[0], graph.mask(["a100"]))
+    assert totals.reachable_pairs == graph.size - 1
+    assert totals.longest == 200
+    chain_end = graph.index["c200"]
+    assert totals.reached_by[chain_end] == 1 and totals.distance_to[chain_end] == 200
+    # s to the layers beyond a100 (b100 carries the other half): 2 x 100 pairs at 1/2.
+    assert totals.council_through == pytest.approx(100.0, rel=1e-6)
