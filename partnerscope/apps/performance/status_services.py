@@ -10,14 +10,20 @@ recomputing. Batches can run in worker processes.
 
 from __future__ import annotations
 
+import json
 import multiprocessing
+import re
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from itertools import groupby
 from typing import Any
 
 from django.db import connections, transaction
+from django.db.models import CharField
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from partnerscope.apps.partnerships.models import Partnership
@@ -37,6 +43,7 @@ from partnerscope.core.indicators import (
     Polarity,
     Series,
     indicator_status,
+    t_quantile,
 )
 from partnerscope.core.indicators import Indicator as CoreIndicator
 
@@ -49,14 +56,16 @@ VALUE_FIELDS = (
     "denominator",
     "lower",
     "upper",
-    "received",
+    "received_text",
 )
-"""The columns streamed for the status, in this order (versions oldest first)."""
+"""The columns streamed for the status, in this order (versions oldest first). The date a
+value was received is read as text, so that no per-row conversion slows the stream."""
 RECENT_POINTS = 12
 """How many of the latest values a snapshot keeps for the dashboard's sparkline."""
 BATCH_INDICATORS = 25
 """Indicators per streaming query (and per task of a worker process)."""
 CHUNK_SIZE = 20_000
+QMARK = re.compile(r"(?<!%)%s")
 WRITE_BATCH = 5_000
 
 SnapshotRow = tuple[Any, ...]
@@ -91,11 +100,52 @@ def core_indicator(indicator: Indicator, default_due_days: int = DEFAULT_DUE_DAY
     )
 
 
-def _optional(column: list[Any]) -> tuple[Any, ...] | None:
+def _optional(column: Sequence[Any]) -> tuple[Any, ...] | None:
     for item in column:
         if item is not None:
             return tuple(column)
     return None
+
+
+_PERIODS: dict[tuple[Frequency, int], Period] = {}
+_LABELS: dict[Period, str] = {}
+
+
+def period_at(frequency: Frequency, ordinal: int) -> Period:
+    """The period (one shared object per period, as a status run meets each many times)."""
+    key = (frequency, ordinal)
+    period = _PERIODS.get(key)
+    if period is None:
+        period = _PERIODS[key] = Period(frequency, ordinal)
+    return period
+
+
+def label(period: Period) -> str:
+    """``str(period)``, remembered."""
+    text = _LABELS.get(period)
+    if text is None:
+        text = _LABELS[period] = str(period)
+    return text
+
+
+@lru_cache(maxsize=1024)
+def _periods_of(frequency: Frequency, ordinals: tuple[int, ...]) -> tuple[Period, ...]:
+    """The periods of a series (most series of a run share theirs)."""
+    return tuple([period_at(frequency, ordinal) for ordinal in ordinals])
+
+
+@lru_cache(maxsize=8192)
+def _day(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+def _dates(column: Sequence[Any]) -> tuple[date | None, ...] | None:
+    """Dates as stored (a date, or ISO text from SQLite), or ``None`` when there are none."""
+    if not any(item is not None for item in column):
+        return None
+    return tuple(
+        item if item is None or isinstance(item, date) else _day(str(item)) for item in column
+    )
 
 
 def series_of(
@@ -103,43 +153,40 @@ def series_of(
 ) -> tuple[Series, dict[Period, list[float]]]:
     """A ``Series`` and its revisions from value rows ordered by period and version.
 
-    Each row is ``(…, ordinal, value, numerator, denominator, lower, upper, received)`` as
-    the last seven of :data:`VALUE_FIELDS`; a later row of the same period is a later
-    version and replaces the earlier one, which is kept as a revision.
+    Each row ends with ``(ordinal, value, numerator, denominator, lower, upper, received)``
+    as :data:`VALUE_FIELDS` does; a later row of the same period is a later version and
+    replaces the earlier one, which is kept as a revision.
     """
-    ordinals: list[int] = []
-    values: list[float] = []
-    numerators: list[Any] = []
-    denominators: list[Any] = []
-    lowers: list[Any] = []
-    uppers: list[Any] = []
-    received: list[Any] = []
+    rows = rows if isinstance(rows, list) else list(rows)
+    if not rows:
+        return Series((), ()), {}
+    columns = list(zip(*rows, strict=True))[-7:]
+    ordinals = columns[0]
     revisions: dict[Period, list[float]] = {}
-    for row in rows:
-        ordinal, value, numerator, denominator, lower, upper, arrived = row[-7:]
-        if ordinals and ordinals[-1] == ordinal:
-            period = Period(frequency, ordinal)
-            revisions.setdefault(period, [values[-1]]).append(value)
-            values[-1], numerators[-1], denominators[-1] = value, numerator, denominator
-            lowers[-1], uppers[-1], received[-1] = lower, upper, arrived
-            continue
-        ordinals.append(ordinal)
-        values.append(value)
-        numerators.append(numerator)
-        denominators.append(denominator)
-        lowers.append(lower)
-        uppers.append(upper)
-        received.append(arrived)
-    series = Series(
-        periods=tuple(Period(frequency, ordinal) for ordinal in ordinals),
-        values=tuple(values),
-        numerators=_optional(numerators),
-        denominators=_optional(denominators),
-        lowers=_optional(lowers),
-        uppers=_optional(uppers),
-        received=_optional(received),
+    if len(set(ordinals)) != len(ordinals):
+        kept: list[int] = []
+        for position, ordinal in enumerate(ordinals):
+            if position + 1 < len(ordinals) and ordinals[position + 1] == ordinal:
+                period = period_at(frequency, ordinal)
+                revisions.setdefault(period, []).append(columns[1][position])
+                continue
+            if period_at(frequency, ordinal) in revisions:
+                revisions[period_at(frequency, ordinal)].append(columns[1][position])
+            kept.append(position)
+        columns = [[column[position] for position in kept] for column in columns]
+        ordinals = columns[0]
+    return (
+        Series(
+            periods=_periods_of(frequency, tuple(ordinals)),
+            values=tuple(columns[1]),
+            numerators=_optional(columns[2]),
+            denominators=_optional(columns[3]),
+            lowers=_optional(columns[4]),
+            uppers=_optional(columns[5]),
+            received=_dates(columns[6]),
+        ),
+        revisions,
     )
-    return series, revisions
 
 
 def targets_by_series(indicator_ids: Iterable[int]) -> dict[tuple[int, int], dict[Period, float]]:
@@ -160,7 +207,8 @@ def targets_by_series(indicator_ids: Iterable[int]) -> dict[tuple[int, int], dic
 def snapshot_row(
     indicator_id: int, area_id: int, status: IndicatorStatus, computed_at: Any
 ) -> SnapshotRow:
-    """The stored form of a status: the fields of ``IndicatorStatusSnapshot`` in order."""
+    """The stored form of a status: the columns of ``IndicatorStatusSnapshot`` in the order
+    of :data:`SNAPSHOT_FIELDS`, its JSON fields already encoded."""
     series = status.series
     previous = status.previous
     year_ago = status.year_ago
@@ -172,7 +220,7 @@ def snapshot_row(
         status.as_of,
         computed_at,
         len(series),
-        "" if status.latest_period is None else str(status.latest_period),
+        "" if status.latest_period is None else label(status.latest_period),
         status.latest_value,
         status.target,
         "" if status.rag.rating is None else str(status.rag.rating),
@@ -184,19 +232,25 @@ def snapshot_row(
         "" if spc is None else str(spc.variation),
         "" if spc is None or spc.assurance is None else str(spc.assurance),
         len(status.quality),
-        [
-            {
-                "rule": finding.rule.name,
-                "dimension": str(finding.dimension),
-                "period": None if finding.period is None else str(finding.period),
-                "detail": finding.detail,
-            }
-            for finding in status.quality
-        ],
-        [
-            [str(period), value]
-            for period, value in zip(series.periods[start:], series.values[start:], strict=True)
-        ],
+        "[]"
+        if not status.quality
+        else json.dumps(
+            [
+                {
+                    "rule": finding.rule.name,
+                    "dimension": str(finding.dimension),
+                    "period": None if finding.period is None else label(finding.period),
+                    "detail": finding.detail,
+                }
+                for finding in status.quality
+            ]
+        ),
+        json.dumps(
+            [
+                [label(period), value]
+                for period, value in zip(series.periods[start:], series.values[start:], strict=True)
+            ]
+        ),
     )
 
 
@@ -219,6 +273,7 @@ SNAPSHOT_FIELDS = (
     "quality",
     "recent",
 )
+JSON_FIELDS = {"quality", "recent"}
 
 
 # ---- Computing statuses in batches ------------------------------------------------------
@@ -239,11 +294,36 @@ def value_rows(batch: Batch) -> Iterator[tuple[Any, ...]]:
     query = ValueVersion.objects.filter(indicator_id__in=batch.indicator_ids)
     if batch.area_ids is not None:
         query = query.filter(area_id__in=batch.area_ids)
-    return (
+    query = (
         query.order_by("indicator_id", "area_id", "ordinal", "version")
+        .annotate(received_text=Cast("received", CharField()))
         .values_list(*VALUE_FIELDS)
-        .iterator(chunk_size=CHUNK_SIZE)
     )
+    connection = connections[query.db]
+    if (
+        connection.vendor == "sqlite"
+        and not connection.in_atomic_block
+        and not connection.is_in_memory_db()
+    ):
+        return _sqlite_rows(connection.settings_dict["NAME"], *query.query.sql_with_params())
+    return query.iterator(chunk_size=CHUNK_SIZE)
+
+
+def _sqlite_rows(path: str, sql: str, params: Sequence[Any]) -> Iterator[tuple[Any, ...]]:
+    """Stream a query over a plain SQLite connection.
+
+    Django's own connection asks SQLite to look up a converter for every column of every
+    row by its declared type; over millions of rows that doubles the cost of reading, and
+    none of these columns needs one. Used only outside a transaction, whose changes a
+    second connection could not see.
+    """
+    plain = sqlite3.connect(path, timeout=30)
+    try:
+        cursor = plain.execute(QMARK.sub("?", sql).replace("%%", "%"), tuple(params))
+        while rows := cursor.fetchmany(CHUNK_SIZE):
+            yield from rows
+    finally:
+        plain.close()
 
 
 def compute_batch(batch: Batch) -> list[SnapshotRow]:
@@ -298,16 +378,45 @@ def _batches(indicator_ids: Sequence[int], size: int) -> Iterator[tuple[int, ...
 
 
 def _write(rows: Iterable[SnapshotRow]) -> int:
+    """Insert snapshot rows (as :func:`snapshot_row` makes them) in batches of plain SQL:
+    at hundreds of thousands of rows, model objects would cost more than the statuses."""
+    connection = connections[IndicatorStatusSnapshot.objects.db]
+    operations = connection.ops
+    marks = [
+        "%s::jsonb" if name in JSON_FIELDS and connection.vendor == "postgresql" else "%s"
+        for name in SNAPSHOT_FIELDS
+    ]
+    sql = (
+        f"INSERT INTO {IndicatorStatusSnapshot._meta.db_table} ({', '.join(SNAPSHOT_FIELDS)}) "
+        f"VALUES ({', '.join(marks)})"
+    )
+    adapted: dict[Any, Any] = {}
+
+    def adapt(value: Any, convert: Callable[[Any], Any]) -> Any:
+        if value not in adapted:
+            adapted[value] = convert(value)
+        return adapted[value]
+
     count = 0
-    buffer: list[IndicatorStatusSnapshot] = []
-    for row in rows:
-        buffer.append(IndicatorStatusSnapshot(**dict(zip(SNAPSHOT_FIELDS, row, strict=True))))
-        if len(buffer) >= WRITE_BATCH:
-            IndicatorStatusSnapshot.objects.bulk_create(buffer)
-            count += len(buffer)
-            buffer = []
-    IndicatorStatusSnapshot.objects.bulk_create(buffer)
-    return count + len(buffer)
+    batch: list[tuple[Any, ...]] = []
+    with connection.cursor() as cursor:
+        for row in rows:
+            batch.append(
+                (
+                    *row[:2],
+                    adapt(row[2], operations.adapt_datefield_value),
+                    adapt(row[3], operations.adapt_datetimefield_value),
+                    *row[4:],
+                )
+            )
+            if len(batch) >= WRITE_BATCH:
+                cursor.executemany(sql, batch)
+                count += len(batch)
+                batch = []
+        if batch:
+            cursor.executemany(sql, batch)
+            count += len(batch)
+    return count
 
 
 @dataclass(frozen=True)
@@ -338,29 +447,36 @@ def refresh_partnership(
         Batch(ids, as_of, settings.due_days) for ids in _batches(indicator_ids, BATCH_INDICATORS)
     ]
     done = 0
+    pool = None
+    if workers > 1 and len(batches) > 1:
+        # Fork the workers before this process opens its write transaction, with no
+        # connection open, so that each worker makes its own; load the statistics library
+        # (for the forecast's t quantiles) first, so that no worker loads it again.
+        t_quantile(4, 0.95)
+        connections.close_all()
+        pool = multiprocessing.get_context("fork").Pool(workers)
 
     def results() -> Iterator[SnapshotRow]:
         nonlocal done
-        if workers > 1 and len(batches) > 1:
-            connections.close_all()
-            context = multiprocessing.get_context("fork")
-            with context.Pool(workers) as pool:
-                for rows in pool.imap_unordered(_compute_in_worker, batches):
-                    done += 1
-                    if progress:
-                        progress(done, len(batches))
-                    yield from rows
-        else:
-            for batch in batches:
-                rows = compute_batch(batch)
-                done += 1
-                if progress:
-                    progress(done, len(batches))
-                yield from rows
+        computed = (
+            pool.imap_unordered(_compute_in_worker, batches)
+            if pool is not None
+            else map(compute_batch, batches)
+        )
+        for rows in computed:
+            done += 1
+            if progress:
+                progress(done, len(batches))
+            yield from rows
 
-    with transaction.atomic():
-        IndicatorStatusSnapshot.objects.filter(indicator__partnership=partnership).delete()
-        series = _write(results())
+    try:
+        with transaction.atomic():
+            IndicatorStatusSnapshot.objects.filter(indicator__partnership=partnership).delete()
+            series = _write(results())
+    finally:
+        if pool is not None:
+            pool.close()
+            pool.join()
     return RefreshResult(partnership.slug, as_of, len(indicator_ids), series)
 
 
@@ -385,6 +501,7 @@ def live_status(
     rows = (
         ValueVersion.objects.of_series(indicator.pk, area.pk)
         .order_by("ordinal", "version")
+        .annotate(received_text=Cast("received", CharField()))
         .values_list(*VALUE_FIELDS)
     )
     series, revisions = series_of(Frequency(indicator.frequency), rows)

@@ -153,9 +153,7 @@ def indicator_detail(request: HttpRequest, access: Access, pk: int) -> HttpRespo
 @partnership_view(Action.EDIT)
 def indicator_form(request: HttpRequest, access: Access, pk: int | None = None) -> HttpResponse:
     instance = services.get_indicator(access.partnership, pk) if pk else None
-    form = forms.IndicatorForm(
-        _posted(request), instance=instance, partnership=access.partnership
-    )
+    form = forms.IndicatorForm(_posted(request), instance=instance, partnership=access.partnership)
     if request.method == "POST" and form.is_valid():
         indicator = services.save_indicator(access, form)
         messages.success(request, f"Indicator {'changed' if instance else 'added'}: {indicator}.")
@@ -331,9 +329,7 @@ def outcome_list(request: HttpRequest, access: Access) -> HttpResponse:
 @partnership_view(Action.EDIT)
 def outcome_form(request: HttpRequest, access: Access, pk: int | None = None) -> HttpResponse:
     instance = services.get_outcome(access.partnership, pk) if pk else None
-    form = forms.OutcomeForm(
-        _posted(request), instance=instance, partnership=access.partnership
-    )
+    form = forms.OutcomeForm(_posted(request), instance=instance, partnership=access.partnership)
     if request.method == "POST" and form.is_valid():
         outcome = services.save_outcome(access, form)
         messages.success(request, f"Outcome {'changed' if instance else 'added'}: {outcome}.")

@@ -36,7 +36,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from itertools import groupby, pairwise
+from itertools import compress, groupby, pairwise
+from operator import sub
 from typing import Any
 
 from partnerscope.core.indicators.model import Polarity
@@ -113,12 +114,13 @@ def xmr_limits(
     if len(basis) < MINIMUM_SPC_POINTS:
         raise ValueError(f"an XmR chart needs at least {MINIMUM_SPC_POINTS} points")
     mean = sum(basis) / len(basis)
-    ranges = [abs(after - before) for before, after in pairwise(basis)]
+    ranges = list(map(abs, map(sub, basis[1:], basis[:-1])))
     mean_range = sum(ranges) / len(ranges)
     if screen_outliers and mean_range > 0:
         cut = SCREEN_FACTOR * mean_range
-        kept = [moving_range for moving_range in ranges if moving_range < cut]
-        mean_range = sum(kept) / len(kept)
+        if max(ranges) >= cut:
+            kept = [moving_range for moving_range in ranges if moving_range < cut]
+            mean_range = sum(kept) / len(kept)
     width = LIMIT_FACTOR * mean_range
     near = 2 * (LIMIT_FACTOR / 3) * mean_range
     return XmRLimits(mean, mean_range, mean - width, mean + width, mean - near, mean + near)
@@ -143,6 +145,8 @@ def _run_keys(keys: Sequence[int], minimum: int, extra: int) -> list[int]:
 
 def _beyond_limits(values: Sequence[float], limits: XmRLimits) -> list[bool]:
     lower, upper = limits.lower_limit, limits.upper_limit
+    if min(values) >= lower and max(values) <= upper:
+        return [False] * len(values)
     return [y > upper or y < lower for y in values]
 
 
@@ -180,6 +184,8 @@ def _trend_of_seven(values: Sequence[float], limits: XmRLimits) -> list[bool]:
 def _two_of_three(values: Sequence[float], limits: XmRLimits) -> list[bool]:
     flags = [False] * len(values)
     low, high = limits.lower_two_sigma, limits.upper_two_sigma
+    if min(values) >= low and max(values) <= high:
+        return flags
     lowest, highest = limits.lower_limit, limits.upper_limit
     near = [i for i, y in enumerate(values) if lowest <= y <= highest and (y < low or y > high)]
     if len(near) < 2:
@@ -416,10 +422,10 @@ def xmr_chart(
         flags = rule.detect(values, limits)
         if any(flags):
             flags_by_rule[rule.name] = flags
-            signals.append(Signal(rule, tuple([i for i, flag in enumerate(flags) if flag])))
+            signals.append(Signal(rule, tuple(compress(range(len(flags)), flags))))
     point_variation = [Variation.COMMON_CAUSE] * len(values)
     if signals:
-        flagged = sorted({i for signal in signals for i in signal.indices})
+        flagged = sorted(set().union(*(signal.indices for signal in signals)))
         if polarity is None:
             for i in flagged:
                 point_variation[i] = Variation.SPECIAL_CAUSE_NEITHER
