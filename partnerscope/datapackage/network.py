@@ -1,10 +1,17 @@
-"""Network files: read ties and organisations from CSV, write GraphML, GEXF and CSV lists.
+"""Network files: read ties and organisations from CSV, write GraphML, GEXF and CSV lists,
+and the relationship survey's tables in a partnership's data package.
 
 Reading reports every problem as ``file:row:column: message`` through
 :class:`~partnerscope.datapackage.tables.TableErrors`, all at once, including problems that
 span rows (a tie given twice, a tie to an organisation not in the organisations file).
 Writing takes an analysed :class:`~partnerscope.core.network.NetworkResult`, so the files
 carry every measure as a node attribute and each tie's level, trust and value.
+
+The survey asks trust in three parts (reliable, committed to the shared goals, open to
+discussion) and value in three (power and influence, level of involvement, resources
+contributed), how often the organisations work together and what flows between them:
+:func:`read_survey_ties` reads those columns too, and ``RESOURCES`` declares the
+``network_waves``, ``network_representatives`` and ``network_ties`` tables.
 """
 
 from __future__ import annotations
@@ -20,10 +27,12 @@ from typing import Any
 import igraph
 
 from partnerscope.core.network import NetworkResult, Organisation, Tie
+from partnerscope.datapackage.schema import Field, Resource
 from partnerscope.datapackage.tables import (
     Column,
     TableError,
     TableErrors,
+    choice,
     integer_between,
     number,
     read_table,
@@ -32,13 +41,23 @@ from partnerscope.datapackage.tables import (
 
 __all__ = [
     "EDGE_FIELDS",
+    "FLOWS",
+    "FREQUENCIES",
     "NODE_COLUMNS",
+    "RATING_PARTS",
+    "RESOURCES",
+    "SURVEY_TIE_COLUMNS",
     "TIE_COLUMNS",
+    "TRUST_PARTS",
+    "VALUE_PARTS",
+    "check_package_tables",
     "edge_rows",
     "export_network",
+    "flow_list",
     "node_rows",
     "read_network",
     "read_organisations",
+    "read_survey_ties",
     "read_ties",
     "write_edge_csv",
     "write_gexf",
@@ -91,9 +110,9 @@ class _Row:
     values: Mapping[str, Any]
 
 
-def _read_rows(path: str | Path, columns: Sequence[Column]) -> list[_Row]:
+def _read_rows(path: str | Path, columns: Sequence[Column], label: str | None = None) -> list[_Row]:
     """:func:`read_table`, keeping each row's number in the file (the header is row 1)."""
-    records = read_table(path, columns)
+    records = read_table(path, columns, label=label)
     with open(path, newline="", encoding="utf-8-sig") as handle:
         reader = csv.reader(handle)
         next(reader, None)
@@ -126,20 +145,10 @@ def read_organisations(path: str | Path) -> list[Organisation]:
     ]
 
 
-def read_ties(
-    path: str | Path,
-    organisations: Sequence[Organisation] | None = None,
-    *,
-    organisations_label: str = "the organisations file",
-) -> list[Tie]:
-    """Read ``from,to[,level,trust,value,weight]`` rows into ties.
-
-    A tie from an organisation to itself, the same ``from -> to`` twice, or (when
-    ``organisations`` is given) an id not among them is an error.
-    """
-    label = str(path)
-    rows = _read_rows(path, TIE_COLUMNS)
-    known = None if organisations is None else {o.id for o in organisations}
+def _pair_errors(
+    rows: Sequence[_Row], known: set[str] | None, label: str, organisations_label: str
+) -> list[TableError]:
+    """Ties to unknown organisations, to themselves, or given twice."""
     errors: list[TableError] = []
     first: dict[tuple[str, str], int] = {}
     for row in rows:
@@ -157,6 +166,24 @@ def read_ties(
             )
             errors.append(TableError(label, row.number, "to", message))
         first.setdefault((source, target), row.number)
+    return errors
+
+
+def read_ties(
+    path: str | Path,
+    organisations: Sequence[Organisation] | None = None,
+    *,
+    organisations_label: str = "the organisations file",
+) -> list[Tie]:
+    """Read ``from,to[,level,trust,value,weight]`` rows into ties.
+
+    A tie from an organisation to itself, the same ``from -> to`` twice, or (when
+    ``organisations`` is given) an id not among them is an error.
+    """
+    label = str(path)
+    rows = _read_rows(path, TIE_COLUMNS)
+    known = None if organisations is None else {o.id for o in organisations}
+    errors = _pair_errors(rows, known, label, organisations_label)
     if errors:
         raise TableErrors(errors)
     return [
@@ -183,6 +210,90 @@ def read_network(
         organisations_label=str(nodes_path),
     )
     return organisations, ties
+
+
+FREQUENCIES = ("weekly", "monthly", "quarterly", "yearly", "rarely")
+"""How often two organisations work together, most often first."""
+FLOWS = ("information", "funding", "staff", "data", "referrals", "premises")
+"""What may flow between two organisations."""
+TRUST_PARTS = ("trust_reliable", "trust_committed", "trust_open")
+"""The three parts of trust: reliable, committed to the shared goals, open to discussion."""
+VALUE_PARTS = ("value_power", "value_involvement", "value_resources")
+"""The three parts of value: power and influence, level of involvement, resources."""
+RATING_PARTS = TRUST_PARTS + VALUE_PARTS
+
+
+def flow_list(value: str) -> tuple[str, ...]:
+    """Flows separated by ``;``, such as ``information;data``, in the order of ``FLOWS``."""
+    names = [name.strip() for name in value.split(";") if name.strip()]
+    unknown = [name for name in names if name not in FLOWS]
+    if unknown:
+        raise ValueError(
+            f"{', '.join(repr(n) for n in unknown)} is not a flow: use {', '.join(FLOWS)}"
+        )
+    return tuple(flow for flow in FLOWS if flow in names)
+
+
+SURVEY_TIE_COLUMNS = (
+    *(
+        Column("level", integer_between(0, 4), help="0 not at all ... 4 integrate.")
+        if column.name == "level"
+        else column
+        for column in TIE_COLUMNS
+    ),
+    Column("frequency", choice(*FREQUENCIES), required=False, help="How often they work together."),
+    Column("flows", flow_list, required=False, default=(), help="What flows, separated by ;."),
+    *(
+        Column(part, integer_between(1, 4), required=False, help="One part of trust or value.")
+        for part in RATING_PARTS
+    ),
+)
+"""The columns of a relationship survey's ties file: the CLI's, a required ``level``, and the
+survey's ``frequency``, ``flows`` and the six rating parts."""
+
+
+def read_survey_ties(
+    path: str | Path,
+    organisations: Sequence[str],
+    *,
+    label: str | None = None,
+    organisations_label: str = "the partnership's organisations",
+) -> list[dict[str, Any]]:
+    """Read a relationship survey's ties (``from,to,level,...``) as plain rows, checked.
+
+    Every row needs a level. A single ``trust`` (``value``) answer, as the command line
+    reads it, stands for each of its three parts; giving both it and a part is an error.
+    Each row comes back with ``from``, ``to``, ``level``, ``frequency``, ``flows`` (a tuple),
+    the six parts and ``row`` (its number in the file); ``weight`` is not kept.
+    """
+    name = label or str(path)
+    rows = _read_rows(path, SURVEY_TIE_COLUMNS, label=name)
+    errors = _pair_errors(rows, set(organisations), name, organisations_label)
+    result = []
+    for row in rows:
+        values = dict(row.values)
+        for overall, parts in (("trust", TRUST_PARTS), ("value", VALUE_PARTS)):
+            if values[overall] is None:
+                continue
+            if any(values[part] is not None for part in parts):
+                message = f"give either {overall} or its parts ({', '.join(parts)}), not both"
+                errors.append(TableError(name, row.number, overall, message))
+            for part in parts:
+                values[part] = values[overall]
+        result.append(
+            {
+                "from": values["from"],
+                "to": values["to"],
+                "level": values["level"],
+                "frequency": values["frequency"] or "",
+                "flows": values["flows"] or (),
+                **{part: values[part] for part in RATING_PARTS},
+                "row": row.number,
+            }
+        )
+    if errors:
+        raise TableErrors(errors)
+    return result
 
 
 def node_rows(result: NetworkResult) -> list[dict[str, Any]]:
@@ -385,3 +496,122 @@ def export_network(
         written.append(write_node_csv(result, target / "nodes.csv"))
         written.append(write_edge_csv(result, target / "edges.csv"))
     return written
+
+
+_REF = "[A-Za-z0-9_-]+"
+FLOW_LIST_PATTERN = f"((^|;)({'|'.join(FLOWS)}))*"
+
+RESOURCES: list[Resource] = [
+    Resource(
+        "network_waves",
+        "Waves of the relationship survey: when each ran and the wave it is compared with.",
+        [
+            Field("id", required=True, pattern=_REF, description="The wave's id."),
+            Field("title", required=True),
+            Field("opens", "date", required=True, description="First day answers were taken."),
+            Field("closes", "date", required=True, description="Last day answers were taken."),
+            Field("previous", description="id of the earlier wave this one is compared with."),
+        ],
+        primary_key=["id"],
+        foreign_keys=[(["previous"], "network_waves", ["id"])],
+    ),
+    Resource(
+        "network_representatives",
+        "The person who answers the relationship survey for each organisation in a wave.",
+        [
+            Field("wave", required=True),
+            Field("organisation", required=True),
+            Field("person", required=True, description="A person of that organisation."),
+            Field("answered", "date", description="Day the answers were sent; empty if not."),
+        ],
+        primary_key=["wave", "organisation"],
+        foreign_keys=[
+            (["wave"], "network_waves", ["id"]),
+            (["organisation"], "organisations", ["id"]),
+            (["person"], "people", ["id"]),
+        ],
+    ),
+    Resource(
+        "network_ties",
+        "Each organisation's answer about each other one (not anonymous), and the ties the "
+        "analysis infers for organisations that did not answer (inferred = true; these are "
+        "worked out again from the answers on import).",
+        [
+            Field("wave", required=True),
+            Field("from", required=True, description="The organisation that answered."),
+            Field("to", required=True, description="The organisation it answered about."),
+            Field(
+                "level",
+                "integer",
+                required=True,
+                description="0 not at all, 1 share information, 2 cooperate, 3 coordinate, "
+                "4 integrate.",
+            ),
+            Field("frequency", enum=list(FREQUENCIES), description="How often they work together."),
+            Field(
+                "flows",
+                pattern=FLOW_LIST_PATTERN,
+                description=f"What flows between them, separated by ';': {', '.join(FLOWS)}.",
+            ),
+            *(
+                Field(part, "integer", description=f"{part.replace('_', ': ', 1)}, 1 to 4.")
+                for part in RATING_PARTS
+            ),
+            Field(
+                "inferred",
+                "boolean",
+                required=True,
+                description="true for a tie inferred from the other side's answer.",
+            ),
+        ],
+        primary_key=["wave", "from", "to"],
+        foreign_keys=[
+            (["wave"], "network_waves", ["id"]),
+            (["from"], "organisations", ["id"]),
+            (["to"], "organisations", ["id"]),
+        ],
+    ),
+]
+
+
+def check_package_tables(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> list[TableError]:
+    """The relationship survey's rules a Table Schema cannot express, as ``file:row:column``.
+
+    Waves close on or after they open and do not follow themselves; a representative works
+    for the organisation they answer for; a tie joins two different organisations, has a
+    level from 0 to 4 and ratings from 1 to 4, and an inferred tie carries no answers of
+    its own (no frequency, flows or ratings).
+    """
+    errors: list[TableError] = []
+    for line, row in enumerate(tables.get("network_waves", []), start=2):
+        where = ("network_waves.csv", line)
+        if row.get("opens") and row.get("closes") and row["closes"] < row["opens"]:
+            errors.append(TableError(*where, "closes", "is before opens"))
+        if row.get("previous") and row["previous"] == row["id"]:
+            errors.append(TableError(*where, "previous", "a wave cannot follow itself"))
+    works_for = {row["id"]: row["organisation"] for row in tables.get("people", [])}
+    for line, row in enumerate(tables.get("network_representatives", []), start=2):
+        employer = works_for.get(row["person"])
+        if employer is not None and employer != row["organisation"]:
+            message = f"{row['person']!r} works for {employer!r}, not {row['organisation']!r}"
+            errors.append(TableError("network_representatives.csv", line, "person", message))
+    for line, row in enumerate(tables.get("network_ties", []), start=2):
+        where = ("network_ties.csv", line)
+        if row["from"] == row["to"]:
+            errors.append(TableError(*where, "to", "a tie from an organisation to itself"))
+        if row.get("level") is not None and not 0 <= row["level"] <= 4:
+            errors.append(TableError(*where, "level", f"{row['level']} is not between 0 and 4"))
+        for part in RATING_PARTS:
+            score = row.get(part)
+            if score is not None and not 1 <= score <= 4:
+                errors.append(TableError(*where, part, f"{score} is not between 1 and 4"))
+        if row.get("inferred"):
+            given = [
+                name
+                for name in ("frequency", "flows", *RATING_PARTS)
+                if row.get(name) not in (None, "")
+            ]
+            if given:
+                message = f"an inferred tie has no answers of its own: {', '.join(given)}"
+                errors.append(TableError(*where, given[0], message))
+    return errors

@@ -6,4 +6,6 @@ class NetworkConfig(AppConfig):
     label = "network"
     verbose_name = "Relationships"
     partnership_area = True
-    partnership_menu: list[tuple[str, str]] = []
+    partnership_menu: list[tuple[str, str]] = [("Relationships", "network:index")]
+    datapackage_services = "partnerscope.apps.network.datapackage_services"
+    demo_tables = "partnerscope.apps.network.demo.demo_tables"
