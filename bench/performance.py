@@ -69,7 +69,7 @@ def build(areas: int, indicators: int, periods: int) -> dict[str, Any]:
     from django.db import connection, transaction
 
     from partnerscope.apps.partnerships.models import Partnership
-    from partnerscope.apps.performance.bulk import load_values
+    from partnerscope.apps.performance.bulk import load_rows, load_values
     from partnerscope.apps.performance.models import (
         Area,
         ImprovementTarget,
@@ -128,31 +128,24 @@ def build(areas: int, indicators: int, periods: int) -> dict[str, Any]:
     area_ids = list(Area.objects.filter(partnership=partnership).values_list("pk", flat=True))
     indicator_ids = [indicator.pk for indicator in made]
     rng = random.Random(2009)
-    with transaction.atomic():
-        targets = ImprovementTarget.objects.bulk_create(
-            (
-                ImprovementTarget(indicator_id=i, area_id=a, laa=True)
-                for i in indicator_ids
-                for a in area_ids
-            ),
-            batch_size=20_000,
-        )
-        target_periods = [
-            last.shift(step) for step in range(-TARGET_PERIODS // 2, TARGET_PERIODS // 2)
-        ]
-        TargetValue.objects.bulk_create(
-            (
-                TargetValue(
-                    target=target,
-                    period=str(period),
-                    ordinal=period.ordinal,
-                    value=round(100 + rng.uniform(-5, 5), 2),
-                )
-                for target in targets
-                for period in target_periods
-            ),
-            batch_size=20_000,
-        )
+    load_rows(
+        ImprovementTarget,
+        ("indicator_id", "area_id", "baseline_period", "laa", "description"),
+        ((i, a, "", True, "") for i in indicator_ids for a in area_ids),
+    )
+    target_periods = [last.shift(step) for step in range(-TARGET_PERIODS // 2, TARGET_PERIODS // 2)]
+    load_rows(
+        TargetValue,
+        ("target_id", "period", "ordinal", "value"),
+        (
+            (target_id, str(period), period.ordinal, round(100 + rng.uniform(-5, 5), 2))
+            for target_id in ImprovementTarget.objects.filter(indicator__partnership=partnership)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+            .iterator(chunk_size=20_000)
+            for period in target_periods
+        ),
+    )
     built = time.perf_counter()
     recorded_at = "2026-01-01 09:00:00+00:00"
     labels = [(str(period), period.ordinal) for period in quarters]

@@ -1,8 +1,8 @@
 """Loading millions of value versions quickly: COPY on PostgreSQL, batched inserts on SQLite.
 
 Model-level ``bulk_create`` builds a Python object per row; at tens of millions of rows
-the objects cost more than the database. These loaders take plain tuples in the column
-order of :data:`VALUE_COLUMNS` and write them straight to the table.
+the objects cost more than the database. These loaders take plain tuples in the order of the
+columns named and write them straight to the table.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from itertools import islice
 from typing import Any
 
 from django.db import connection, transaction
+from django.db.models import Model
 
 from partnerscope.apps.performance.models import ValueVersion
 
@@ -43,25 +44,30 @@ def _batches(rows: Iterable[Sequence[Any]], size: int) -> Iterator[list[Sequence
         yield batch
 
 
+def load_rows(model: type[Model], columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+    """Write plain tuples (in the order of ``columns``) to ``model``'s table; the count."""
+    table = model._meta.db_table
+    names = ", ".join(columns)
+    count = 0
+    with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+                    count += 1
+            return count
+        marks = ", ".join(["%s"] * len(columns))
+        sql = f"INSERT INTO {table} ({names}) VALUES ({marks})"
+        for batch in _batches(rows, BATCH):
+            cursor.executemany(sql, batch)
+            count += len(batch)
+    return count
+
+
 def load_values(rows: Iterable[Sequence[Any]]) -> int:
     """Write value versions (tuples in :data:`VALUE_COLUMNS` order); returns the count.
 
     The caller is responsible for the rows being valid: one current version per value,
     versions numbered from 1. Statuses are not refreshed.
     """
-    table = ValueVersion._meta.db_table
-    columns = ", ".join(VALUE_COLUMNS)
-    count = 0
-    with transaction.atomic(), connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-                    count += 1
-            return count
-        marks = ", ".join(["%s"] * len(VALUE_COLUMNS))
-        sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"
-        for batch in _batches(rows, BATCH):
-            cursor.executemany(sql, batch)
-            count += len(batch)
-    return count
+    return load_rows(ValueVersion, VALUE_COLUMNS, rows)

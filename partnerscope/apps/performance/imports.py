@@ -92,6 +92,18 @@ def _figures(stored: dict[str, Any]) -> dict[str, Any]:
     return {**stored, "received": date.fromisoformat(received) if received else None}
 
 
+def summary(counts: dict[str, int]) -> str:
+    """What an import saved, in words."""
+
+    def count(number: int, noun: str) -> str:
+        return f"{number} {noun}{'' if number == 1 else 's'}"
+
+    return (
+        f"Imported {count(counts['new'], 'new value')} and "
+        f"{count(counts['correction'], 'correction')} ({counts['unchanged']} unchanged)."
+    )
+
+
 def check_rows(partnership: Partnership, name: str, lines: Sequence[list[str]]) -> ImportCheck:
     """Check every row of an upload against the partnership's indicators, areas and values."""
     check = ImportCheck(name)

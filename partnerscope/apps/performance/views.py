@@ -501,11 +501,7 @@ def import_preview(request: HttpRequest, access: Access, pk: int) -> HttpRespons
         with transaction.atomic():
             counts, errors = imports.confirm_import(pending, request.user)
         if not errors:
-            messages.success(
-                request,
-                f"Imported {counts['new']} new values and {counts['correction']} corrections "
-                f"({counts['unchanged']} unchanged).",
-            )
+            messages.success(request, imports.summary(counts))
             return HttpResponseRedirect(_url("dashboard", access))
     return render(
         request,

@@ -356,3 +356,15 @@ def test_an_organisation_of_another_partnership_is_not_offered(kite):
     form = OutcomeForm(partnership=kite["partnership"])
     assert stranger not in form.fields["owner"].queryset
     assert kite["council"] in form.fields["owner"].queryset
+
+
+def test_the_refresh_command_names_what_it_did(ni15, kite):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    out = StringIO()
+    call_command("refresh_indicator_status", "kite", stdout=out)
+    assert out.getvalue().startswith("kite: 1 statuses of 1 indicators as at ")
+    with pytest.raises(CommandError, match="No such partnership: nowhere"):
+        call_command("refresh_indicator_status", "nowhere")
