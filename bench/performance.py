@@ -133,16 +133,18 @@ def build(areas: int, indicators: int, periods: int) -> dict[str, Any]:
         ("indicator_id", "area_id", "baseline_period", "laa", "description"),
         ((i, a, "", True, "") for i in indicator_ids for a in area_ids),
     )
+    target_ids = list(
+        ImprovementTarget.objects.filter(indicator__partnership=partnership)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
     target_periods = [last.shift(step) for step in range(-TARGET_PERIODS // 2, TARGET_PERIODS // 2)]
     load_rows(
         TargetValue,
         ("target_id", "period", "ordinal", "value"),
         (
             (target_id, str(period), period.ordinal, round(100 + rng.uniform(-5, 5), 2))
-            for target_id in ImprovementTarget.objects.filter(indicator__partnership=partnership)
-            .order_by("pk")
-            .values_list("pk", flat=True)
-            .iterator(chunk_size=20_000)
+            for target_id in target_ids
             for period in target_periods
         ),
     )
