@@ -252,6 +252,43 @@ SURVEY_TIE_COLUMNS = (
 survey's ``frequency``, ``flows`` and the six rating parts."""
 
 
+def _overall_and_part_errors(rows: Sequence[_Row], label: str) -> list[TableError]:
+    """A row may give trust (value) or its parts, not both."""
+    errors = []
+    for row in rows:
+        for overall, parts in (("trust", TRUST_PARTS), ("value", VALUE_PARTS)):
+            given = [row.values.get(name) not in (None, "") for name in (overall, *parts)]
+            if given[0] and any(given[1:]):
+                message = f"give either {overall} or its parts ({', '.join(parts)}), not both"
+                errors.append(TableError(label, row.number, overall, message))
+    return errors
+
+
+def _with_pair_errors(
+    path: str | Path,
+    errors: Sequence[TableError],
+    known: set[str],
+    label: str,
+    organisations_label: str,
+) -> list[TableError]:
+    """Cell errors plus the problems between rows, so one pass shows every problem."""
+    if any(error.row <= 1 for error in errors):
+        return list(errors)
+    ends = (Column("from", str.strip, required=False), Column("to", str.strip, required=False))
+    try:
+        rows = [
+            row for row in _read_rows(path, ends, label) if row.values["from"] and row.values["to"]
+        ]
+    except TableErrors:
+        return list(errors)
+    found = {(e.row, e.column, e.message): e for e in errors}
+    more = _pair_errors(rows, known, label, organisations_label)
+    more += _overall_and_part_errors(_read_rows(path, (), label), label)
+    for error in more:
+        found.setdefault((error.row, error.column, error.message), error)
+    return sorted(found.values(), key=lambda e: (e.row, e.column))
+
+
 def read_survey_ties(
     path: str | Path,
     organisations: Sequence[str],
@@ -267,19 +304,21 @@ def read_survey_ties(
     the six parts and ``row`` (its number in the file); ``weight`` is not kept.
     """
     name = label or str(path)
-    rows = _read_rows(path, SURVEY_TIE_COLUMNS, label=name)
-    errors = _pair_errors(rows, set(organisations), name, organisations_label)
+    known = set(organisations)
+    try:
+        rows = _read_rows(path, SURVEY_TIE_COLUMNS, label=name)
+    except TableErrors as problem:
+        errors = _with_pair_errors(path, problem.errors, known, name, organisations_label)
+        raise TableErrors(errors) from None
+    errors = _pair_errors(rows, known, name, organisations_label)
     result = []
+    errors += _overall_and_part_errors(rows, name)
     for row in rows:
         values = dict(row.values)
         for overall, parts in (("trust", TRUST_PARTS), ("value", VALUE_PARTS)):
-            if values[overall] is None:
-                continue
-            if any(values[part] is not None for part in parts):
-                message = f"give either {overall} or its parts ({', '.join(parts)}), not both"
-                errors.append(TableError(name, row.number, overall, message))
-            for part in parts:
-                values[part] = values[overall]
+            if values[overall] is not None:
+                for part in parts:
+                    values[part] = values[overall]
         result.append(
             {
                 "from": values["from"],

@@ -434,12 +434,14 @@ def survey_start(
 ) -> HttpResponse:
     """The survey's front page: who answers, that it is not anonymous, and the task list."""
     statuses = services.page_statuses(representative)
+    waiting = next((status for status in statuses if not status.complete), None)
     return render(
         request,
         "network/survey_start.html",
         {
             **_survey_context(representative, routes),
             "statuses": [(status, routes.page(status.page.number)) for status in statuses],
+            "next_url": routes.page(waiting.page.number) if waiting else routes.check,
             "levels": LEVEL_TEXT,
             "page_title": f"{representative.wave.title}: {representative.organisation}",
         },
@@ -479,6 +481,7 @@ def survey_page(
             "form": form,
             "page": page,
             "pages": pages,
+            "one_sector": True,
             "levels": LEVEL_TEXT,
             "previous_url": routes.page(number - 1) if number > 1 else routes.start,
             "page_title": f"{page.title} ({number} of {pages}) – {representative.wave}",
