@@ -2,11 +2,11 @@
 
 Northshire (the county, index 0) answers twice. In autumn 2024 its network is centred on
 the county council: nearly every organisation works with the council and hardly with each
-other, and eight organisations do not answer. By autumn 2025 the health organisations, the
-community safety partners, the voluntary sector and the economy partners work with each
-other directly, the council is less of a hub, and only four do not answer. Kirkby Moor
-(index 4), the district with the fewest organisations, answers once and is poorly
-connected: two pairs that work together, and the rest on their own.
+other, and nine organisations do not answer (one has nobody to answer for it). By autumn
+2025 the health organisations, the community safety partners, the voluntary sector and the
+economy partners work with each other directly, the council is less of a hub, and only five
+do not answer. Kirkby Moor (index 4), the district with the fewest organisations, answers
+once and is poorly connected: two pairs that work together, and the rest on their own.
 """
 
 from __future__ import annotations
