@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 
 from partnerscope.apps.common.forms import Form, ModelForm
 from partnerscope.apps.partnerships.models import Body, Organisation, Partnership
-from partnerscope.apps.performance.choices import Frequency, ValueStatus
+from partnerscope.apps.performance.choices import FREQUENCY_WORDS, Frequency, ValueStatus
 from partnerscope.apps.performance.models import (
     PERIOD_HELP,
     Area,
@@ -22,6 +22,11 @@ from partnerscope.apps.performance.models import (
 from partnerscope.apps.performance.services import current_value, period_in, same_figures
 from partnerscope.core.indicators import Period
 from partnerscope.datapackage.indicators import interval_errors
+
+
+def period_hint(indicator: Indicator) -> str:
+    noun, example = FREQUENCY_WORDS[indicator.frequency]
+    return f"The {noun}, written like {example}."
 
 
 class ScopedModelForm(ModelForm):
@@ -49,7 +54,7 @@ class SettingsForm(ModelForm):
         model = PerformanceSettings
         fields = ["as_of", "due_days"]
         labels = {"as_of": "Reporting date", "due_days": "Days until a value is due"}
-        widgets = {"as_of": forms.DateInput()}
+        widgets = {"as_of": forms.DateInput(format="%Y-%m-%d")}
 
 
 class AreaForm(ScopedModelForm):
@@ -244,7 +249,7 @@ class ValueForm(Form):
     )
     received = forms.DateField(
         required=False,
-        widget=forms.DateInput(),
+        widget=forms.DateInput(format="%Y-%m-%d"),
         help_text="When the value arrived, for the timeliness check. Optional.",
     )
     reason = forms.CharField(
@@ -260,9 +265,7 @@ class ValueForm(Form):
         self.parsed_period: Period | None = None
         super().__init__(*args, **kwargs)
         self.fields["area"].queryset = Area.objects.filter(pk__in=[area.pk for area in areas])
-        self.fields["period"].help_text = (
-            f"{Frequency(indicator.frequency).label}. " + self.fields["period"].help_text
-        )
+        self.fields["period"].help_text = period_hint(indicator)
 
     def clean_period(self) -> str:
         text: str = self.cleaned_data["period"]
@@ -349,6 +352,11 @@ class TargetForm(Form):
         self.fields["area"].queryset = Area.objects.in_partnership(partnership)
         self.fields["lead_organisation"].queryset = Organisation.objects.in_partnership(partnership)
         self.fields["lead_body"].queryset = Body.objects.in_partnership(partnership)
+        self.fields["baseline_period"].help_text = period_hint(indicator)
+        noun, example = FREQUENCY_WORDS[indicator.frequency]
+        self.fields[
+            "targets"
+        ].help_text = f"One {noun} and its target a line, for example {example}: 72.5"
 
     def clean_baseline_period(self) -> str:
         text: str = self.cleaned_data["baseline_period"].strip()
