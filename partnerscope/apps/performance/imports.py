@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from partnerscope.apps.partnerships.models import Partnership
 from partnerscope.apps.performance.choices import FREQUENCY_WORDS, ValueStatus, frequency_words
@@ -49,6 +50,8 @@ IMPORT_COLUMNS = (
     Column("reason", str, required=False, default="", help="Why a recorded value is corrected."),
 )
 MAX_ROWS = 200_000
+PENDING_FOR = timedelta(days=1)
+"""An upload not confirmed within this time is forgotten."""
 PREVIEW_ROWS = 50
 
 
@@ -114,6 +117,9 @@ def check_rows(partnership: Partnership, name: str, lines: Sequence[list[str]]) 
         parsed = parse_rows(lines, IMPORT_COLUMNS, name, row_number_key=ROW)
     except TableErrors as problem:
         check.errors = problem.errors
+        return check
+    if not parsed:
+        check.errors.append(TableError(name, 2, "", "the file has no values below its header"))
         return check
     indicators = {
         indicator.code: indicator for indicator in Indicator.objects.in_partnership(partnership)
@@ -237,6 +243,7 @@ def stage_upload(
     partnership: Partnership, user: Any, name: str, content: bytes
 ) -> tuple[ImportCheck, PendingImport | None]:
     """Check an upload; when it has no problems keep it for the user to preview and confirm."""
+    PendingImport.objects.filter(created_at__lt=timezone.now() - PENDING_FOR).delete()
     check = check_upload(partnership, name, content)
     if not check.ok:
         return check, None

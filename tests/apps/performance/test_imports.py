@@ -151,3 +151,14 @@ def test_an_interval_must_hold_its_value(kite, ni15):
     assert [str(e) for e in check.errors] == [
         "values.csv:2:value: 9.0 is outside its interval 9.5 to 10.0"
     ]
+
+
+def test_an_upload_never_confirmed_is_forgotten_after_a_day(kite, ni15):
+    import datetime as dt
+
+    stale = factories.pending_import(kite)
+    PendingImport.objects.filter(pk=stale.pk).update(
+        created_at=dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+    )
+    imports.stage_upload(kite["partnership"], None, "values.csv", csv_bytes([]))
+    assert not PendingImport.objects.filter(pk=stale.pk).exists()
