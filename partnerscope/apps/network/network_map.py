@@ -34,6 +34,7 @@ MARGIN = 46
 LABEL_ALL_UP_TO = 24
 LABELLED = 14
 LABEL_CHARS = 26
+MIN_GAP = 44.0
 
 SECTOR_STYLE: dict[str, tuple[str, str]] = {
     Sector.COUNCIL: ("#1d70b8", "ellipse"),
@@ -90,13 +91,41 @@ def layout(network: WaveNetwork) -> dict[str, tuple[float, float]]:
     xs, ys = [x for x, _ in coords], [y for _, y in coords]
     span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
     inner_w, inner_h = MAP_WIDTH - 2 * MARGIN, HEIGHT - 2 * MARGIN
-    return {
-        ref: (
-            round(MARGIN + (x - min(xs)) / span_x * inner_w, 1),
-            round(MARGIN + (y - min(ys)) / span_y * inner_h, 1),
-        )
-        for ref, (x, y) in zip(ids, coords, strict=True)
-    }
+    placed = spread(
+        [
+            (MARGIN + (x - min(xs)) / span_x * inner_w, MARGIN + (y - min(ys)) / span_y * inner_h)
+            for x, y in coords
+        ]
+    )
+    return {ref: (round(x, 1), round(y, 1)) for ref, (x, y) in zip(ids, placed, strict=True)}
+
+
+def spread(points: Sequence[tuple[float, float]], rounds: int = 40) -> list[tuple[float, float]]:
+    """Push apart marks closer than MIN_GAP (a force layout draws a small network's tied
+    pairs almost on top of each other once it is stretched to fit), keeping them inside the
+    map area. Deterministic: coincident marks part along a fixed direction."""
+    moved = [list(point) for point in points]
+    for _ in range(rounds):
+        shifted = False
+        for i in range(len(moved)):
+            for j in range(i + 1, len(moved)):
+                dx, dy = moved[j][0] - moved[i][0], moved[j][1] - moved[i][1]
+                gap = math.hypot(dx, dy)
+                if gap >= MIN_GAP:
+                    continue
+                ux, uy = (dx / gap, dy / gap) if gap > 1e-9 else (1.0, 0.0)
+                push = (MIN_GAP - gap) / 2
+                moved[i][0] -= ux * push
+                moved[i][1] -= uy * push
+                moved[j][0] += ux * push
+                moved[j][1] += uy * push
+                shifted = True
+        for point in moved:
+            point[0] = min(max(point[0], MARGIN), MAP_WIDTH - MARGIN)
+            point[1] = min(max(point[1], MARGIN), HEIGHT - MARGIN)
+        if not shifted:
+            break
+    return [(x, y) for x, y in moved]
 
 
 @dataclass(frozen=True)
@@ -227,7 +256,7 @@ def network_map(
                 sector=organisation.sector,
                 x=x,
                 y=y,
-                radius=round(6 + 16 * scale, 1),
+                radius=round(8 + 14 * scale, 1),
                 value=value,
                 responded=bool(metrics[ref].responded),
                 labelled=ref in labelled,
@@ -398,19 +427,20 @@ def draw(network_map: NetworkMap, svg_id: str = "ps-network-map") -> str:
         paint = (
             f'fill="{colour}" stroke="#0b0c0c" stroke-width="0.8"'
             if node.responded
-            else f'fill="#ffffff" stroke="{colour}" stroke-width="2.5"'
+            else f'fill="#ffffff" stroke="{colour}" stroke-width="2"'
         )
         parts.append(f"<g><title>{html.escape(node.name)}</title>")
         parts.append(shape_svg(node.shape, node.x, node.y, node.radius, paint))
         parts.append("</g>")
     for node in network_map.nodes:
         if node.labelled:
-            anchor = "start" if node.x < MAP_WIDTH * 0.7 else "end"
-            dx = node.radius + 4 if anchor == "start" else -(node.radius + 4)
+            text = _label(node.name)
+            half = len(text) * 3.2
+            x = min(max(node.x, half + 4), MAP_WIDTH - half - 4)
             parts.append(
-                f'<text x="{node.x + dx:.1f}" y="{node.y + 4:.1f}" font-size="11" '
-                f'text-anchor="{anchor}" paint-order="stroke" stroke="#ffffff" stroke-width="3">'
-                f"{html.escape(_label(node.name))}</text>"
+                f'<text x="{x:.1f}" y="{node.y + node.radius + 13:.1f}" font-size="11" '
+                'text-anchor="middle" paint-order="stroke" stroke="#ffffff" stroke-width="3">'
+                f"{html.escape(text)}</text>"
             )
     parts.append("</g>")
     present = [s for s in Sector.values if any(node.sector == s for node in network_map.nodes)]

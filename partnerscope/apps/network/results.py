@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -240,6 +240,8 @@ class OrganisationPage:
     representative: Representative | None
     given: list[Tie]
     received: list[Tie]
+    given_none: int
+    received_none: int
     inferred_given: list[Organisation]
     inferred_received: list[Organisation]
     roles: list[RoleRow]
@@ -266,6 +268,12 @@ def received_by_part(network: WaveNetwork, ref: str) -> list[PartRating]:
     return parts
 
 
+def closest_first(ties: Iterable[Tie]) -> list[Tie]:
+    return sorted(
+        ties, key=lambda t: (-t.level, t.source.name.casefold(), t.target.name.casefold())
+    )
+
+
 def organisation_page(wave: Wave, organisation_pk: int, options: Options) -> OrganisationPage:
     network = wave_network(wave)
     organisation = next(
@@ -284,8 +292,14 @@ def organisation_page(wave: Wave, organisation_pk: int, options: Options) -> Org
         representative=wave.representatives.filter(organisation=organisation)
         .select_related("person")
         .first(),
-        given=[tie for tie in network.ties if tie.source_id == organisation.pk],
-        received=[tie for tie in network.ties if tie.target_id == organisation.pk],
+        given=closest_first(t for t in network.ties if t.source_id == organisation.pk and t.level),
+        received=closest_first(
+            t for t in network.ties if t.target_id == organisation.pk and t.level
+        ),
+        given_none=sum(1 for t in network.ties if t.source_id == organisation.pk and not t.level),
+        received_none=sum(
+            1 for t in network.ties if t.target_id == organisation.pk and not t.level
+        ),
         inferred_given=[
             network.organisations[t.target]
             for t in result.ties
