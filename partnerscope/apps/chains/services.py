@@ -53,22 +53,30 @@ Pair = tuple[str, str]
 
 def relationship_evidence(partnership: Partnership) -> core.Relationships:
     """The relationship survey between the partnership's organisations, for the paper-link
-    check (rule DC-X01): ``(organisation ref, organisation ref) -> (level 0-4, trust 1-4)``.
-
-    Empty until the network area's relationship survey is wired in here; with it empty the
-    paper-link check is skipped and the pages say so.
+    check (rule DC-X01): ``(organisation ref, organisation ref) -> (level 0-4, trust 1-4)``,
+    from the latest closed wave of the relationship survey; empty when there is none.
     """
-    return {}
+    from partnerscope.apps.network.services import relationship_levels
+
+    return relationship_levels(partnership)
 
 
 def indicator_evidence(partnership: Partnership) -> dict[str, core.Rag]:
     """The latest red/amber/green status of each indicator code, for the off-track check
-    (rule DC-X02).
-
-    Empty until the performance area's indicators are wired in here; with it empty the
-    off-track check finds nothing and the pages say so.
+    (rule DC-X02): the stored status in the partnership's first area (its whole area).
     """
-    return {}
+    from partnerscope.apps.performance.models import IndicatorStatusSnapshot
+
+    statuses: dict[str, core.Rag] = {}
+    snapshots = (
+        IndicatorStatusSnapshot.objects.in_partnership(partnership)
+        .exclude(rag="")
+        .order_by("indicator__code", "area__position")
+        .values_list("indicator__code", "rag")
+    )
+    for code, rag in snapshots:
+        statuses.setdefault(code, rag)
+    return statuses
 
 
 # --- Saving chains, nodes and links ------------------------------------------------------
