@@ -511,7 +511,8 @@ def survey_search(
         messages.success(request, f"Saved your answers about {len(found)} organisations.")
         return HttpResponseRedirect(f"{routes.search}?{urlencode({'q': query})}")
     template = "network/survey_search.html"
-    if getattr(request, "htmx", False) and request.method == "GET":
+    htmx = getattr(request, "htmx", None)
+    if htmx and not htmx.history_restore_request and request.method == "GET":
         template += "#results"
     return render(
         request,

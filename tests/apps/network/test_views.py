@@ -180,6 +180,13 @@ def test_search_works_without_javascript_and_htmx_gets_only_the_results(kite, cl
     part = client.get(public("search", token), {"q": "housing"}, HTTP_HX_REQUEST="true")
     assert "<html" not in part.content.decode()
     assert 'id="ps-network-results"' in part.content.decode()
+    restored = client.get(
+        public("search", token),
+        {"q": "housing"},
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_HISTORY_RESTORE_REQUEST="true",
+    )
+    assert "<html" in restored.content.decode(), "going back restores the whole page"
     housing = wave.partnership.organisations.get(name="Kite Housing Trust")
     saved = client.post(
         public("search", token), {"q": "housing", f"o{housing.pk}-level": "1", "action": "save"}
