@@ -178,3 +178,4 @@ def test_the_manager_explores_the_map_matrix_organisation_and_comparison(
     expect(page.get_by_role("heading", name="Ties", exact=True)).to_be_visible()
     expect(page.locator("#ps-network-became-isolated")).to_contain_text("None")
     assert_accessible(page)
+    page.context.close()
