@@ -14,8 +14,8 @@ __all__ = ["ChainContext", "Relationships", "relationship_between"]
 Relationships = Mapping[tuple[str, str], tuple[int, float | None]]
 """Relationship survey answers: ``(organisation_a, organisation_b) -> (level, trust)``.
 
-``level`` is how closely ``a`` says it works with ``b`` (0 none, 1 networking,
-2 coordination, 3 cooperation, 4 collaboration); ``trust`` is ``a``'s trust in ``b`` on the
+``level`` is how closely ``a`` says it works with ``b`` (0 not at all, 1 share
+information, 2 cooperate, 3 coordinate, 4 integrate); ``trust`` is ``a``'s trust in ``b`` on the
 1-4 scale, or ``None`` when not asked.
 """
 
