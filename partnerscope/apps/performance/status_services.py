@@ -100,11 +100,8 @@ def core_indicator(indicator: Indicator, default_due_days: int = DEFAULT_DUE_DAY
     )
 
 
-def _optional(column: Sequence[Any]) -> tuple[Any, ...] | None:
-    for item in column:
-        if item is not None:
-            return tuple(column)
-    return None
+def _optional(column: tuple[Any, ...]) -> tuple[Any, ...] | None:
+    return None if column.count(None) == len(column) else column
 
 
 _PERIODS: dict[tuple[Frequency, int], Period] = {}
@@ -128,6 +125,22 @@ def label(period: Period) -> str:
     return text
 
 
+_SERIES_LABELS: dict[int, tuple[tuple[Period, ...], tuple[str, ...]]] = {}
+
+
+def labels_of(periods: tuple[Period, ...]) -> tuple[str, ...]:
+    """The labels of a series' periods, remembered for the tuple itself: the series of a
+    run share a few tuples of periods (see :func:`_periods_of`)."""
+    cached = _SERIES_LABELS.get(id(periods))
+    if cached is not None and cached[0] is periods:
+        return cached[1]
+    if len(_SERIES_LABELS) > 1024:
+        _SERIES_LABELS.clear()
+    labels = tuple(label(period) for period in periods)
+    _SERIES_LABELS[id(periods)] = (periods, labels)
+    return labels
+
+
 @lru_cache(maxsize=1024)
 def _periods_of(frequency: Frequency, ordinals: tuple[int, ...]) -> tuple[Period, ...]:
     """The periods of a series (most series of a run share theirs)."""
@@ -139,9 +152,9 @@ def _day(text: str) -> date:
     return date.fromisoformat(text)
 
 
-def _dates(column: Sequence[Any]) -> tuple[date | None, ...] | None:
+def _dates(column: tuple[Any, ...]) -> tuple[date | None, ...] | None:
     """Dates as stored (a date, or ISO text from SQLite), or ``None`` when there are none."""
-    if not any(item is not None for item in column):
+    if column.count(None) == len(column):
         return None
     return tuple(
         item if item is None or isinstance(item, date) else _day(str(item)) for item in column
@@ -173,7 +186,7 @@ def series_of(
             if period_at(frequency, ordinal) in revisions:
                 revisions[period_at(frequency, ordinal)].append(columns[1][position])
             kept.append(position)
-        columns = [[column[position] for position in kept] for column in columns]
+        columns = [tuple([column[position] for position in kept]) for column in columns]
         ordinals = columns[0]
     return (
         Series(
@@ -191,15 +204,18 @@ def series_of(
 
 def targets_by_series(indicator_ids: Iterable[int]) -> dict[tuple[int, int], dict[Period, float]]:
     """Every target of the indicators, keyed by ``(indicator id, area id)``."""
-    frequencies = dict(
-        Indicator.objects.filter(pk__in=indicator_ids).values_list("pk", "frequency")
-    )
+    frequencies = {
+        pk: Frequency(frequency)
+        for pk, frequency in Indicator.objects.filter(pk__in=indicator_ids).values_list(
+            "pk", "frequency"
+        )
+    }
     targets: dict[tuple[int, int], dict[Period, float]] = {}
     rows = TargetValue.objects.filter(target__indicator_id__in=list(frequencies)).values_list(
         "target__indicator_id", "target__area_id", "ordinal", "value"
     )
     for indicator_id, area_id, ordinal, value in rows:
-        period = Period(Frequency(frequencies[indicator_id]), ordinal)
+        period = period_at(frequencies[indicator_id], ordinal)
         targets.setdefault((indicator_id, area_id), {})[period] = value
     return targets
 
@@ -214,13 +230,14 @@ def snapshot_row(
     year_ago = status.year_ago
     spc = status.spc
     start = max(0, len(series) - RECENT_POINTS)
+    labels = labels_of(series.periods)
     return (
         indicator_id,
         area_id,
         status.as_of,
         computed_at,
         len(series),
-        "" if status.latest_period is None else label(status.latest_period),
+        labels[-1] if labels else "",
         status.latest_value,
         status.target,
         "" if status.rag.rating is None else str(status.rag.rating),
@@ -247,8 +264,8 @@ def snapshot_row(
         ),
         json.dumps(
             [
-                [label(period), value]
-                for period, value in zip(series.periods[start:], series.values[start:], strict=True)
+                [text, value]
+                for text, value in zip(labels[start:], series.values[start:], strict=True)
             ]
         ),
     )
@@ -365,9 +382,24 @@ def compute_batch(batch: Batch) -> list[SnapshotRow]:
     return rows
 
 
-def _compute_in_worker(batch: Batch) -> list[SnapshotRow]:
+def store_batch(batch: Batch) -> int:
+    """Judge a batch and replace its stored statuses in one transaction; the count stored.
+
+    The values are read before the transaction opens, so a worker holds the database's
+    write lock only while it writes.
+    """
+    rows = compute_batch(batch)
+    with transaction.atomic():
+        stale = IndicatorStatusSnapshot.objects.filter(indicator_id__in=batch.indicator_ids)
+        if batch.area_ids is not None:
+            stale = stale.filter(area_id__in=batch.area_ids)
+        stale.delete()
+        return _write(rows)
+
+
+def _store_in_worker(batch: Batch) -> int:
     try:
-        return compute_batch(batch)
+        return store_batch(batch)
     finally:
         connections.close_all()
 
@@ -434,9 +466,10 @@ def refresh_partnership(
 ) -> RefreshResult:
     """Recompute and store the status of every indicator in every area of the partnership.
 
-    With ``workers`` above 1 the batches are judged in that many worker processes (each
-    with its own database connection); the snapshots are written by this process in one
-    transaction, replacing the old ones.
+    The indicators are judged in batches; each batch's statuses replace the old ones in
+    its own transaction, so a page read meanwhile shows each indicator's old or new
+    statuses, never none. With ``workers`` above 1 the batches are judged and stored by
+    that many worker processes, each with its own database connection.
     """
     settings = reporting_settings(partnership)
     as_of = as_of_date(settings)
@@ -446,52 +479,34 @@ def refresh_partnership(
     batches = [
         Batch(ids, as_of, settings.due_days) for ids in _batches(indicator_ids, BATCH_INDICATORS)
     ]
-    done = 0
-    pool = None
+    IndicatorStatusSnapshot.objects.filter(indicator__partnership=partnership).exclude(
+        indicator_id__in=indicator_ids
+    ).delete()
+    stored = 0
     if workers > 1 and len(batches) > 1:
-        # Fork the workers before this process opens its write transaction, with no
-        # connection open, so that each worker makes its own; load the statistics library
-        # (for the forecast's t quantiles) first, so that no worker loads it again.
+        # Load the statistics library (for the forecast's t quantiles) before forking, so
+        # that no worker loads it again; fork with no connection open, so that each worker
+        # makes its own.
         t_quantile(4, 0.95)
         connections.close_all()
-        pool = multiprocessing.get_context("fork").Pool(workers)
-
-    def results() -> Iterator[SnapshotRow]:
-        nonlocal done
-        computed = (
-            pool.imap_unordered(_compute_in_worker, batches)
-            if pool is not None
-            else map(compute_batch, batches)
-        )
-        for rows in computed:
-            done += 1
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for done, count in enumerate(pool.imap_unordered(_store_in_worker, batches), 1):
+                stored += count
+                if progress:
+                    progress(done, len(batches))
+    else:
+        for done, batch in enumerate(batches, 1):
+            stored += store_batch(batch)
             if progress:
                 progress(done, len(batches))
-            yield from rows
-
-    try:
-        with transaction.atomic():
-            IndicatorStatusSnapshot.objects.filter(indicator__partnership=partnership).delete()
-            series = _write(results())
-    finally:
-        if pool is not None:
-            pool.close()
-            pool.join()
-    return RefreshResult(partnership.slug, as_of, len(indicator_ids), series)
+    return RefreshResult(partnership.slug, as_of, len(indicator_ids), stored)
 
 
 def refresh_series(indicator: Indicator, areas: Iterable[Area] | None = None) -> None:
     """Recompute the stored status of one indicator (in the given areas, or all of them)."""
     settings = reporting_settings(indicator.partnership)
     area_ids = None if areas is None else tuple(area.pk for area in areas)
-    batch = Batch((indicator.pk,), as_of_date(settings), settings.due_days, area_ids)
-    rows = compute_batch(batch)
-    with transaction.atomic():
-        stale = IndicatorStatusSnapshot.objects.filter(indicator=indicator)
-        if area_ids is not None:
-            stale = stale.filter(area_id__in=area_ids)
-        stale.delete()
-        _write(rows)
+    store_batch(Batch((indicator.pk,), as_of_date(settings), settings.due_days, area_ids))
 
 
 def live_status(

@@ -33,10 +33,11 @@ The conventions follow NHSRplotthedots, the NHS-R Community's reference implemen
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from itertools import compress, groupby, pairwise
+from itertools import compress, pairwise
 from operator import sub
 from typing import Any
 
@@ -126,23 +127,6 @@ def xmr_limits(
     return XmRLimits(mean, mean_range, mean - width, mean + width, mean - near, mean + near)
 
 
-def _run_keys(keys: Sequence[int], minimum: int, extra: int) -> list[int]:
-    """Each position's key when it lies in a maximal run of one non-zero key at least
-    ``minimum`` long, else 0; a position in two runs takes the later run's key.
-
-    ``extra`` widens each run at its end (a run of ``k`` differences spans ``k + 1``
-    points).
-    """
-    marks = [0] * (len(keys) + extra)
-    position = 0
-    for key, group in groupby(keys):
-        length = len(list(group))
-        if key and length >= minimum:
-            marks[position : position + length + extra] = [key] * (length + extra)
-        position += length
-    return marks
-
-
 def _beyond_limits(values: Sequence[float], limits: XmRLimits) -> list[bool]:
     lower, upper = limits.lower_limit, limits.upper_limit
     if min(values) >= lower and max(values) <= upper:
@@ -151,30 +135,33 @@ def _beyond_limits(values: Sequence[float], limits: XmRLimits) -> list[bool]:
 
 
 # Sides and steps are coded as bytes 0 (below, falling), 1 (on, level), 2 (above, rising), so
-# that a C-speed substring search can rule out a run or trend before any Python loop.
-_RUN_ABOVE = b"\x02" * RUN_LENGTH
-_RUN_BELOW = b"\x00" * RUN_LENGTH
-_RISING = b"\x02" * (RUN_LENGTH - 1)
-_FALLING = b"\x00" * (RUN_LENGTH - 1)
+# that a C-speed regular expression finds every maximal run or trend without a Python loop.
+_RUNS = re.compile(rb"\x00{%d,}|\x02{%d,}" % (RUN_LENGTH, RUN_LENGTH))
+_TRENDS = re.compile(rb"\x00{%d,}|\x02{%d,}" % (RUN_LENGTH - 1, RUN_LENGTH - 1))
 
 
 def _run_of_seven(values: Sequence[float], limits: XmRLimits) -> list[bool]:
     mean = limits.mean
     coded = bytes([1 + (y > mean) - (y < mean) for y in values])
-    if _RUN_ABOVE not in coded and _RUN_BELOW not in coded:
-        return [False] * len(values)
-    return [key != 0 for key in _run_keys([code - 1 for code in coded], RUN_LENGTH, 0)]
+    flags = [False] * len(values)
+    for match in _RUNS.finditer(coded):
+        start, end = match.span()
+        flags[start:end] = [True] * (end - start)
+    return flags
 
 
 def _trend_directions(values: Sequence[float]) -> list[int]:
     """+1 or -1 for a point in a rising or falling trend of seven (the later trend's
     direction for a point in two, such as a peak), else 0."""
+    marks = [0] * len(values)
     if len(values) < RUN_LENGTH:
-        return [0] * len(values)
+        return marks
     coded = bytes([1 + (after > before) - (after < before) for before, after in pairwise(values)])
-    if _RISING not in coded and _FALLING not in coded:
-        return [0] * len(values)
-    return _run_keys([code - 1 for code in coded], RUN_LENGTH - 1, 1)
+    for match in _TRENDS.finditer(coded):
+        start, end = match.span()
+        key = coded[start] - 1
+        marks[start : end + 1] = [key] * (end + 1 - start)
+    return marks
 
 
 def _trend_of_seven(values: Sequence[float], limits: XmRLimits) -> list[bool]:
@@ -418,8 +405,13 @@ def xmr_chart(
     limits = xmr_limits(values, baseline, screen_outliers)
     signals: list[Signal] = []
     flags_by_rule: dict[str, list[bool]] = {}
+    trends: list[int] | None = None
     for rule in SIGNAL_RULES:
-        flags = rule.detect(values, limits)
+        if rule is SPC_TREND_OF_SEVEN:
+            trends = _trend_directions(values)
+            flags = [direction != 0 for direction in trends]
+        else:
+            flags = rule.detect(values, limits)
         if any(flags):
             flags_by_rule[rule.name] = flags
             signals.append(Signal(rule, tuple(compress(range(len(flags)), flags))))
@@ -433,17 +425,17 @@ def xmr_chart(
             good = polarity.sign
             mean = limits.mean
             beyond = flags_by_rule.get(SPC_BEYOND_LIMITS.name)
-            trends = _trend_directions(values) if SPC_TREND_OF_SEVEN.name in flags_by_rule else None
+            if SPC_TREND_OF_SEVEN.name not in flags_by_rule:
+                trends = None
+            improving = Variation.SPECIAL_CAUSE_IMPROVING
+            concerning = Variation.SPECIAL_CAUSE_CONCERNING
             for i in flagged:
                 if trends is not None and trends[i] and not (beyond and beyond[i]):
                     direction = trends[i]
                 else:
-                    direction = (values[i] > mean) - (values[i] < mean)
-                point_variation[i] = (
-                    Variation.SPECIAL_CAUSE_IMPROVING
-                    if direction * good > 0
-                    else Variation.SPECIAL_CAUSE_CONCERNING
-                )
+                    y = values[i]
+                    direction = (y > mean) - (y < mean)
+                point_variation[i] = improving if direction * good > 0 else concerning
     return XmRChart(
         limits=limits,
         points=len(values),
