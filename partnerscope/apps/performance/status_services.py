@@ -317,6 +317,8 @@ def value_rows(batch: Batch) -> Iterator[tuple[Any, ...]]:
         .values_list(*VALUE_FIELDS)
     )
     connection = connections[query.db]
+    if connection.vendor == "postgresql":
+        return _postgres_rows(connection, *query.query.sql_with_params())
     if (
         connection.vendor == "sqlite"
         and not connection.in_atomic_block
@@ -324,6 +326,15 @@ def value_rows(batch: Batch) -> Iterator[tuple[Any, ...]]:
     ):
         return _sqlite_rows(connection.settings_dict["NAME"], *query.query.sql_with_params())
     return query.iterator(chunk_size=CHUNK_SIZE)
+
+
+def _postgres_rows(connection: Any, sql: str, params: Sequence[Any]) -> Iterator[tuple[Any, ...]]:
+    """Read a batch through an ordinary (client-side) cursor: one round trip for the whole
+    batch, where a server-side cursor would fetch it in many."""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        while rows := cursor.fetchmany(CHUNK_SIZE):
+            yield from rows
 
 
 def _sqlite_rows(path: str, sql: str, params: Sequence[Any]) -> Iterator[tuple[Any, ...]]:
