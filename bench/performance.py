@@ -291,6 +291,10 @@ def dashboard() -> dict[str, Any]:
     }
 
 
+def size_text(options: argparse.Namespace) -> str:
+    return f"--areas {options.areas} --indicators {options.indicators} --periods {options.periods}"
+
+
 def run_phase(arguments: list[str], environment: dict[str, str]) -> dict[str, Any]:
     output = subprocess.run(
         [sys.executable, __file__, *arguments],
@@ -311,8 +315,9 @@ def main() -> int:
     parser.add_argument("--keep", action="store_true", help="Keep the SQLite data folder.")
     parser.add_argument(
         "--data",
-        help="Use this data folder (kept): build the data there only if it has no database, "
-        "so the status and the page can be measured again without rebuilding.",
+        help="Use this data folder (kept): build the data only if it was not built there "
+        "at this size before, so the status and the page can be measured again (with "
+        "PostgreSQL, in the same database: run twice within one with-postgres.sh).",
     )
     parser.add_argument("--phase", choices=["build", "status", "dashboard"], help=argparse.SUPPRESS)
     options = parser.parse_args()
@@ -326,7 +331,8 @@ def main() -> int:
         print(json.dumps(dashboard()))
         return 0
     folder = options.data or tempfile.mkdtemp(prefix="partnerscope-bench-")
-    reuse = bool(options.data) and (Path(folder) / "partnerscope.sqlite3").exists()
+    marker = Path(folder) / "bench-built.txt"
+    reuse = bool(options.data) and marker.exists() and marker.read_text() == size_text(options)
     if options.data:
         Path(folder).mkdir(parents=True, exist_ok=True)
         options.keep = True
@@ -334,15 +340,15 @@ def main() -> int:
     database = (
         "PostgreSQL" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "SQLite"
     )
-    size = f"--areas {options.areas} --indicators {options.indicators} --periods {options.periods}"
+    size = size_text(options)
     values = options.areas * options.indicators * options.periods
     print(f"performance on {database}: {size} ({values:,} values), {options.workers} workers")
     try:
-        built = (
-            {"setup_s": "–", "load_s": "–", "value_rows": values, "self_mib": 0.0}
-            if reuse
-            else run_phase(["--phase", "build", *size.split()], environment)
-        )
+        if reuse:
+            built = {"setup_s": "–", "load_s": "–", "value_rows": values, "self_mib": 0.0}
+        else:
+            built = run_phase(["--phase", "build", *size.split()], environment)
+            marker.write_text(size)
         computed = run_phase(["--phase", "status", "--workers", str(options.workers)], environment)
         served = run_phase(["--phase", "dashboard"], environment)
     finally:
