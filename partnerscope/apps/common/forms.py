@@ -47,6 +47,7 @@ class GovukFormMixin:
                 field.widget.attrs["aria-describedby"] = f"id_{name}-hint"
             if isinstance(field.widget, forms.DateInput):
                 field.widget.input_type = "date"
+                field.widget.format = "%Y-%m-%d"
 
     def full_clean(self) -> None:
         super().full_clean()  # type: ignore[misc]
