@@ -89,6 +89,12 @@ def _numbers(observations: Sequence[Observation], name: str) -> tuple[float | No
     return values if any(value is not None for value in values) else None
 
 
+_CHECKED_PERIODS: dict[int, tuple[Period, ...]] = {}
+"""Tuples of periods already found in order, by identity: the series of a status run
+share a few such tuples, so each is checked once (holding the tuple keeps its id unique)."""
+_CHECKED_PERIODS_KEPT = 256
+
+
 @dataclass(frozen=True, slots=True)
 class Series:
     """One indicator's values for one area, oldest first, one frequency, no repeats.
@@ -121,7 +127,7 @@ class Series:
             column = getattr(self, name)
             if column is not None and len(column) != size:
                 raise ValueError(f"a series needs one entry in {name} per period")
-        if size:
+        if size and _CHECKED_PERIODS.get(id(self.periods)) is not self.periods:
             frequency = self.periods[0].frequency
             last = self.periods[0].ordinal - 1
             for period in self.periods:
@@ -130,6 +136,9 @@ class Series:
                 if period.ordinal <= last:
                     raise ValueError(f"periods must be in order without repeats: {period}")
                 last = period.ordinal
+            if len(_CHECKED_PERIODS) >= _CHECKED_PERIODS_KEPT:
+                _CHECKED_PERIODS.clear()
+            _CHECKED_PERIODS[id(self.periods)] = self.periods
 
     @classmethod
     def of(cls, pairs: Iterable[tuple[Period, float]]) -> Series:

@@ -37,8 +37,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from itertools import compress, pairwise
-from operator import sub
+from itertools import pairwise
+from operator import add, ge, gt, sub
 from typing import Any
 
 from partnerscope.core.indicators.model import Polarity
@@ -127,11 +127,11 @@ def xmr_limits(
     return XmRLimits(mean, mean_range, mean - width, mean + width, mean - near, mean + near)
 
 
-def _beyond_limits(values: Sequence[float], limits: XmRLimits) -> list[bool]:
+def _beyond_limits(values: Sequence[float], limits: XmRLimits) -> tuple[int, ...]:
     lower, upper = limits.lower_limit, limits.upper_limit
     if min(values) >= lower and max(values) <= upper:
-        return [False] * len(values)
-    return [y > upper or y < lower for y in values]
+        return ()
+    return tuple([i for i, y in enumerate(values) if y > upper or y < lower])
 
 
 # Sides and steps are coded as bytes 0 (below, falling), 1 (on, level), 2 (above, rising), so
@@ -140,61 +140,63 @@ _RUNS = re.compile(rb"\x00{%d,}|\x02{%d,}" % (RUN_LENGTH, RUN_LENGTH))
 _TRENDS = re.compile(rb"\x00{%d,}|\x02{%d,}" % (RUN_LENGTH - 1, RUN_LENGTH - 1))
 
 
-def _run_of_seven(values: Sequence[float], limits: XmRLimits) -> list[bool]:
+def _run_of_seven(values: Sequence[float], limits: XmRLimits) -> tuple[int, ...]:
     mean = limits.mean
     coded = bytes([1 + (y > mean) - (y < mean) for y in values])
-    flags = [False] * len(values)
-    for match in _RUNS.finditer(coded):
-        start, end = match.span()
-        flags[start:end] = [True] * (end - start)
-    return flags
+    return tuple([i for match in _RUNS.finditer(coded) for i in range(*match.span())])
 
 
-def _trend_directions(values: Sequence[float]) -> list[int]:
-    """+1 or -1 for a point in a rising or falling trend of seven (the later trend's
-    direction for a point in two, such as a peak), else 0."""
-    marks = [0] * len(values)
+def _trend_directions(values: Sequence[float]) -> dict[int, int]:
+    """+1 or -1 for each point in a rising or falling trend of seven (the later trend's
+    direction for a point in two, such as a peak); points in no trend are left out."""
     if len(values) < RUN_LENGTH:
-        return marks
-    coded = bytes([1 + (after > before) - (after < before) for before, after in pairwise(values)])
+        return {}
+    later, earlier = values[1:], values[:-1]
+    coded = bytes(map(add, map(gt, later, earlier), map(ge, later, earlier)))
+    marks: dict[int, int] = {}
     for match in _TRENDS.finditer(coded):
         start, end = match.span()
-        key = coded[start] - 1
-        marks[start : end + 1] = [key] * (end + 1 - start)
+        direction = coded[start] - 1
+        for i in range(start, end + 1):
+            marks[i] = direction
     return marks
 
 
-def _trend_of_seven(values: Sequence[float], limits: XmRLimits) -> list[bool]:
-    return [direction != 0 for direction in _trend_directions(values)]
+def _trend_of_seven(values: Sequence[float], limits: XmRLimits) -> tuple[int, ...]:
+    return tuple(sorted(_trend_directions(values)))
 
 
-def _two_of_three(values: Sequence[float], limits: XmRLimits) -> list[bool]:
-    flags = [False] * len(values)
+def _two_of_three(values: Sequence[float], limits: XmRLimits) -> tuple[int, ...]:
     low, high = limits.lower_two_sigma, limits.upper_two_sigma
     if min(values) >= low and max(values) <= high:
-        return flags
+        return ()
     lowest, highest = limits.lower_limit, limits.upper_limit
     near = [i for i, y in enumerate(values) if lowest <= y <= highest and (y < low or y > high)]
     if len(near) < 2:
-        return flags
+        return ()
+    flagged: set[int] = set()
     mean = limits.mean
     last_start = len(values) - 3
-    for first, second in zip(near, near[1:], strict=False):
+    for first, second in pairwise(near):
         if second - first > 2:
             continue
         for start in range(max(0, second - 2), min(first, last_start) + 1):
             a, b, c = values[start], values[start + 1], values[start + 2]
             if (a > mean and b > mean and c > mean) or (a < mean and b < mean and c < mean):
-                flags[first] = flags[second] = True
+                flagged.add(first)
+                flagged.add(second)
                 break
-    return flags
+    return tuple(sorted(flagged))
 
 
 @dataclass(frozen=True, slots=True)
 class SignalRule(Rule):
-    """A special-cause rule: its wording and the test that flags points."""
+    """A special-cause rule: its wording and the test that finds the points it flags (their
+    positions, in order)."""
 
-    detect: Callable[[Sequence[float], XmRLimits], list[bool]] = field(compare=False, repr=False)
+    detect: Callable[[Sequence[float], XmRLimits], tuple[int, ...]] = field(
+        compare=False, repr=False
+    )
 
 
 SPC_BEYOND_LIMITS = SignalRule(
@@ -404,38 +406,35 @@ def xmr_chart(
         return None
     limits = xmr_limits(values, baseline, screen_outliers)
     signals: list[Signal] = []
-    flags_by_rule: dict[str, list[bool]] = {}
-    trends: list[int] | None = None
+    flagged: set[int] = set()
+    beyond: tuple[int, ...] = ()
+    trends: dict[int, int] = {}
     for rule in SIGNAL_RULES:
         if rule is SPC_TREND_OF_SEVEN:
             trends = _trend_directions(values)
-            flags = [direction != 0 for direction in trends]
+            indices = tuple(sorted(trends))
         else:
-            flags = rule.detect(values, limits)
-        if any(flags):
-            flags_by_rule[rule.name] = flags
-            signals.append(Signal(rule, tuple(compress(range(len(flags)), flags))))
+            indices = rule.detect(values, limits)
+        if indices:
+            signals.append(Signal(rule, indices))
+            flagged.update(indices)
+            if rule is SPC_BEYOND_LIMITS:
+                beyond = indices
     point_variation = [Variation.COMMON_CAUSE] * len(values)
-    if signals:
-        flagged = sorted(set().union(*(signal.indices for signal in signals)))
-        if polarity is None:
-            for i in flagged:
-                point_variation[i] = Variation.SPECIAL_CAUSE_NEITHER
-        else:
-            good = polarity.sign
-            mean = limits.mean
-            beyond = flags_by_rule.get(SPC_BEYOND_LIMITS.name)
-            if SPC_TREND_OF_SEVEN.name not in flags_by_rule:
-                trends = None
-            improving = Variation.SPECIAL_CAUSE_IMPROVING
-            concerning = Variation.SPECIAL_CAUSE_CONCERNING
-            for i in flagged:
-                if trends is not None and trends[i] and not (beyond and beyond[i]):
-                    direction = trends[i]
-                else:
-                    y = values[i]
-                    direction = (y > mean) - (y < mean)
-                point_variation[i] = improving if direction * good > 0 else concerning
+    if flagged and polarity is None:
+        for i in flagged:
+            point_variation[i] = Variation.SPECIAL_CAUSE_NEITHER
+    elif flagged and polarity is not None:
+        improving = Variation.SPECIAL_CAUSE_IMPROVING
+        concerning = Variation.SPECIAL_CAUSE_CONCERNING
+        good = polarity.sign
+        mean = limits.mean
+        for i in flagged:
+            direction = 0 if i in beyond else trends.get(i, 0)
+            if not direction:
+                y = values[i]
+                direction = (y > mean) - (y < mean)
+            point_variation[i] = improving if direction * good > 0 else concerning
     return XmRChart(
         limits=limits,
         points=len(values),

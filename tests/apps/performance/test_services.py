@@ -17,14 +17,13 @@ from partnerscope.apps.performance.models import (
     ValueVersion,
 )
 from partnerscope.core.indicators import (
-    Frequency,
+    Indicator as CoreIndicator,
+)
+from partnerscope.core.indicators import (
     Polarity,
     Series,
     indicator_status,
     parse_period,
-)
-from partnerscope.core.indicators import (
-    Indicator as CoreIndicator,
 )
 from tests.apps.partnerships.factories import (
     MeetingFactory,
@@ -90,21 +89,6 @@ def test_a_new_value_needs_no_reason_and_refreshes_the_stored_status(ni15, place
     snapshot = IndicatorStatusSnapshot.objects.get(indicator=ni15, area=place)
     assert snapshot.latest_period == "2026-Q1" and snapshot.latest_value == 8.5
     assert snapshot.target == 8.8 and snapshot.rag == "green"
-
-
-def test_series_of_takes_the_latest_version_and_keeps_revisions():
-    rows = [
-        (1, 1, 8096, 10.0, None, None, None, None, None),
-        (1, 1, 8097, 11.0, None, None, None, None, None),
-        (1, 1, 8097, 13.0, None, None, None, None, None),
-        (1, 1, 8098, 12.0, 3.0, 25.0, None, None, dt.date(2024, 8, 1)),
-    ]
-    series, revisions = status_services.series_of(Frequency.QUARTER, rows)
-    assert [str(p) for p in series.periods] == ["2024-Q1", "2024-Q2", "2024-Q3"]
-    assert series.values == (10.0, 13.0, 12.0)
-    assert series.numerators == (None, None, 3.0)
-    assert series.received == (None, None, dt.date(2024, 8, 1))
-    assert revisions == {parse_period("2024-Q2"): [11.0, 13.0]}
 
 
 def test_the_stored_status_is_the_cores_judgement_of_the_current_values(ni15, place, kite):
