@@ -8,7 +8,8 @@ UV_VERSION := 0.13.8
 VENV := .venv
 UV := $(VENV)/bin/uv
 RUN := $(VENV)/bin
-PYTEST_ARGS ?=
+# The suite runs in one worker process per core, at most four (PYTEST_ARGS=-n0: one process).
+PYTEST_ARGS ?= -n auto --maxprocesses=4
 
 .PHONY: demo test install python frontend system gate test-sqlite test-postgres bench serve clean
 
