@@ -11,6 +11,7 @@ from django import forms
 from django.http import QueryDict
 
 from partnerscope.apps.common.forms import Form, ModelForm
+from partnerscope.apps.common.models import WaveStatus
 from partnerscope.apps.network.choices import (
     LEVEL_HINTS,
     RATING_PARTS,
@@ -27,7 +28,6 @@ from partnerscope.apps.network.results import Options
 from partnerscope.apps.network.services import RepresentativeRow
 from partnerscope.apps.partnerships.choices import Sector
 from partnerscope.apps.partnerships.models import Organisation, Partnership
-from partnerscope.apps.sevens.models import WaveStatus
 from partnerscope.core.network import DEFAULT_MIN_LEVEL
 
 

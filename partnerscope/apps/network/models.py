@@ -11,16 +11,15 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from partnerscope.apps.common.models import SurveyWave
 from partnerscope.apps.network import querysets
 from partnerscope.apps.network.choices import Flow, Frequency, Level, Origin, Rating
 from partnerscope.apps.partnerships.models import REF_HELP, Organisation, Partnership, Person
-from partnerscope.apps.sevens.models import WaveStatus
 
 
-class Wave(models.Model):
+class Wave(SurveyWave):
     """One round of the relationship survey, answered once by each organisation."""
 
     partnership = models.ForeignKey(
@@ -52,29 +51,6 @@ class Wave(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-    def clean(self) -> None:
-        if self.opens and self.closes and self.closes < self.opens:
-            raise ValidationError({"closes": "The closing date must be on or after the opening."})
-        if self.previous_id and self.previous_id == self.pk:
-            raise ValidationError({"previous": "A wave cannot be compared with itself."})
-
-    def status_on(self, day: object = None) -> WaveStatus:
-        """Whether the wave is not open yet, open or closed on ``day`` (default: today)."""
-        today = day or timezone.localdate()
-        if today < self.opens:
-            return WaveStatus.NOT_OPEN
-        if today > self.closes:
-            return WaveStatus.CLOSED
-        return WaveStatus.OPEN
-
-    @property
-    def status(self) -> WaveStatus:
-        return self.status_on()
-
-    @property
-    def is_open(self) -> bool:
-        return self.status == WaveStatus.OPEN
 
 
 class Representative(models.Model):

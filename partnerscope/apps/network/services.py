@@ -26,12 +26,12 @@ from django.http import Http404
 from django.utils import timezone
 
 from partnerscope.apps.accounts.permissions import Access
+from partnerscope.apps.common.models import WaveStatus
 from partnerscope.apps.network.choices import Level, Origin
 from partnerscope.apps.network.models import Draft, Representative, Tie, Wave
 from partnerscope.apps.partnerships.choices import Layer, Sector, Tier
 from partnerscope.apps.partnerships.models import Organisation, Participation, Person
 from partnerscope.apps.partnerships.services import unique_ref
-from partnerscope.apps.sevens.models import WaveStatus
 from partnerscope.apps.sevens.services import IssuedLink, SurveyRefused, hash_token, new_token
 from partnerscope.core.network import combined_rating
 from partnerscope.datapackage.network import (

@@ -7,9 +7,10 @@ from typing import Any
 from django import forms
 
 from partnerscope.apps.common.forms import Form, ModelForm
+from partnerscope.apps.common.models import WaveStatus
 from partnerscope.apps.partnerships.choices import Layer, Sector
 from partnerscope.apps.partnerships.models import Body, Partnership
-from partnerscope.apps.sevens.models import Element, LocalStatement, Wave, WaveStatus
+from partnerscope.apps.sevens.models import Element, LocalStatement, Wave
 from partnerscope.apps.sevens.services import EVIDENCE_MAX
 from partnerscope.core.sevens import DONT_KNOW, SCALE, SCALE_LABELS, Statement
 

@@ -10,11 +10,11 @@ that hash until the answers are submitted, then deleted.
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from partnerscope.apps.common.models import SurveyWave
 from partnerscope.apps.partnerships.choices import Sector
 from partnerscope.apps.partnerships.models import REF_HELP, Body, Partnership, Person
 from partnerscope.apps.sevens import querysets
@@ -31,13 +31,7 @@ class Element(models.TextChoices):
     STANDARDS = "standards", "Standards"
 
 
-class WaveStatus(models.TextChoices):
-    NOT_OPEN = "not_open", "Not open yet"
-    OPEN = "open", "Open"
-    CLOSED = "closed", "Closed"
-
-
-class Wave(models.Model):
+class Wave(SurveyWave):
     """One round of the 7S self-assessment, answered by the members of chosen bodies."""
 
     partnership = models.ForeignKey(
@@ -75,29 +69,6 @@ class Wave(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-    def clean(self) -> None:
-        if self.opens and self.closes and self.closes < self.opens:
-            raise ValidationError({"closes": "The closing date must be on or after the opening."})
-        if self.previous_id and self.previous_id == self.pk:
-            raise ValidationError({"previous": "A wave cannot be compared with itself."})
-
-    def status_on(self, day: object = None) -> WaveStatus:
-        """Whether the wave is not open yet, open or closed on ``day`` (default: today)."""
-        today = day or timezone.localdate()
-        if today < self.opens:
-            return WaveStatus.NOT_OPEN
-        if today > self.closes:
-            return WaveStatus.CLOSED
-        return WaveStatus.OPEN
-
-    @property
-    def status(self) -> WaveStatus:
-        return self.status_on()
-
-    @property
-    def is_open(self) -> bool:
-        return self.status == WaveStatus.OPEN
 
 
 class LocalStatement(models.Model):

@@ -22,6 +22,7 @@ from django.db.models import Q
 from django.http import Http404
 
 from partnerscope.apps.accounts.permissions import Access
+from partnerscope.apps.common.models import WaveStatus
 from partnerscope.apps.partnerships.choices import Layer, Sector
 from partnerscope.apps.partnerships.models import Body, Person
 from partnerscope.apps.partnerships.services import unique_ref
@@ -32,7 +33,6 @@ from partnerscope.apps.sevens.models import (
     LocalStatement,
     Response,
     Wave,
-    WaveStatus,
 )
 from partnerscope.core.sevens import (
     DONT_KNOW,
