@@ -27,12 +27,13 @@ from django.utils import timezone
 
 from partnerscope.apps.accounts.permissions import Access
 from partnerscope.apps.common.models import WaveStatus
+from partnerscope.apps.common.surveys import SurveyRefused, admitted, check_open, unknown_link
 from partnerscope.apps.network.choices import Level, Origin
 from partnerscope.apps.network.models import Draft, Representative, Tie, Wave
 from partnerscope.apps.partnerships.choices import Layer, Sector, Tier
 from partnerscope.apps.partnerships.models import Organisation, Participation, Person
 from partnerscope.apps.partnerships.services import unique_ref
-from partnerscope.apps.sevens.services import IssuedLink, SurveyRefused, hash_token, new_token
+from partnerscope.apps.sevens.services import IssuedLink, hash_token, new_token
 from partnerscope.core.network import combined_rating
 from partnerscope.datapackage.network import (
     RATING_PARTS,
@@ -391,23 +392,6 @@ def renew_invitation(
 # ---- Answering -----------------------------------------------------------------------
 
 
-def check_open(wave: Wave) -> None:
-    status = wave.status
-    if status == WaveStatus.NOT_OPEN:
-        raise SurveyRefused(
-            "This survey is not open yet",
-            f"{wave.title} opens on {wave.opens:%d %B %Y}. Please come back then with the "
-            "same link: it will still work.",
-            403,
-        )
-    if status == WaveStatus.CLOSED:
-        raise SurveyRefused(
-            "This survey has closed",
-            f"{wave.title} closed on {wave.closes:%d %B %Y}, so it no longer takes answers.",
-            403,
-        )
-
-
 def check_unanswered(representative: Representative) -> None:
     if representative.answered:
         raise SurveyRefused(
@@ -417,46 +401,41 @@ def check_unanswered(representative: Representative) -> None:
         )
 
 
-def representative_by_token(token: str) -> Representative:
-    """The open, unanswered representative whose link carries ``token``, or SurveyRefused."""
-    representative = (
-        Representative.objects.select_related("wave__partnership", "organisation", "person")
-        .filter(token_hash=hash_token(token))
-        .first()
-    )
-    if representative is None:
-        raise SurveyRefused(
-            "This link does not work",
-            "The link may be mistyped, or a newer link may have replaced it. Ask your "
-            "partnership manager for a new one.",
-            404,
-        )
+def check_can_answer(representative: Representative) -> None:
+    """Refuse a representative whose organisation has answered, or a wave not open today."""
     check_unanswered(representative)
     check_open(representative.wave)
-    return representative
+
+
+def representative_by_token(token: str) -> Representative:
+    """The open, unanswered representative whose link carries ``token``, or SurveyRefused."""
+    return admitted(
+        Representative.objects.select_related("wave__partnership", "organisation", "person")
+        .filter(token_hash=hash_token(token))
+        .first(),
+        unknown_link,
+        check_can_answer,
+    )
 
 
 def representative_for_user(access: Access, pk: int) -> Representative:
     """The signed-in user's place as a representative in wave ``pk``, or SurveyRefused."""
     wave = get_wave(access, pk)
-    representative = (
+    return admitted(
         Representative.objects.for_user(access.user)
         .filter(wave=wave)
         .select_related("wave__partnership", "organisation", "person")
         .order_by("answered", "organisation__name")
-        .first()
-    )
-    if representative is None:
-        raise SurveyRefused(
+        .first(),
+        lambda: SurveyRefused(
             "You are not a representative in this wave",
             f"Each organisation answers {wave.title} through one named person. If you "
             "answer for your organisation, ask your partnership manager to name you and to "
             "link your sign-in account to your name, or use the link you were sent.",
             200,
-        )
-    check_unanswered(representative)
-    check_open(representative.wave)
-    return representative
+        ),
+        check_can_answer,
+    )
 
 
 @dataclass(frozen=True)
@@ -629,8 +608,7 @@ def submit(representative: Representative) -> int:
             .select_related("wave", "organisation")
             .get(pk=representative.pk)
         )
-        check_unanswered(locked)
-        check_open(locked.wave)
+        check_can_answer(locked)
         check_can_submit(locked)
         saved = saved_answers(locked)
         ties = []

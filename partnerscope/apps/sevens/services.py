@@ -23,6 +23,7 @@ from django.http import Http404
 
 from partnerscope.apps.accounts.permissions import Access
 from partnerscope.apps.common.models import WaveStatus
+from partnerscope.apps.common.surveys import SurveyRefused, admitted, check_open, unknown_link
 from partnerscope.apps.partnerships.choices import Layer, Sector
 from partnerscope.apps.partnerships.models import Body, Person
 from partnerscope.apps.partnerships.services import unique_ref
@@ -526,34 +527,6 @@ def bodies_for(access: Access) -> models.QuerySet[Body]:
 # ---- Answering ---------------------------------------------------------------------
 
 
-class SurveyRefused(Exception):
-    """Answering is not possible; ``title`` and ``message`` explain why, ``status`` is HTTP."""
-
-    def __init__(self, title: str, message: str, status: int) -> None:
-        super().__init__(message)
-        self.title = title
-        self.message = message
-        self.status = status
-
-
-def check_open(wave: Wave) -> None:
-    status = wave.status
-    if status == WaveStatus.NOT_OPEN:
-        raise SurveyRefused(
-            "This survey is not open yet",
-            f"{wave.title} opens on {wave.opens:%d %B %Y}. Please come back then with the "
-            "same link: it will still work.",
-            403,
-        )
-    if status == WaveStatus.CLOSED:
-        raise SurveyRefused(
-            "This survey has closed",
-            f"{wave.title} closed on {wave.closes:%d %B %Y}, so it no longer takes answers. "
-            "Thank you for your interest.",
-            403,
-        )
-
-
 def check_unanswered(invitation: Invitation) -> None:
     if invitation.answered:
         raise SurveyRefused(
@@ -563,47 +536,42 @@ def check_unanswered(invitation: Invitation) -> None:
         )
 
 
+def check_can_answer(invitation: Invitation) -> None:
+    """Refuse an invitation that has given its answers, or a wave not open today."""
+    check_unanswered(invitation)
+    check_open(invitation.wave, closed_courtesy="Thank you for your interest.")
+
+
 def invitation_by_token(token: str) -> Invitation:
     """The open, unanswered invitation whose link carries ``token``, or SurveyRefused."""
-    invitation = (
+    return admitted(
         Invitation.objects.select_related("wave__partnership")
         .filter(token_hash=hash_token(token))
-        .first()
+        .first(),
+        unknown_link,
+        check_can_answer,
     )
-    if invitation is None:
-        raise SurveyRefused(
-            "This link does not work",
-            "The link may be mistyped, or a newer link may have replaced it. Ask your "
-            "partnership manager for a new one.",
-            404,
-        )
-    check_unanswered(invitation)
-    check_open(invitation.wave)
-    return invitation
 
 
 def invitation_for_user(access: Access, pk: int) -> Invitation:
     """The signed-in user's invitation to answer wave ``pk``, or SurveyRefused."""
     wave = get_wave(access, pk)
-    invitation = (
+    return admitted(
         Invitation.objects.for_user(access.user)
         .filter(wave=wave)
         .select_related("wave__partnership")
         .order_by("answered", "pk")
-        .first()
-    )
-    if invitation is None:
-        raise SurveyRefused(
+        .first(),
+        lambda: SurveyRefused(
             "You are not invited to answer this wave",
             f"{wave.title} is answered by the members of "
             f"{', '.join(b.name for b in wave.bodies.order_by('name')) or 'its chosen bodies'}. "
             "If you sit on one of them, ask your partnership manager to link your sign-in "
             "account to your name, or use the link in your invitation e-mail.",
             200,
-        )
-    check_unanswered(invitation)
-    check_open(invitation.wave)
-    return invitation
+        ),
+        check_can_answer,
+    )
 
 
 @dataclass(frozen=True)
@@ -744,8 +712,7 @@ def submit(invitation: Invitation) -> None:
     """
     with transaction.atomic():
         locked = Invitation.objects.select_for_update().select_related("wave").get(pk=invitation.pk)
-        check_unanswered(locked)
-        check_open(locked.wave)
+        check_can_answer(locked)
         page = check_page(locked)
         if page.problems:
             raise ValidationError(page.problems)
