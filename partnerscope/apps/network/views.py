@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 from urllib.parse import urlencode
 
@@ -19,6 +20,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from partnerscope.apps.accounts.permissions import Access, Action, partnership_view
+from partnerscope.apps.common import surveys
 from partnerscope.apps.network import network_map, results, services
 from partnerscope.apps.network.forms import (
     LEVEL_TEXT,
@@ -33,6 +35,7 @@ from partnerscope.apps.network.forms import (
     survey_initial,
 )
 from partnerscope.apps.network.models import Representative, Wave
+from partnerscope.apps.network.services import representative_by_token, representative_for_user
 
 
 def _url(name: str, access: Access, *args: Any) -> str:
@@ -404,19 +407,10 @@ def member_routes(access: Access, pk: int) -> Routes:
     )
 
 
-def refused(request: HttpRequest, problem: services.SurveyRefused) -> HttpResponse:
-    return render(
-        request,
-        "network/refused.html",
-        {"problem": problem, "page_title": problem.title},
-        status=problem.status,
-    )
-
-
-def _saved(request: HttpRequest, routes: Routes) -> HttpResponse:
-    if routes.signed_in:
-        messages.success(request, "Your answers are saved. Come back to this wave to carry on.")
-    return HttpResponseRedirect(routes.saved)
+SURVEY = surveys.SurveyPages(
+    "network", representative_by_token, representative_for_user, public_routes, member_routes
+)
+saved, thanks = SURVEY.saved, SURVEY.thanks
 
 
 def _survey_context(representative: Representative, routes: Routes) -> dict[str, Any]:
@@ -448,6 +442,9 @@ def survey_start(
     )
 
 
+start, answer = SURVEY.views(survey_start)
+
+
 def survey_page(
     request: HttpRequest, representative: Representative, routes: Routes, number: int
 ) -> HttpResponse:
@@ -471,7 +468,7 @@ def survey_page(
             )
             return HttpResponseRedirect(routes.page(number))
         if action == "later":
-            return _saved(request, routes)
+            return surveys.save_for_later(request, routes)
         return HttpResponseRedirect(routes.page(number + 1) if number < pages else routes.check)
     return render(
         request,
@@ -488,6 +485,9 @@ def survey_page(
         },
         status=400 if form.errors else 200,
     )
+
+
+page, answer_page = SURVEY.views(survey_page)
 
 
 def survey_search(
@@ -507,7 +507,7 @@ def survey_search(
     if request.method == "POST" and form.is_valid():
         services.save_answers(representative, form.answers())
         if request.POST.get("action") == "later":
-            return _saved(request, routes)
+            return surveys.save_for_later(request, routes)
         messages.success(request, f"Saved your answers about {len(found)} organisations.")
         return HttpResponseRedirect(f"{routes.search}?{urlencode({'q': query})}")
     template = "network/survey_search.html"
@@ -531,104 +531,32 @@ def survey_search(
     )
 
 
+search, answer_search = SURVEY.views(survey_search)
+
+
 def survey_check(
     request: HttpRequest, representative: Representative, routes: Routes
 ) -> HttpResponse:
-    status = 200
-    problems: list[str] = []
-    if request.method == "POST":
-        try:
-            services.submit(representative)
-        except ValidationError as error:
-            problems = error.messages
-            status = 400
-        else:
-            if routes.signed_in:
-                messages.success(request, "Thank you: your organisation's answers are in.")
-            return HttpResponseRedirect(routes.done)
-    statuses = services.page_statuses(representative)
-    return render(
-        request,
-        "network/survey_check.html",
-        {
-            **_survey_context(representative, routes),
-            "statuses": [(status, routes.page(status.page.number)) for status in statuses],
-            "problems": problems,
-            "previous_url": routes.page(len(statuses)) if statuses else routes.start,
-            "page_title": f"Check and send – {representative.wave}",
-        },
-        status=status,
-    )
+    """The last page: every page's progress; sending records the organisation's ties."""
 
-
-def _by_token(
-    request: HttpRequest, token: str, page: Callable[[Representative, Routes], HttpResponse]
-) -> HttpResponse:
-    try:
-        representative = services.representative_by_token(token)
-    except services.SurveyRefused as problem:
-        return refused(request, problem)
-    return page(representative, public_routes(token))
-
-
-def start(request: HttpRequest, token: str) -> HttpResponse:
-    return _by_token(request, token, lambda rep, routes: survey_start(request, rep, routes))
-
-
-def page(request: HttpRequest, token: str, number: int) -> HttpResponse:
-    return _by_token(request, token, lambda rep, routes: survey_page(request, rep, routes, number))
-
-
-def search(request: HttpRequest, token: str) -> HttpResponse:
-    return _by_token(request, token, lambda rep, routes: survey_search(request, rep, routes))
-
-
-def check(request: HttpRequest, token: str) -> HttpResponse:
-    return _by_token(request, token, lambda rep, routes: survey_check(request, rep, routes))
-
-
-def saved(request: HttpRequest, token: str) -> HttpResponse:
-    return _by_token(
-        request,
-        token,
-        lambda rep, routes: render(
+    def check_page(problems: list[str], status: int) -> HttpResponse:
+        statuses = services.page_statuses(representative)
+        return render(
             request,
-            "network/survey_saved.html",
-            {"wave": rep.wave, "routes": routes, "page_title": "Your answers are saved"},
-        ),
-    )
+            "network/survey_check.html",
+            {
+                **_survey_context(representative, routes),
+                "statuses": [(status, routes.page(status.page.number)) for status in statuses],
+                "problems": problems,
+                "previous_url": routes.page(len(statuses)) if statuses else routes.start,
+                "page_title": f"Check and send – {representative.wave}",
+            },
+            status=status,
+        )
+
+    send = partial(services.submit, representative)
+    sent_message = "Thank you: your organisation's answers are in."
+    return surveys.send_or_check(request, routes, send, sent_message, check_page)
 
 
-def thanks(request: HttpRequest) -> HttpResponse:
-    return render(request, "network/survey_thanks.html", {"page_title": "Thank you"})
-
-
-def _as_member(
-    request: HttpRequest, access: Access, pk: int, view: Callable[[Representative, Routes], Any]
-) -> HttpResponse:
-    try:
-        representative = services.representative_for_user(access, pk)
-    except services.SurveyRefused as problem:
-        return refused(request, problem)
-    response: HttpResponse = view(representative, member_routes(access, pk))
-    return response
-
-
-@partnership_view(Action.ANSWER)
-def answer(request: HttpRequest, access: Access, pk: int) -> HttpResponse:
-    return _as_member(request, access, pk, lambda rep, r: survey_start(request, rep, r))
-
-
-@partnership_view(Action.ANSWER)
-def answer_page(request: HttpRequest, access: Access, pk: int, number: int) -> HttpResponse:
-    return _as_member(request, access, pk, lambda rep, r: survey_page(request, rep, r, number))
-
-
-@partnership_view(Action.ANSWER)
-def answer_search(request: HttpRequest, access: Access, pk: int) -> HttpResponse:
-    return _as_member(request, access, pk, lambda rep, r: survey_search(request, rep, r))
-
-
-@partnership_view(Action.ANSWER)
-def answer_check(request: HttpRequest, access: Access, pk: int) -> HttpResponse:
-    return _as_member(request, access, pk, lambda rep, r: survey_check(request, rep, r))
+check, answer_check = SURVEY.views(survey_check)

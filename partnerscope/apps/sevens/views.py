@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -17,6 +17,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from partnerscope.apps.accounts.permissions import Access, Action, partnership_view
+from partnerscope.apps.common import surveys
 from partnerscope.apps.sevens import results, services
 from partnerscope.apps.sevens.forms import (
     AboutYouForm,
@@ -26,6 +27,7 @@ from partnerscope.apps.sevens.forms import (
     element_initial,
 )
 from partnerscope.apps.sevens.models import Invitation, Wave
+from partnerscope.apps.sevens.services import invitation_by_token, invitation_for_user
 
 # ---- Waves ---------------------------------------------------------------------------
 
@@ -323,19 +325,10 @@ def member_routes(access: Access, pk: int) -> Routes:
     )
 
 
-def refused(request: HttpRequest, problem: services.SurveyRefused) -> HttpResponse:
-    return render(
-        request,
-        "sevens/refused.html",
-        {"problem": problem, "page_title": problem.title},
-        status=problem.status,
-    )
-
-
-def _saved(request: HttpRequest, routes: Routes) -> HttpResponse:
-    if routes.signed_in:
-        messages.success(request, "Your answers are saved. Come back to this wave to carry on.")
-    return HttpResponseRedirect(routes.saved)
+SURVEY = surveys.SurveyPages(
+    "sevens", invitation_by_token, invitation_for_user, public_routes, member_routes
+)
+saved, thanks = SURVEY.saved, SURVEY.thanks
 
 
 def survey_about(request: HttpRequest, invitation: Invitation, routes: Routes) -> HttpResponse:
@@ -346,7 +339,7 @@ def survey_about(request: HttpRequest, invitation: Invitation, routes: Routes) -
     if request.method == "POST" and form.is_valid():
         services.save_about(invitation, form.cleaned_data["sector"], form.cleaned_data["layers"])
         if request.POST.get("action") == "later":
-            return _saved(request, routes)
+            return surveys.save_for_later(request, routes)
         return HttpResponseRedirect(routes.step(1))
     return render(
         request,
@@ -360,6 +353,9 @@ def survey_about(request: HttpRequest, invitation: Invitation, routes: Routes) -
         },
         status=400 if form.errors else 200,
     )
+
+
+about, answer = SURVEY.views(survey_about)
 
 
 def survey_step(
@@ -378,7 +374,7 @@ def survey_step(
     if request.method == "POST" and form.is_valid():
         services.save_element(invitation, page, form.answers(), form.cleaned_data["evidence"])
         if request.POST.get("action") == "later":
-            return _saved(request, routes)
+            return surveys.save_for_later(request, routes)
         return HttpResponseRedirect(
             routes.step(number + 1) if number < services.STEPS else routes.check
         )
@@ -398,95 +394,32 @@ def survey_step(
     )
 
 
+step, answer_step = SURVEY.views(survey_step)
+
+
 def survey_check(request: HttpRequest, invitation: Invitation, routes: Routes) -> HttpResponse:
-    status = 200
-    problems: list[str] = []
-    if request.method == "POST":
-        try:
-            services.submit(invitation)
-        except ValidationError as error:
-            problems = error.messages
-            status = 400
-        else:
-            if routes.signed_in:
-                messages.success(request, "Thank you: your answers are in.")
-            return HttpResponseRedirect(routes.done)
-    page = services.check_page(invitation)
-    return render(
-        request,
-        "sevens/survey_check.html",
-        {
-            "check": page,
-            "check_rows": list(zip(page.rows, routes.steps, strict=True)),
-            "problems": problems,
-            "wave": invitation.wave,
-            "routes": routes,
-            "page_title": f"Check your answers – {invitation.wave}",
-            "previous_url": routes.step(services.STEPS),
-        },
-        status=status,
-    )
+    """The last page: the answers as they will be stored, then sent without a name."""
 
-
-def _by_token(
-    request: HttpRequest, token: str, page: Callable[[Invitation, Routes], HttpResponse]
-) -> HttpResponse:
-    try:
-        invitation = services.invitation_by_token(token)
-    except services.SurveyRefused as problem:
-        return refused(request, problem)
-    return page(invitation, public_routes(token))
-
-
-def about(request: HttpRequest, token: str) -> HttpResponse:
-    return _by_token(request, token, lambda inv, routes: survey_about(request, inv, routes))
-
-
-def step(request: HttpRequest, token: str, number: int) -> HttpResponse:
-    return _by_token(request, token, lambda inv, routes: survey_step(request, inv, routes, number))
-
-
-def check(request: HttpRequest, token: str) -> HttpResponse:
-    return _by_token(request, token, lambda inv, routes: survey_check(request, inv, routes))
-
-
-def saved(request: HttpRequest, token: str) -> HttpResponse:
-    return _by_token(
-        request,
-        token,
-        lambda inv, routes: render(
+    def check_page(problems: list[str], status: int) -> HttpResponse:
+        page = services.check_page(invitation)
+        return render(
             request,
-            "sevens/survey_saved.html",
-            {"wave": inv.wave, "routes": routes, "page_title": "Your answers are saved"},
-        ),
-    )
+            "sevens/survey_check.html",
+            {
+                "check": page,
+                "check_rows": list(zip(page.rows, routes.steps, strict=True)),
+                "problems": problems,
+                "wave": invitation.wave,
+                "routes": routes,
+                "page_title": f"Check your answers – {invitation.wave}",
+                "previous_url": routes.step(services.STEPS),
+            },
+            status=status,
+        )
+
+    send = partial(services.submit, invitation)
+    sent_message = "Thank you: your answers are in."
+    return surveys.send_or_check(request, routes, send, sent_message, check_page)
 
 
-def thanks(request: HttpRequest) -> HttpResponse:
-    return render(request, "sevens/survey_thanks.html", {"page_title": "Thank you"})
-
-
-def _as_member(
-    request: HttpRequest, access: Access, pk: int, page: Callable[[Invitation, Routes], Any]
-) -> HttpResponse:
-    try:
-        invitation = services.invitation_for_user(access, pk)
-    except services.SurveyRefused as problem:
-        return refused(request, problem)
-    response: HttpResponse = page(invitation, member_routes(access, pk))
-    return response
-
-
-@partnership_view(Action.ANSWER)
-def answer(request: HttpRequest, access: Access, pk: int) -> HttpResponse:
-    return _as_member(request, access, pk, lambda inv, r: survey_about(request, inv, r))
-
-
-@partnership_view(Action.ANSWER)
-def answer_step(request: HttpRequest, access: Access, pk: int, number: int) -> HttpResponse:
-    return _as_member(request, access, pk, lambda inv, r: survey_step(request, inv, r, number))
-
-
-@partnership_view(Action.ANSWER)
-def answer_check(request: HttpRequest, access: Access, pk: int) -> HttpResponse:
-    return _as_member(request, access, pk, lambda inv, r: survey_check(request, inv, r))
+check, answer_check = SURVEY.views(survey_check)
