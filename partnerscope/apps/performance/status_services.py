@@ -23,6 +23,7 @@ from django.db import connections, transaction
 from django.utils import timezone
 
 from partnerscope.apps.partnerships.models import Partnership
+from partnerscope.apps.performance.bulk import load_rows
 from partnerscope.apps.performance.models import (
     DEFAULT_DUE_DAYS,
     Area,
@@ -47,7 +48,6 @@ RECENT_POINTS = 12
 """How many of the latest values a snapshot keeps for the dashboard's sparkline."""
 BATCH_INDICATORS = 25
 """Indicators per streaming query (and per task of a worker process)."""
-WRITE_BATCH = 5_000
 
 SnapshotRow = tuple[Any, ...]
 
@@ -177,7 +177,6 @@ SNAPSHOT_FIELDS = (
     "quality",
     "recent",
 )
-JSON_FIELDS = {"quality", "recent"}
 
 
 # ---- Computing statuses in batches ------------------------------------------------------
@@ -279,18 +278,10 @@ def _batches(indicator_ids: Sequence[int], size: int) -> Iterator[tuple[int, ...
 
 
 def _write(rows: Iterable[SnapshotRow]) -> int:
-    """Insert snapshot rows (as :func:`snapshot_row` makes them) in batches of plain SQL:
-    at hundreds of thousands of rows, model objects would cost more than the statuses."""
-    connection = connections[IndicatorStatusSnapshot.objects.db]
-    operations = connection.ops
-    marks = [
-        "%s::jsonb" if name in JSON_FIELDS and connection.vendor == "postgresql" else "%s"
-        for name in SNAPSHOT_FIELDS
-    ]
-    sql = (
-        f"INSERT INTO {IndicatorStatusSnapshot._meta.db_table} ({', '.join(SNAPSHOT_FIELDS)}) "
-        f"VALUES ({', '.join(marks)})"
-    )
+    """Insert snapshot rows (as :func:`snapshot_row` makes them) straight into the table
+    (COPY on PostgreSQL, batched inserts on SQLite): at hundreds of thousands of rows,
+    model objects, or one statement a row, would cost more than the statuses."""
+    operations = connections[IndicatorStatusSnapshot.objects.db].ops
     adapted: dict[Any, Any] = {}
 
     def adapt(value: Any, convert: Callable[[Any], Any]) -> Any:
@@ -298,26 +289,19 @@ def _write(rows: Iterable[SnapshotRow]) -> int:
             adapted[value] = convert(value)
         return adapted[value]
 
-    count = 0
-    batch: list[tuple[Any, ...]] = []
-    with connection.cursor() as cursor:
-        for row in rows:
-            batch.append(
-                (
-                    *row[:2],
-                    adapt(row[2], operations.adapt_datefield_value),
-                    adapt(row[3], operations.adapt_datetimefield_value),
-                    *row[4:],
-                )
+    return load_rows(
+        IndicatorStatusSnapshot,
+        SNAPSHOT_FIELDS,
+        (
+            (
+                *row[:2],
+                adapt(row[2], operations.adapt_datefield_value),
+                adapt(row[3], operations.adapt_datetimefield_value),
+                *row[4:],
             )
-            if len(batch) >= WRITE_BATCH:
-                cursor.executemany(sql, batch)
-                count += len(batch)
-                batch = []
-        if batch:
-            cursor.executemany(sql, batch)
-            count += len(batch)
-    return count
+            for row in rows
+        ),
+    )
 
 
 @dataclass(frozen=True)
