@@ -21,6 +21,7 @@ from partnerscope.apps.accounts.permissions import Access, Action, partnership_v
 from partnerscope.apps.chains import forms, services
 from partnerscope.apps.chains.choices import NodeKind, Question
 from partnerscope.apps.chains.models import Chain, Invitation, Workshop
+from partnerscope.apps.common.form_pages import RecordWords, record_form_page
 
 
 def get_chain(access: Access, pk: int) -> Chain:
@@ -56,6 +57,38 @@ def chain_context(chain: Chain, section: str, **extra: Any) -> dict[str, Any]:
     }
 
 
+FORM_TEMPLATE = "chains/form.html"
+CHAIN_WORDS = RecordWords("chain", "Add a delivery chain", "Change chain {}")
+NODE_WORDS = RecordWords("node", "Add a node", "Change node {}")
+LINK_WORDS = RecordWords("link", "Add a link", "Change link")
+WORKSHOP_WORDS = RecordWords("workshop", "Add a workshop", "Change workshop {}")
+ACTION_WORDS = RecordWords("action", "Agree an action", "Change action")
+
+
+def record_page(
+    request: HttpRequest,
+    chain: Chain,
+    section: str,
+    form: Any,
+    words: RecordWords,
+    save_record: Callable[[Chain, Any], Any],
+    back: str,
+    next_url: Callable[[Any], str] | None = None,
+    intro: str = "",
+) -> HttpResponse:
+    """The add or change page of a record in ``chain``, saved in one transaction."""
+    return record_form_page(
+        request,
+        form,
+        words,
+        transaction.atomic(lambda: save_record(chain, form)),
+        FORM_TEMPLATE,
+        back,
+        next_url,
+        **chain_context(chain, section, caption=chain.outcome_title, intro=intro),
+    )
+
+
 # --- Chains -------------------------------------------------------------------------------
 
 
@@ -77,27 +110,19 @@ def chain_form(request: HttpRequest, access: Access, pk: int | None = None) -> H
         if chain
         else reverse("chains:index", args=[access.partnership.slug])
     )
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            saved = services.save_chain(access, form)
-        messages.success(request, f"Chain {'changed' if chain else 'added'}: {saved}.")
-        return HttpResponseRedirect(chain_url("chain_detail", saved))
-    return render(
+    return record_form_page(
         request,
-        "chains/form.html",
-        {
-            "form": form,
-            "chain": chain,
-            "page_title": f"Change chain {chain}" if chain else "Add a delivery chain",
-            "intro": ""
-            if chain
-            else "A chain serves one shared outcome. You add its bodies, "
-            "organisations, services, front-line teams and people served next.",
-            "back_url": back,
-            "cancel_url": back,
-            "submit_label": "Save changes" if chain else "Add chain",
-        },
-        status=400 if form.errors else 200,
+        form,
+        CHAIN_WORDS,
+        transaction.atomic(lambda: services.save_chain(access, form)),
+        FORM_TEMPLATE,
+        back,
+        lambda saved: chain_url("chain_detail", saved),
+        chain=chain,
+        intro=""
+        if chain
+        else "A chain serves one shared outcome. You add its bodies, "
+        "organisations, services, front-line teams and people served next.",
     )
 
 
@@ -206,26 +231,7 @@ def node_form(
         return HttpResponseRedirect(chain_url("chain_edit", chain))
     form = forms.NodeForm(request.POST or None, instance=node, chain=chain)
     back = chain_url("chain_structure", chain)
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            saved = services.save_node(chain, form)
-        messages.success(request, f"Node {'changed' if node else 'added'}: {saved}.")
-        return HttpResponseRedirect(back)
-    return render(
-        request,
-        "chains/form.html",
-        chain_context(
-            chain,
-            "structure",
-            form=form,
-            page_title=f"Change node {node}" if node else "Add a node",
-            caption=chain.outcome_title,
-            back_url=back,
-            cancel_url=back,
-            submit_label="Save changes" if node else "Add node",
-        ),
-        status=400 if form.errors else 200,
-    )
+    return record_page(request, chain, "structure", form, NODE_WORDS, services.save_node, back)
 
 
 @partnership_view(Action.EDIT)
@@ -253,26 +259,7 @@ def link_form(
     link = get_object_or_404(chain.links, pk=link_pk) if link_pk is not None else None
     form = forms.LinkForm(request.POST or None, instance=link, chain=chain)
     back = chain_url("chain_structure", chain)
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            saved = services.save_link(chain, form)
-        messages.success(request, f"Link {'changed' if link else 'added'}: {saved}.")
-        return HttpResponseRedirect(back)
-    return render(
-        request,
-        "chains/form.html",
-        chain_context(
-            chain,
-            "structure",
-            form=form,
-            page_title="Change link" if link else "Add a link",
-            caption=chain.outcome_title,
-            back_url=back,
-            cancel_url=back,
-            submit_label="Save changes" if link else "Add link",
-        ),
-        status=400 if form.errors else 200,
-    )
+    return record_page(request, chain, "structure", form, LINK_WORDS, services.save_link, back)
 
 
 @partnership_view(Action.EDIT)
@@ -322,29 +309,19 @@ def workshop_form(
         if workshop
         else chain_url("workshop_list", chain)
     )
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            saved = services.save_workshop(chain, form)
-        messages.success(request, f"Workshop {'changed' if workshop else 'added'}: {saved}.")
-        return HttpResponseRedirect(chain_url("workshop_detail", chain, saved.pk))
-    return render(
+    return record_page(
         request,
-        "chains/form.html",
-        chain_context(
-            chain,
-            "workshops",
-            form=form,
-            page_title=f"Change workshop {workshop}" if workshop else "Add a workshop",
-            caption=chain.outcome_title,
-            intro=""
-            if workshop
-            else "In a workshop each partner rates the chain against "
-            "twelve questions. You can then invite participants by single-use links.",
-            back_url=back,
-            cancel_url=back,
-            submit_label="Save changes" if workshop else "Add workshop",
-        ),
-        status=400 if form.errors else 200,
+        chain,
+        "workshops",
+        form,
+        WORKSHOP_WORDS,
+        services.save_workshop,
+        back,
+        next_url=lambda saved: chain_url("workshop_detail", chain, saved.pk),
+        intro=""
+        if workshop
+        else "In a workshop each partner rates the chain against "
+        "twelve questions. You can then invite participants by single-use links.",
     )
 
 
@@ -536,26 +513,7 @@ def action_form(
     }
     form = forms.ActionForm(request.POST or None, instance=action, chain=chain, initial=initial)
     back = chain_url("action_plan", chain)
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            saved = services.save_action(chain, form)
-        messages.success(request, f"Action {'changed' if action else 'added'}: {saved}.")
-        return HttpResponseRedirect(back)
-    return render(
-        request,
-        "chains/form.html",
-        chain_context(
-            chain,
-            "actions",
-            form=form,
-            page_title="Change action" if action else "Agree an action",
-            caption=chain.outcome_title,
-            back_url=back,
-            cancel_url=back,
-            submit_label="Save changes" if action else "Add action",
-        ),
-        status=400 if form.errors else 200,
-    )
+    return record_page(request, chain, "actions", form, ACTION_WORDS, services.save_action, back)
 
 
 @partnership_view(Action.EDIT)

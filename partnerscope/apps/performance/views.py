@@ -5,6 +5,7 @@ Each view parses the request, calls one service and renders.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from django.contrib import messages
@@ -15,6 +16,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from partnerscope.apps.accounts.permissions import Access, Action, partnership_view
+from partnerscope.apps.common.form_pages import RecordWords, record_form_page
 from partnerscope.apps.performance import forms, imports, services
 from partnerscope.apps.performance.models import Area, Outcome
 from partnerscope.apps.performance.status_services import refresh_partnership, reporting_settings
@@ -31,6 +33,12 @@ def _posted(request: HttpRequest) -> Any:
 
 def _status(form: Any) -> int:
     return 400 if form.is_bound and form.errors else 200
+
+
+FORM_TEMPLATE = "performance/form.html"
+INDICATOR_WORDS = RecordWords("indicator", "Add a local indicator", "Change {0.code}")
+OUTCOME_WORDS = RecordWords("outcome", "Add an outcome", "Change outcome {}")
+AREA_WORDS = RecordWords("area", "Add an area", "Change area {}")
 
 
 # ---- Reports ----------------------------------------------------------------------------
@@ -154,22 +162,15 @@ def indicator_detail(request: HttpRequest, access: Access, pk: int) -> HttpRespo
 def indicator_form(request: HttpRequest, access: Access, pk: int | None = None) -> HttpResponse:
     instance = services.get_indicator(access.partnership, pk) if pk else None
     form = forms.IndicatorForm(_posted(request), instance=instance, partnership=access.partnership)
-    if request.method == "POST" and form.is_valid():
-        indicator = services.save_indicator(access, form)
-        messages.success(request, f"Indicator {'changed' if instance else 'added'}: {indicator}.")
-        return HttpResponseRedirect(_url("indicator_detail", access, indicator.pk))
     back = _url("indicator_detail", access, pk) if pk else _url("indicator_list", access)
-    return render(
+    return record_form_page(
         request,
-        "performance/form.html",
-        {
-            "form": form,
-            "page_title": f"Change {instance.code}" if instance else "Add a local indicator",
-            "back_url": back,
-            "cancel_url": back,
-            "submit_label": "Save changes" if instance else "Add indicator",
-        },
-        status=_status(form),
+        form,
+        INDICATOR_WORDS,
+        partial(services.save_indicator, access, form),
+        FORM_TEMPLATE,
+        back,
+        lambda indicator: _url("indicator_detail", access, indicator.pk),
     )
 
 
@@ -330,23 +331,9 @@ def outcome_list(request: HttpRequest, access: Access) -> HttpResponse:
 def outcome_form(request: HttpRequest, access: Access, pk: int | None = None) -> HttpResponse:
     instance = services.get_outcome(access.partnership, pk) if pk else None
     form = forms.OutcomeForm(_posted(request), instance=instance, partnership=access.partnership)
-    if request.method == "POST" and form.is_valid():
-        outcome = services.save_outcome(access, form)
-        messages.success(request, f"Outcome {'changed' if instance else 'added'}: {outcome}.")
-        return HttpResponseRedirect(_url("outcome_list", access))
+    save = partial(services.save_outcome, access, form)
     back = _url("outcome_list", access)
-    return render(
-        request,
-        "performance/form.html",
-        {
-            "form": form,
-            "page_title": f"Change outcome {instance}" if instance else "Add an outcome",
-            "back_url": back,
-            "cancel_url": back,
-            "submit_label": "Save changes" if instance else "Add outcome",
-        },
-        status=_status(form),
-    )
+    return record_form_page(request, form, OUTCOME_WORDS, save, FORM_TEMPLATE, back)
 
 
 @partnership_view(Action.EDIT)
@@ -402,23 +389,9 @@ def area_list(request: HttpRequest, access: Access) -> HttpResponse:
 def area_form(request: HttpRequest, access: Access, pk: int | None = None) -> HttpResponse:
     instance: Area | None = services.get_area(access.partnership, pk) if pk else None
     form = forms.AreaForm(_posted(request), instance=instance, partnership=access.partnership)
-    if request.method == "POST" and form.is_valid():
-        area = services.save_area(access, form)
-        messages.success(request, f"Area {'changed' if instance else 'added'}: {area}.")
-        return HttpResponseRedirect(_url("area_list", access))
+    save = partial(services.save_area, access, form)
     back = _url("area_list", access)
-    return render(
-        request,
-        "performance/form.html",
-        {
-            "form": form,
-            "page_title": f"Change area {instance}" if instance else "Add an area",
-            "back_url": back,
-            "cancel_url": back,
-            "submit_label": "Save changes" if instance else "Add area",
-        },
-        status=_status(form),
-    )
+    return record_form_page(request, form, AREA_WORDS, save, FORM_TEMPLATE, back)
 
 
 @partnership_view(Action.EDIT)
