@@ -14,6 +14,7 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 
@@ -63,6 +64,20 @@ def unknown_link() -> SurveyRefused:
         "partnership manager for a new one.",
         404,
     )
+
+
+def respondent_by_token_hash(
+    respondents: QuerySet[Any],
+    token_hash: str,
+    check_can_answer: Callable[[Respondent], None],
+) -> Respondent:
+    """The respondent whose link's token hashes to ``token_hash``, if they may answer now.
+
+    Only hashes of tokens are stored, so a link that matches nobody gets the same kind
+    refusal in every survey.
+    """
+    respondent: Respondent | None = respondents.filter(token_hash=token_hash).first()
+    return admitted(respondent, unknown_link, check_can_answer)
 
 
 def admitted(

@@ -27,7 +27,12 @@ from django.utils import timezone
 
 from partnerscope.apps.accounts.permissions import Access
 from partnerscope.apps.common.models import WaveStatus
-from partnerscope.apps.common.surveys import SurveyRefused, admitted, check_open, unknown_link
+from partnerscope.apps.common.surveys import (
+    SurveyRefused,
+    admitted,
+    check_open,
+    respondent_by_token_hash,
+)
 from partnerscope.apps.network.choices import Level, Origin
 from partnerscope.apps.network.models import Draft, Representative, Tie, Wave
 from partnerscope.apps.partnerships.choices import Layer, Sector, Tier
@@ -409,13 +414,10 @@ def check_can_answer(representative: Representative) -> None:
 
 def representative_by_token(token: str) -> Representative:
     """The open, unanswered representative whose link carries ``token``, or SurveyRefused."""
-    return admitted(
-        Representative.objects.select_related("wave__partnership", "organisation", "person")
-        .filter(token_hash=hash_token(token))
-        .first(),
-        unknown_link,
-        check_can_answer,
+    representatives = Representative.objects.select_related(
+        "wave__partnership", "organisation", "person"
     )
+    return respondent_by_token_hash(representatives, hash_token(token), check_can_answer)
 
 
 def representative_for_user(access: Access, pk: int) -> Representative:

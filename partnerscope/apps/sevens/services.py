@@ -23,7 +23,12 @@ from django.http import Http404
 
 from partnerscope.apps.accounts.permissions import Access
 from partnerscope.apps.common.models import WaveStatus
-from partnerscope.apps.common.surveys import SurveyRefused, admitted, check_open, unknown_link
+from partnerscope.apps.common.surveys import (
+    SurveyRefused,
+    admitted,
+    check_open,
+    respondent_by_token_hash,
+)
 from partnerscope.apps.partnerships.choices import Layer, Sector
 from partnerscope.apps.partnerships.models import Body, Person
 from partnerscope.apps.partnerships.services import unique_ref
@@ -544,13 +549,8 @@ def check_can_answer(invitation: Invitation) -> None:
 
 def invitation_by_token(token: str) -> Invitation:
     """The open, unanswered invitation whose link carries ``token``, or SurveyRefused."""
-    return admitted(
-        Invitation.objects.select_related("wave__partnership")
-        .filter(token_hash=hash_token(token))
-        .first(),
-        unknown_link,
-        check_can_answer,
-    )
+    invitations = Invitation.objects.select_related("wave__partnership")
+    return respondent_by_token_hash(invitations, hash_token(token), check_can_answer)
 
 
 def invitation_for_user(access: Access, pk: int) -> Invitation:
