@@ -196,7 +196,7 @@ class Batch:
 def collector_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector. Judging a batch makes millions of small
     objects and no reference cycles, and the collector's repeated passes over everything
-    the batch holds would cost a fifth of the time."""
+    the batch holds cost about 15% of it (measured on 10,000 series)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
