@@ -11,8 +11,9 @@ from rich.table import Table
 
 from partnerscope.cli.output import FORMAT_OPTION, OutputFormat, clear_errors, console, emit
 from partnerscope.core.indicators import (
+    StatusRequest,
     benchmark,
-    indicator_status,
+    indicator_statuses,
     nearest_neighbours,
     parse_period,
 )
@@ -127,16 +128,18 @@ def status(
         frequencies = {key: s.periods[0].frequency for key, s in series.items()}
         target_table = {} if targets is None else read_targets(targets, frequencies)
         definitions = {} if indicators is None else read_indicators(indicators)
-        results = []
-        for (code, area), one in series.items():
-            status_of = indicator_status(
+        requests = [
+            StatusRequest(
                 one,
                 target_table.get((code, area), {}),
                 indicator_for(code, definitions, due_days),
-                reference_date,
-                area=area,
+                area,
             )
-            results.append(status_of.to_dict())
+            for (code, area), one in series.items()
+        ]
+        results = [
+            status_of.to_dict() for status_of in indicator_statuses(requests, reference_date)
+        ]
         output = {
             "as_of": None if reference_date is None else reference_date.isoformat(),
             "results": results,

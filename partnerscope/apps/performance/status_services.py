@@ -2,10 +2,10 @@
 
 The values of a partnership are read in one query per batch of indicators, one row per
 series (see :mod:`series_reading`), as the core's ``Series`` (the last version of each
-period is the current value; earlier versions are its revisions). The core judges each
-series with ``indicator_status``; the judgement is stored in ``IndicatorStatusSnapshot``
-so that the dashboard and reports read it instead of recomputing. Batches can run
-in worker processes.
+period is the current value; earlier versions are its revisions). The core judges a
+batch's series together with ``indicator_statuses``; the judgement is stored in
+``IndicatorStatusSnapshot`` so that the dashboard and reports read it instead of
+recomputing. Batches can run in worker processes.
 """
 
 from __future__ import annotations
@@ -39,7 +39,9 @@ from partnerscope.core.indicators import (
     Period,
     Polarity,
     Series,
+    StatusRequest,
     indicator_status,
+    indicator_statuses,
     t_quantile,
 )
 from partnerscope.core.indicators import Indicator as CoreIndicator
@@ -224,30 +226,37 @@ def _judge_batch(batch: Batch) -> list[SnapshotRow]:
     frequencies = {pk: Frequency(indicator.frequency) for pk, indicator in indicators.items()}
     targets = targets_by_series(batch.indicator_ids)
     computed_at = timezone.now()
-    rows: list[SnapshotRow] = []
-    seen: set[tuple[int, int]] = set()
+    keys: list[tuple[int, int]] = []
+    requests: list[StatusRequest] = []
     for text in series_texts(batch.indicator_ids, batch.area_ids):
         indicator_id, area_id = text.indicator_id, text.area_id
         series, revisions = read_series(frequencies[indicator_id], text)
-        status = indicator_status(
-            series,
-            targets.get((indicator_id, area_id), {}),
-            definitions[indicator_id],
-            batch.as_of,
-            revisions=revisions or None,
+        keys.append((indicator_id, area_id))
+        requests.append(
+            StatusRequest(
+                series,
+                targets.get((indicator_id, area_id), {}),
+                definitions[indicator_id],
+                revisions=revisions or None,
+            )
         )
-        rows.append(snapshot_row(indicator_id, area_id, status, computed_at))
-        seen.add((indicator_id, area_id))
+    seen = set(keys)
     for indicator_id, area_id in targets:
         if (indicator_id, area_id) in seen or (
             batch.area_ids is not None and area_id not in batch.area_ids
         ):
             continue
-        status = indicator_status(
-            Series((), ()), targets[(indicator_id, area_id)], definitions[indicator_id], batch.as_of
+        keys.append((indicator_id, area_id))
+        requests.append(
+            StatusRequest(
+                Series((), ()), targets[(indicator_id, area_id)], definitions[indicator_id]
+            )
         )
-        rows.append(snapshot_row(indicator_id, area_id, status, computed_at))
-    return rows
+    statuses = indicator_statuses(requests, batch.as_of)
+    return [
+        snapshot_row(indicator_id, area_id, status, computed_at)
+        for (indicator_id, area_id), status in zip(keys, statuses, strict=True)
+    ]
 
 
 def store_batch(batch: Batch) -> int:

@@ -152,7 +152,9 @@ from partnerscope.core.indicators.spc import (
 )
 from partnerscope.core.indicators.status import (
     IndicatorStatus,
+    StatusRequest,
     indicator_status,
+    indicator_statuses,
     next_target,
 )
 
@@ -280,6 +282,8 @@ __all__ = [
     "nearest_neighbours",
     "median",
     "IndicatorStatus",
+    "StatusRequest",
     "indicator_status",
+    "indicator_statuses",
     "next_target",
 ]

@@ -9,17 +9,21 @@ interval for a single new value there is
 with ``s`` the residual standard deviation (n − 2 degrees of freedom) and ``t`` Student's
 t quantile. The target is *likely met* when the whole interval lies on the good side of
 it (meeting it counts as good), *likely missed* when the whole interval lies on the bad
-side, and *uncertain* otherwise.
+side, and *uncertain* otherwise. :func:`forecasts` fits many series at once, one numpy
+row each.
 """
 
 from __future__ import annotations
 
-import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
+
+from partnerscope.core.indicators.arrays import groups_by_length, row_sums
 from partnerscope.core.indicators.model import Polarity, Series
 from partnerscope.core.indicators.periods import Period
 from partnerscope.core.indicators.rules import Rule
@@ -37,7 +41,9 @@ __all__ = [
     "MINIMUM_FORECAST_POINTS",
     "DEFAULT_FORECAST_LEVEL",
     "forecast",
+    "forecasts",
     "linear_forecast",
+    "linear_forecasts",
     "t_quantile",
 ]
 
@@ -131,6 +137,31 @@ class Forecast:
         }
 
 
+def linear_forecasts(
+    xs: np.ndarray, ys: np.ndarray, at: np.ndarray, level: float = DEFAULT_FORECAST_LEVEL
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`linear_forecast` for each row of ``xs`` and ``ys`` (``n × points`` arrays)
+    at the matching entry of ``at``: arrays of values, lowers, uppers and slopes."""
+    n = xs.shape[1]
+    if n < MINIMUM_FORECAST_POINTS:
+        raise ValueError(f"a forecast needs at least {MINIMUM_FORECAST_POINTS} points")
+    mean_x = row_sums(xs) / n
+    mean_y = row_sums(ys) / n
+    dx = xs - mean_x[:, None]
+    sxx = row_sums(dx * dx)
+    if not sxx.all():
+        raise ValueError("a forecast needs points at two or more different periods")
+    slope = row_sums(dx * (ys - mean_y[:, None])) / sxx
+    intercept = mean_y - slope * mean_x
+    residuals = ys - (intercept[:, None] + slope[:, None] * xs)
+    sse = row_sums(residuals * residuals)
+    value = intercept + slope * at
+    distance = at - mean_x
+    spread = np.sqrt(sse / (n - 2)) * np.sqrt(1 + 1 / n + distance * distance / sxx)
+    half_width = t_quantile(n - 2, (1 + level) / 2) * spread
+    return value, value - half_width, value + half_width, slope
+
+
 def linear_forecast(
     xs: tuple[float, ...], ys: tuple[float, ...], at: float, level: float = DEFAULT_FORECAST_LEVEL
 ) -> tuple[float, float, float, float]:
@@ -149,29 +180,77 @@ def linear_forecast(
     >>> value, slope
     (3.0, 0.5)
     """
-    n = len(xs)
-    if n < MINIMUM_FORECAST_POINTS:
+    if len(xs) != len(ys):
+        raise ValueError("a forecast needs one y for each x")
+    columns = linear_forecasts(
+        np.asarray([xs], dtype=float), np.asarray([ys], dtype=float), np.array([at]), level
+    )
+    value, lower, upper, slope = (float(column[0]) for column in columns)
+    return value, lower, upper, slope
+
+
+def _classify(
+    lower: float, upper: float, target: float | None, polarity: Polarity | None
+) -> tuple[ForecastClass | None, Rule]:
+    if target is None:
+        return None, FORECAST_NO_TARGET
+    if polarity is None:
+        return None, FORECAST_NO_POLARITY
+    worst, best = (lower, upper) if polarity is Polarity.HIGHER_IS_BETTER else (upper, lower)
+    if (worst - target) * polarity.sign >= 0:
+        return ForecastClass.LIKELY_MET, FORECAST_LIKELY_MET
+    if (best - target) * polarity.sign < 0:
+        return ForecastClass.LIKELY_MISSED, FORECAST_LIKELY_MISSED
+    return ForecastClass.UNCERTAIN, FORECAST_UNCERTAIN
+
+
+def forecasts(
+    series: Sequence[Series],
+    periods: Sequence[Period],
+    targets: Sequence[float | None],
+    polarities: Sequence[Polarity | None],
+    points: int = DEFAULT_FORECAST_POINTS,
+    level: float = DEFAULT_FORECAST_LEVEL,
+) -> list[Forecast | None]:
+    """:func:`forecast` for many series at once (each with its own period, target and
+    polarity): the series that use the same number of points are fitted together."""
+    if points < MINIMUM_FORECAST_POINTS:
         raise ValueError(f"a forecast needs at least {MINIMUM_FORECAST_POINTS} points")
-    mean_x = sum(xs) / n
-    mean_y = sum(ys) / n
-    sxx = 0.0
-    sxy = 0.0
-    for x, y in zip(xs, ys, strict=True):
-        dx = x - mean_x
-        sxx += dx * dx
-        sxy += dx * (y - mean_y)
-    if sxx == 0:
-        raise ValueError("a forecast needs points at two or more different periods")
-    slope = sxy / sxx
-    intercept = mean_y - slope * mean_x
-    sse = 0.0
-    for x, y in zip(xs, ys, strict=True):
-        residual = y - (intercept + slope * x)
-        sse += residual * residual
-    value = intercept + slope * at
-    spread = math.sqrt(sse / (n - 2)) * math.sqrt(1 + 1 / n + (at - mean_x) ** 2 / sxx)
-    half_width = t_quantile(n - 2, (1 + level) / 2) * spread
-    return value, value - half_width, value + half_width, slope
+    results: list[Forecast | None] = [None] * len(series)
+    used = [min(points, len(one)) for one in series]
+    offsets: dict[int, list[float]] = {}
+    for count, members in groups_by_length(used, MINIMUM_FORECAST_POINTS).items():
+        xs, ys, at = [], [], []
+        for position in members:
+            one = series[position]
+            origin = one.periods[-1].ordinal
+            known = offsets.get(id(one.periods))
+            if known is None:
+                known = offsets[id(one.periods)] = [
+                    float(period.ordinal - origin) for period in one.periods[-count:]
+                ]
+            xs.append(known)
+            ys.append(one.values[-count:])
+            at.append(float(periods[position].ordinal - origin))
+        columns = linear_forecasts(np.array(xs), np.array(ys), np.array(at), level)
+        for position, value, lower, upper, slope in zip(
+            members, *(column.tolist() for column in columns), strict=True
+        ):
+            target = targets[position]
+            forecast_class, rule = _classify(lower, upper, target, polarities[position])
+            results[position] = Forecast(
+                periods[position],
+                value,
+                lower,
+                upper,
+                level,
+                slope,
+                count,
+                target,
+                forecast_class,
+                rule,
+            )
+    return results
 
 
 def forecast(
@@ -197,26 +276,4 @@ def forecast(
     >>> f.value, f.lower, f.upper, f.forecast_class.value
     (16.0, 16.0, 16.0, 'likely_met')
     """
-    if points < MINIMUM_FORECAST_POINTS:
-        raise ValueError(f"a forecast needs at least {MINIMUM_FORECAST_POINTS} points")
-    used = min(points, len(series))
-    if used < MINIMUM_FORECAST_POINTS:
-        return None
-    origin = series.periods[-1].ordinal
-    xs = tuple(float(p.ordinal - origin) for p in series.periods[-used:])
-    ys = series.values[-used:]
-    value, lower, upper, slope = linear_forecast(xs, ys, float(period.ordinal - origin), level)
-    forecast_class: ForecastClass | None
-    if target is None:
-        forecast_class, rule = None, FORECAST_NO_TARGET
-    elif polarity is None:
-        forecast_class, rule = None, FORECAST_NO_POLARITY
-    else:
-        worst, best = (lower, upper) if polarity is Polarity.HIGHER_IS_BETTER else (upper, lower)
-        if (worst - target) * polarity.sign >= 0:
-            forecast_class, rule = ForecastClass.LIKELY_MET, FORECAST_LIKELY_MET
-        elif (best - target) * polarity.sign < 0:
-            forecast_class, rule = ForecastClass.LIKELY_MISSED, FORECAST_LIKELY_MISSED
-        else:
-            forecast_class, rule = ForecastClass.UNCERTAIN, FORECAST_UNCERTAIN
-    return Forecast(period, value, lower, upper, level, slope, used, target, forecast_class, rule)
+    return forecasts([series], [period], [target], [polarity], points, level)[0]

@@ -23,6 +23,9 @@ from enum import StrEnum
 from itertools import pairwise
 from typing import Any
 
+import numpy as np
+
+from partnerscope.core.indicators.arrays import groups_by_length
 from partnerscope.core.indicators.model import Indicator, Series
 from partnerscope.core.indicators.periods import Period, latest_due_period
 from partnerscope.core.indicators.rag import Rag
@@ -55,7 +58,10 @@ __all__ = [
     "check_revisions",
     "check_outliers",
     "check_quality",
+    "check_quality_many",
     "modified_z_scores",
+    "modified_z_score_rows",
+    "outlier_findings",
 ]
 
 MAX_REVISIONS = 2
@@ -394,15 +400,22 @@ def check_revisions(
     return findings
 
 
-def _median(ordered: Sequence[float]) -> float:
-    middle = len(ordered) // 2
-    if len(ordered) % 2:
-        return ordered[middle]
-    return (ordered[middle - 1] + ordered[middle]) / 2
+def _medians(ordered: np.ndarray) -> np.ndarray:
+    """The median of each row of an array whose rows are sorted."""
+    middle = ordered.shape[1] // 2
+    if ordered.shape[1] % 2:
+        return ordered[:, middle]
+    return (ordered[:, middle - 1] + ordered[:, middle]) / 2
 
 
-def _mad(values: Sequence[float], centre: float) -> float:
-    return _median(sorted([abs(value - centre) for value in values]))
+def modified_z_score_rows(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The modified z-scores of each row of ``values``, and whether each row has any
+    (a row whose MAD is zero has none; its scores are then meaningless)."""
+    centres = _medians(np.sort(values, axis=1))
+    distances = values - centres[:, None]
+    mads = _medians(np.sort(np.abs(distances), axis=1))
+    scored = mads > 0
+    return 0.6745 * distances / np.where(scored, mads, 1.0)[:, None], scored
 
 
 def modified_z_scores(values: Sequence[float]) -> list[float] | None:
@@ -416,11 +429,27 @@ def modified_z_scores(values: Sequence[float]) -> list[float] | None:
     >>> round(modified_z_scores([1.0, 2.0, 3.0, 4.0, 100.0])[-1], 2)
     65.43
     """
-    median = _median(sorted(values))
-    mad = _mad(values, median)
-    if mad == 0:
-        return None
-    return [0.6745 * (value - median) / mad for value in values]
+    scores, scored = modified_z_score_rows(np.asarray([values], dtype=float))
+    return scores[0].tolist() if scored[0] else None
+
+
+def outlier_findings(
+    series: Sequence[Series], threshold: float = OUTLIER_THRESHOLD
+) -> list[list[QualityFinding]]:
+    """:func:`check_outliers` for many series at once (those of one length together)."""
+    findings: list[list[QualityFinding]] = [[] for _ in series]
+    lengths = [len(one) for one in series]
+    for members in groups_by_length(lengths, MINIMUM_OUTLIER_POINTS).values():
+        scores, scored = modified_z_score_rows(np.array([series[i].values for i in members]))
+        flagged = (np.abs(scores) > threshold) & scored[:, None]
+        for row in np.flatnonzero(flagged.any(axis=1)).tolist():
+            one = series[members[row]]
+            findings[members[row]] = [
+                QualityFinding(QUALITY_OUTLIER, one.periods[i], f"modified z-score {score:.2f}")
+                for i, score in enumerate(scores[row].tolist())
+                if flagged[row, i]
+            ]
+    return findings
 
 
 def check_outliers(series: Series, threshold: float = OUTLIER_THRESHOLD) -> list[QualityFinding]:
@@ -435,21 +464,40 @@ def check_outliers(series: Series, threshold: float = OUTLIER_THRESHOLD) -> list
     >>> [str(f.period) for f in check_outliers(s)]
     ['2024-05']
     """
-    values = series.values
-    if len(values) < MINIMUM_OUTLIER_POINTS:
-        return []
-    ordered = sorted(values)
-    centre = _median(ordered)
-    if max(centre - ordered[0], ordered[-1] - centre) * 0.6745 <= threshold * _mad(values, centre):
-        return []
-    scores = modified_z_scores(values)
-    if scores is None:
-        return []
-    return [
-        QualityFinding(QUALITY_OUTLIER, period, f"modified z-score {score:.2f}")
-        for period, score in zip(series.periods, scores, strict=True)
-        if abs(score) > threshold
-    ]
+    return outlier_findings([series], threshold)[0]
+
+
+def check_quality_many(
+    series: Sequence[Series],
+    indicators: Sequence[Indicator],
+    as_of: date | None = None,
+    revisions: Sequence[Mapping[Period, Sequence[float]] | None] | None = None,
+) -> list[tuple[QualityFinding, ...]]:
+    """:func:`check_quality` for many series at once, each with its indicator (and its
+    revisions, when given)."""
+    outliers = outlier_findings(series)
+    results = []
+    for position, (one, indicator) in enumerate(zip(series, indicators, strict=True)):
+        findings: list[QualityFinding] = []
+        if indicator.due_days is not None and as_of is not None:
+            findings.extend(check_timeliness(one, indicator.due_days, as_of))
+        findings.extend(check_completeness(one))
+        if indicator.minimum is not None or indicator.maximum is not None:
+            findings.extend(check_range(one, indicator.minimum, indicator.maximum))
+        findings.extend(check_ratios(one, indicator.multiplier, indicator.is_proportion))
+        revised = None if revisions is None else revisions[position]
+        if revised:
+            findings.extend(check_revisions(revised))
+        findings.extend(outliers[position])
+        if len(findings) > 1:
+            findings.sort(
+                key=lambda f: (
+                    _RULE_ORDER[f.rule.name],
+                    -math.inf if f.period is None else f.period.ordinal,
+                )
+            )
+        results.append(tuple(findings))
+    return results
 
 
 def check_quality(
@@ -471,21 +519,4 @@ def check_quality(
     >>> [(f.rule.name, str(f.period)) for f in found]
     [('quality_missing_period', '2023'), ('quality_out_of_range', '2024')]
     """
-    findings: list[QualityFinding] = []
-    if indicator.due_days is not None and as_of is not None:
-        findings.extend(check_timeliness(series, indicator.due_days, as_of))
-    findings.extend(check_completeness(series))
-    if indicator.minimum is not None or indicator.maximum is not None:
-        findings.extend(check_range(series, indicator.minimum, indicator.maximum))
-    findings.extend(check_ratios(series, indicator.multiplier, indicator.is_proportion))
-    if revisions:
-        findings.extend(check_revisions(revisions))
-    findings.extend(check_outliers(series))
-    if len(findings) > 1:
-        findings.sort(
-            key=lambda f: (
-                _RULE_ORDER[f.rule.name],
-                -math.inf if f.period is None else f.period.ordinal,
-            )
-        )
-    return tuple(findings)
+    return check_quality_many([series], [indicator], as_of, [revisions])[0]

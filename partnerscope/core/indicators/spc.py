@@ -33,14 +33,14 @@ The conventions follow NHSRplotthedots, the NHS-R Community's reference implemen
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from enum import StrEnum
-from itertools import pairwise
-from operator import add, ge, gt, sub
 from typing import Any
 
+import numpy as np
+
+from partnerscope.core.indicators.arrays import row_sums
 from partnerscope.core.indicators.model import Polarity
 from partnerscope.core.indicators.periods import Period
 from partnerscope.core.indicators.rules import Rule
@@ -57,6 +57,7 @@ __all__ = [
     "Variation",
     "Assurance",
     "XmRChart",
+    "XmRCharts",
     "SPC_BEYOND_LIMITS",
     "SPC_RUN_OF_SEVEN",
     "SPC_TREND_OF_SEVEN",
@@ -73,6 +74,7 @@ __all__ = [
     "ASSURANCE_RULES",
     "xmr_limits",
     "xmr_chart",
+    "xmr_charts",
     "assurance",
 ]
 
@@ -97,6 +99,27 @@ class XmRLimits:
     upper_two_sigma: float
 
 
+def _limit_columns(
+    values: np.ndarray, baseline: int | None, screen_outliers: bool
+) -> tuple[np.ndarray, ...]:
+    """Means, mean moving ranges, lower and upper limits and two-sigma lines of each row."""
+    basis = values if baseline is None else values[:, :baseline]
+    if basis.shape[1] < MINIMUM_SPC_POINTS:
+        raise ValueError(f"an XmR chart needs at least {MINIMUM_SPC_POINTS} points")
+    means = row_sums(basis) / basis.shape[1]
+    ranges = np.abs(basis[:, 1:] - basis[:, :-1])
+    mean_ranges = row_sums(ranges) / ranges.shape[1]
+    if screen_outliers:
+        kept = ranges < (SCREEN_FACTOR * mean_ranges)[:, None]
+        screened = (mean_ranges > 0) & ~kept.all(axis=1)
+        if screened.any():
+            kept_means = row_sums(np.where(kept, ranges, 0.0)) / np.maximum(kept.sum(axis=1), 1)
+            mean_ranges = np.where(screened, kept_means, mean_ranges)
+    width = LIMIT_FACTOR * mean_ranges
+    near = 2 * (LIMIT_FACTOR / 3) * mean_ranges
+    return means, mean_ranges, means - width, means + width, means - near, means + near
+
+
 def xmr_limits(
     values: Sequence[float], baseline: int | None = None, screen_outliers: bool = True
 ) -> XmRLimits:
@@ -111,117 +134,34 @@ def xmr_limits(
     >>> round(limits.lower_limit, 4), round(limits.upper_limit, 4)
     (7.0667, 15.9333)
     """
-    basis = values if baseline is None else values[:baseline]
-    if len(basis) < MINIMUM_SPC_POINTS:
-        raise ValueError(f"an XmR chart needs at least {MINIMUM_SPC_POINTS} points")
-    mean = sum(basis) / len(basis)
-    ranges = list(map(abs, map(sub, basis[1:], basis[:-1])))
-    mean_range = sum(ranges) / len(ranges)
-    if screen_outliers and mean_range > 0:
-        cut = SCREEN_FACTOR * mean_range
-        if max(ranges) >= cut:
-            kept = [moving_range for moving_range in ranges if moving_range < cut]
-            mean_range = sum(kept) / len(kept)
-    width = LIMIT_FACTOR * mean_range
-    near = 2 * (LIMIT_FACTOR / 3) * mean_range
-    return XmRLimits(mean, mean_range, mean - width, mean + width, mean - near, mean + near)
-
-
-def _beyond_limits(values: Sequence[float], limits: XmRLimits) -> tuple[int, ...]:
-    lower, upper = limits.lower_limit, limits.upper_limit
-    if min(values) >= lower and max(values) <= upper:
-        return ()
-    return tuple([i for i, y in enumerate(values) if y > upper or y < lower])
-
-
-# Sides and steps are coded as bytes 0 (below, falling), 1 (on, level), 2 (above, rising), so
-# that a C-speed regular expression finds every maximal run or trend without a Python loop.
-_RUNS = re.compile(rb"\x00{%d,}|\x02{%d,}" % (RUN_LENGTH, RUN_LENGTH))
-_TRENDS = re.compile(rb"\x00{%d,}|\x02{%d,}" % (RUN_LENGTH - 1, RUN_LENGTH - 1))
-
-
-def _run_of_seven(values: Sequence[float], limits: XmRLimits) -> tuple[int, ...]:
-    mean = limits.mean
-    coded = bytes([1 + (y > mean) - (y < mean) for y in values])
-    return tuple([i for match in _RUNS.finditer(coded) for i in range(*match.span())])
-
-
-def _trend_directions(values: Sequence[float]) -> dict[int, int]:
-    """+1 or -1 for each point in a rising or falling trend of seven (the later trend's
-    direction for a point in two, such as a peak); points in no trend are left out."""
-    if len(values) < RUN_LENGTH:
-        return {}
-    later, earlier = values[1:], values[:-1]
-    coded = bytes(map(add, map(gt, later, earlier), map(ge, later, earlier)))
-    marks: dict[int, int] = {}
-    for match in _TRENDS.finditer(coded):
-        start, end = match.span()
-        direction = coded[start] - 1
-        for i in range(start, end + 1):
-            marks[i] = direction
-    return marks
-
-
-def _trend_of_seven(values: Sequence[float], limits: XmRLimits) -> tuple[int, ...]:
-    return tuple(sorted(_trend_directions(values)))
-
-
-def _two_of_three(values: Sequence[float], limits: XmRLimits) -> tuple[int, ...]:
-    low, high = limits.lower_two_sigma, limits.upper_two_sigma
-    if min(values) >= low and max(values) <= high:
-        return ()
-    lowest, highest = limits.lower_limit, limits.upper_limit
-    near = [i for i, y in enumerate(values) if lowest <= y <= highest and (y < low or y > high)]
-    if len(near) < 2:
-        return ()
-    flagged: set[int] = set()
-    mean = limits.mean
-    last_start = len(values) - 3
-    for first, second in pairwise(near):
-        if second - first > 2:
-            continue
-        for start in range(max(0, second - 2), min(first, last_start) + 1):
-            a, b, c = values[start], values[start + 1], values[start + 2]
-            if (a > mean and b > mean and c > mean) or (a < mean and b < mean and c < mean):
-                flagged.add(first)
-                flagged.add(second)
-                break
-    return tuple(sorted(flagged))
+    columns = _limit_columns(np.asarray([values], dtype=float), baseline, screen_outliers)
+    return XmRLimits(*(float(column[0]) for column in columns))
 
 
 @dataclass(frozen=True, slots=True)
 class SignalRule(Rule):
-    """A special-cause rule: its wording and the test that finds the points it flags (their
-    positions, in order)."""
-
-    detect: Callable[[Sequence[float], XmRLimits], tuple[int, ...]] = field(
-        compare=False, repr=False
-    )
+    """A special-cause rule (its tests live in :func:`xmr_charts`)."""
 
 
 SPC_BEYOND_LIMITS = SignalRule(
     "spc_beyond_limits",
     "Special cause: a point above the upper or below the lower process limit.",
-    _beyond_limits,
 )
 SPC_RUN_OF_SEVEN = SignalRule(
     "spc_run_of_seven",
     "Special cause (shift): seven or more consecutive points on the same side of the mean; "
     "every point of the run is flagged.",
-    _run_of_seven,
 )
 SPC_TREND_OF_SEVEN = SignalRule(
     "spc_trend_of_seven",
     "Special cause (trend): seven or more consecutive points each higher than the one "
     "before, or each lower; every point of the trend is flagged.",
-    _trend_of_seven,
 )
 SPC_TWO_OF_THREE = SignalRule(
     "spc_two_of_three",
     "Special cause: two or three out of three consecutive points on the same side of the "
     "mean lie beyond the two-sigma line (two thirds of the way to the process limit) "
     "but within the limits; those points are flagged.",
-    _two_of_three,
 )
 SIGNAL_RULES = (SPC_BEYOND_LIMITS, SPC_RUN_OF_SEVEN, SPC_TREND_OF_SEVEN, SPC_TWO_OF_THREE)
 
@@ -322,17 +262,49 @@ class Signal:
     indices: tuple[int, ...]
 
 
+VARIATION_CODES = (
+    Variation.COMMON_CAUSE,
+    Variation.SPECIAL_CAUSE_IMPROVING,
+    Variation.SPECIAL_CAUSE_CONCERNING,
+    Variation.SPECIAL_CAUSE_NEITHER,
+)
+"""The variation classes in the order of their codes in :class:`XmRCharts`."""
+
+
 @dataclass(frozen=True, slots=True)
 class XmRChart:
-    """An XmR chart's limits, its signals and the variation and assurance classes."""
+    """An XmR chart's limits, its signals and the variation and assurance classes.
+
+    Each point's signals are kept as one byte of bits (bit ``r`` set when
+    ``SIGNAL_RULES[r]`` flags it) and its variation as one byte of code (a position in
+    :data:`VARIATION_CODES`): a status run draws hundreds of thousands of charts and
+    reads only their latest point.
+
+    """
 
     limits: XmRLimits
     points: int
-    signals: tuple[Signal, ...]
-    point_variation: tuple[Variation, ...]
     variation: Variation
     target: float | None
     assurance: Assurance | None
+    point_flags: bytes
+    point_codes: bytes
+
+    @property
+    def signals(self) -> tuple[Signal, ...]:
+        """Each rule that flags a point, with the points it flags, in rule order."""
+        signals = []
+        for bit, rule in enumerate(SIGNAL_RULES):
+            mask = 1 << bit
+            indices = tuple(i for i, flags in enumerate(self.point_flags) if flags & mask)
+            if indices:
+                signals.append(Signal(rule, indices))
+        return tuple(signals)
+
+    @property
+    def point_variation(self) -> tuple[Variation, ...]:
+        """The variation class of each point."""
+        return tuple(VARIATION_CODES[code] for code in self.point_codes)
 
     @property
     def short_series(self) -> bool:
@@ -342,7 +314,7 @@ class XmRChart:
     @property
     def special_cause(self) -> tuple[bool, ...]:
         """Whether any rule flags each point."""
-        return tuple(kind is not Variation.COMMON_CAUSE for kind in self.point_variation)
+        return tuple(flags != 0 for flags in self.point_flags)
 
     def to_dict(self, periods: Sequence[Period] | None = None) -> dict[str, Any]:
         """``mean``, ``mean_moving_range``, ``lower_limit``, ``upper_limit``,
@@ -380,6 +352,145 @@ class XmRChart:
         }
 
 
+def _window_counts(mask: np.ndarray, width: int) -> np.ndarray:
+    """For each start position, how many of the ``width`` cells from there are set."""
+    totals = np.zeros((mask.shape[0], mask.shape[1] + 1), dtype=np.int32)
+    np.cumsum(mask, axis=1, out=totals[:, 1:])
+    return totals[:, width:] - totals[:, :-width]
+
+
+def _windows_all(mask: np.ndarray, width: int) -> np.ndarray:
+    """For each start position, whether all of the ``width`` cells from there are set."""
+    return _window_counts(mask, width) == width
+
+
+def _spread(starts: np.ndarray, width: int, length: int) -> np.ndarray:
+    """Cells covered by a window of ``width`` beginning at any set start position."""
+    covered = np.zeros((starts.shape[0], length), dtype=bool)
+    for offset in range(width):
+        covered[:, offset : offset + starts.shape[1]] |= starts
+    return covered
+
+
+@dataclass(frozen=True, slots=True)
+class XmRCharts:
+    """The XmR charts of many series of one length, one row each (see :func:`xmr_charts`).
+
+    The limits are one entry per row; ``flags`` and ``codes`` hold each point's signal
+    bits and variation code (as in :class:`XmRChart`).
+    """
+
+    means: np.ndarray
+    mean_ranges: np.ndarray
+    lower_limits: np.ndarray
+    upper_limits: np.ndarray
+    lower_two_sigmas: np.ndarray
+    upper_two_sigmas: np.ndarray
+    flags: np.ndarray
+    codes: np.ndarray
+
+    def charts(
+        self, polarities: Sequence[Polarity | None], targets: Sequence[float | None]
+    ) -> list[XmRChart]:
+        """Each row's chart, given its indicator's polarity and the target assured against
+        (no assurance without both)."""
+        columns = (
+            self.means,
+            self.mean_ranges,
+            self.lower_limits,
+            self.upper_limits,
+            self.lower_two_sigmas,
+            self.upper_two_sigmas,
+        )
+        points = self.flags.shape[1]
+        all_flags = self.flags.astype(np.uint8).tobytes()
+        all_codes = self.codes.astype(np.uint8).tobytes()
+        charts = []
+        for start, numbers, polarity, target in zip(
+            range(0, len(all_flags), points),
+            zip(*(column.tolist() for column in columns), strict=True),
+            polarities,
+            targets,
+            strict=True,
+        ):
+            codes = all_codes[start : start + points]
+            limits = XmRLimits(*numbers)
+            charts.append(
+                XmRChart(
+                    limits=limits,
+                    points=points,
+                    variation=VARIATION_CODES[codes[-1]],
+                    target=target,
+                    assurance=None
+                    if target is None or polarity is None
+                    else assurance(target, polarity, limits),
+                    point_flags=all_flags[start : start + points],
+                    point_codes=codes,
+                )
+            )
+        return charts
+
+
+def xmr_charts(
+    values: np.ndarray,
+    signs: np.ndarray,
+    baseline: int | None = None,
+    screen_outliers: bool = True,
+) -> XmRCharts:
+    """Draw the XmR chart of each row of ``values`` (an ``n × points`` array, oldest
+    first, at least 2 points); ``signs`` gives each row's polarity as +1 (higher is
+    better), -1 (lower is better) or 0 (neither).
+
+    Every rule is tested on every row at once: a run or trend of seven is a window of
+    seven points (six steps) all on one side or all one way, and every point of such a
+    window is flagged; two of three is a window of three points on one side with two or
+    more of them between the two-sigma line and the limit.
+    """
+    values = np.asarray(values, dtype=float)
+    rows, length = values.shape
+    means, mean_ranges, lower, upper, lower_near, upper_near = _limit_columns(
+        values, baseline, screen_outliers
+    )
+    centre = means[:, None]
+    above = values > centre
+    below = values < centre
+    side = above.astype(np.int8) - below
+    beyond = (values > upper[:, None]) | (values < lower[:, None])
+    run = np.zeros_like(beyond)
+    trend = np.zeros_like(beyond)
+    trend_direction = np.zeros((rows, length), dtype=np.int8)
+    if length >= RUN_LENGTH:
+        run_starts = _windows_all(above, RUN_LENGTH) | _windows_all(below, RUN_LENGTH)
+        run = _spread(run_starts, RUN_LENGTH, length)
+        rising = values[:, 1:] > values[:, :-1]
+        falling = values[:, 1:] < values[:, :-1]
+        steps = RUN_LENGTH - 1
+        up = _spread(_windows_all(rising, steps), steps, length - 1)
+        down = _spread(_windows_all(falling, steps), steps, length - 1)
+        # A point takes the direction of the trend step after it, else of the one before
+        # it: the later trend's direction for a point in two (a peak or a trough).
+        step_direction = up.astype(np.int8) - down
+        trend_direction[:, 1:] = step_direction
+        after = step_direction != 0
+        trend_direction[:, :-1][after] = step_direction[after]
+        trend = trend_direction != 0
+    two = np.zeros_like(beyond)
+    if length >= 3:
+        near = ~beyond & ((values < lower_near[:, None]) | (values > upper_near[:, None]))
+        counts = _window_counts(near, 3)
+        windows = (_windows_all(above, 3) | _windows_all(below, 3)) & (counts >= 2)
+        two = near & _spread(windows, 3, length)
+    flags = (
+        beyond.astype(np.uint8) | (run.astype(np.uint8) << 1) | (trend.astype(np.uint8) << 2)
+    ) | (two.astype(np.uint8) << 3)
+    direction = np.where(beyond, side, np.where(trend, trend_direction, side))
+    polarity = np.asarray(signs, dtype=np.int8)[:, None]
+    codes = np.where(direction * polarity > 0, 1, 2).astype(np.int8)
+    codes[np.broadcast_to(polarity == 0, codes.shape)] = 3
+    codes[flags == 0] = 0
+    return XmRCharts(means, mean_ranges, lower, upper, lower_near, upper_near, flags, codes)
+
+
 def xmr_chart(
     values: Sequence[float],
     polarity: Polarity | None = None,
@@ -404,45 +515,8 @@ def xmr_chart(
     """
     if len(values) < MINIMUM_SPC_POINTS:
         return None
-    limits = xmr_limits(values, baseline, screen_outliers)
-    signals: list[Signal] = []
-    flagged: set[int] = set()
-    beyond: tuple[int, ...] = ()
-    trends: dict[int, int] = {}
-    for rule in SIGNAL_RULES:
-        if rule is SPC_TREND_OF_SEVEN:
-            trends = _trend_directions(values)
-            indices = tuple(sorted(trends))
-        else:
-            indices = rule.detect(values, limits)
-        if indices:
-            signals.append(Signal(rule, indices))
-            flagged.update(indices)
-            if rule is SPC_BEYOND_LIMITS:
-                beyond = indices
-    point_variation = [Variation.COMMON_CAUSE] * len(values)
-    if flagged and polarity is None:
-        for i in flagged:
-            point_variation[i] = Variation.SPECIAL_CAUSE_NEITHER
-    elif flagged and polarity is not None:
-        improving = Variation.SPECIAL_CAUSE_IMPROVING
-        concerning = Variation.SPECIAL_CAUSE_CONCERNING
-        good = polarity.sign
-        mean = limits.mean
-        for i in flagged:
-            direction = 0 if i in beyond else trends.get(i, 0)
-            if not direction:
-                y = values[i]
-                direction = (y > mean) - (y < mean)
-            point_variation[i] = improving if direction * good > 0 else concerning
-    return XmRChart(
-        limits=limits,
-        points=len(values),
-        signals=tuple(signals),
-        point_variation=tuple(point_variation),
-        variation=point_variation[-1],
-        target=target,
-        assurance=None
-        if target is None or polarity is None
-        else assurance(target, polarity, limits),
+    sign = 0 if polarity is None else polarity.sign
+    charts = xmr_charts(
+        np.asarray([values], dtype=float), np.array([sign]), baseline, screen_outliers
     )
+    return charts.charts([polarity], [target])[0]

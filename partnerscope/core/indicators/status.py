@@ -5,6 +5,9 @@ indicator and area. It rates the latest value against its period's target, judge
 direction of travel against the previous period and the same period a year before,
 forecasts the next target, draws the XmR chart and runs the data-quality checks.
 
+:func:`indicator_statuses` judges many series at once (a status run judges hundreds of
+thousands), and :func:`indicator_status` judges one as a batch of one.
+
 The forecast aims at the earliest target after the latest value; without one it forecasts
 the next period, unclassed. The SPC assurance uses the latest period's target, or failing
 that the forecast's target.
@@ -17,15 +20,24 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+import numpy as np
+
+from partnerscope.core.indicators.arrays import groups_by_length
 from partnerscope.core.indicators.direction import DirectionResult, series_direction
-from partnerscope.core.indicators.forecast import DEFAULT_FORECAST_POINTS, Forecast, forecast
+from partnerscope.core.indicators.forecast import DEFAULT_FORECAST_POINTS, Forecast, forecasts
 from partnerscope.core.indicators.model import Indicator, Series
 from partnerscope.core.indicators.periods import Period
-from partnerscope.core.indicators.quality import QualityFinding, check_quality
+from partnerscope.core.indicators.quality import QualityFinding, check_quality_many
 from partnerscope.core.indicators.rag import RagResult, rag_status
-from partnerscope.core.indicators.spc import XmRChart, xmr_chart
+from partnerscope.core.indicators.spc import MINIMUM_SPC_POINTS, XmRChart, xmr_charts
 
-__all__ = ["IndicatorStatus", "indicator_status", "next_target"]
+__all__ = [
+    "IndicatorStatus",
+    "StatusRequest",
+    "indicator_status",
+    "indicator_statuses",
+    "next_target",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +115,128 @@ def next_target(targets: Mapping[Period, float], after: Period) -> tuple[Period,
     return best
 
 
+@dataclass(frozen=True, slots=True)
+class StatusRequest:
+    """One indicator in one area to judge (see :func:`indicator_statuses`)."""
+
+    series: Series
+    targets: Mapping[Period, float]
+    indicator: Indicator
+    area: str | None = None
+    revisions: Mapping[Period, Sequence[float]] | None = None
+
+
+def indicator_statuses(
+    requests: Sequence[StatusRequest],
+    as_of: date | None = None,
+    *,
+    forecast_points: int = DEFAULT_FORECAST_POINTS,
+) -> list[IndicatorStatus]:
+    """:func:`indicator_status` for many series at once: the XmR charts, forecasts and
+    outlier checks of series of the same length are computed together, as numpy rows."""
+    every_series = [
+        request.series if as_of is None else request.series.until(as_of) for request in requests
+    ]
+    quality = check_quality_many(
+        every_series,
+        [request.indicator for request in requests],
+        as_of,
+        [request.revisions for request in requests],
+    )
+    judged = [position for position, series in enumerate(every_series) if series.periods]
+    targets: dict[int, float | None] = {}
+    forecast_periods: list[Period] = []
+    forecast_targets: list[float | None] = []
+    for position in judged:
+        wanted = requests[position].targets
+        latest = every_series[position].periods[-1]
+        targets[position] = wanted.get(latest)
+        upcoming = next_target(wanted, latest)
+        period, target = upcoming if upcoming is not None else (latest.next(), None)
+        forecast_periods.append(period)
+        forecast_targets.append(target)
+    predictions = dict(
+        zip(
+            judged,
+            forecasts(
+                [every_series[position] for position in judged],
+                forecast_periods,
+                forecast_targets,
+                [requests[position].indicator.polarity for position in judged],
+                forecast_points,
+            ),
+            strict=True,
+        )
+    )
+    assured = {
+        position: targets[position] if targets[position] is not None else aimed
+        for position, aimed in zip(judged, forecast_targets, strict=True)
+    }
+    charts = _charts(requests, every_series, assured)
+    statuses = []
+    for position, request in enumerate(requests):
+        series = every_series[position]
+        indicator = request.indicator
+        if not series.periods:
+            statuses.append(
+                IndicatorStatus(
+                    indicator,
+                    request.area,
+                    as_of,
+                    series,
+                    None,
+                    rag_status(None, None, indicator.polarity, indicator.tolerance),
+                    None,
+                    None,
+                    None,
+                    None,
+                    quality[position],
+                )
+            )
+            continue
+        last = len(series) - 1
+        latest = series.periods[last]
+        target = targets[position]
+        statuses.append(
+            IndicatorStatus(
+                indicator=indicator,
+                area=request.area,
+                as_of=as_of,
+                series=series,
+                target=target,
+                rag=rag_status(
+                    series.values[last], target, indicator.polarity, indicator.tolerance
+                ),
+                previous=series_direction(series, last, latest.previous(), indicator.polarity),
+                year_ago=series_direction(
+                    series, last, latest.same_period_last_year(), indicator.polarity
+                ),
+                forecast=predictions[position],
+                spc=charts.get(position),
+                quality=quality[position],
+            )
+        )
+    return statuses
+
+
+def _charts(
+    requests: Sequence[StatusRequest],
+    every_series: Sequence[Series],
+    assured: Mapping[int, float | None],
+) -> dict[int, XmRChart]:
+    """The XmR chart of each series long enough for one, by position."""
+    charts: dict[int, XmRChart] = {}
+    lengths = [len(series) for series in every_series]
+    for members in groups_by_length(lengths, MINIMUM_SPC_POINTS).values():
+        polarities = [requests[position].indicator.polarity for position in members]
+        drawn = xmr_charts(
+            np.array([every_series[position].values for position in members]),
+            np.array([0 if polarity is None else polarity.sign for polarity in polarities]),
+        ).charts(polarities, [assured[position] for position in members])
+        charts.update(zip(members, drawn, strict=True))
+    return charts
+
+
 def indicator_status(
     series: Series,
     targets: Mapping[Period, float],
@@ -133,44 +267,5 @@ def indicator_status(
     >>> d["rag"], d["direction"]["previous"]["direction"], d["direction"]["year_ago"]["direction"]
     ('green', 'improving', 'improving')
     """
-    if as_of is not None:
-        series = series.until(as_of)
-    quality = check_quality(series, indicator, as_of, revisions)
-    if not series.periods:
-        return IndicatorStatus(
-            indicator,
-            area,
-            as_of,
-            series,
-            None,
-            rag_status(None, None, indicator.polarity, indicator.tolerance),
-            None,
-            None,
-            None,
-            None,
-            quality,
-        )
-    last = len(series) - 1
-    latest = series.periods[last]
-    target = targets.get(latest)
-    upcoming = next_target(targets, latest)
-    forecast_period, forecast_target = upcoming if upcoming is not None else (latest.next(), None)
-    return IndicatorStatus(
-        indicator=indicator,
-        area=area,
-        as_of=as_of,
-        series=series,
-        target=target,
-        rag=rag_status(series.values[last], target, indicator.polarity, indicator.tolerance),
-        previous=series_direction(series, last, latest.previous(), indicator.polarity),
-        year_ago=series_direction(series, last, latest.same_period_last_year(), indicator.polarity),
-        forecast=forecast(
-            series, forecast_period, forecast_target, indicator.polarity, forecast_points
-        ),
-        spc=xmr_chart(
-            series.values,
-            indicator.polarity,
-            target if target is not None else forecast_target,
-        ),
-        quality=quality,
-    )
+    request = StatusRequest(series, targets, indicator, area, revisions)
+    return indicator_statuses([request], as_of, forecast_points=forecast_points)[0]

@@ -3,7 +3,8 @@
 The oracle is written in a deliberately different style from the core: numpy arrays and a
 brute-force scan of every window (every 7 consecutive points for runs and trends, every 3
 for two-in-three), flagging all points of each qualifying window, in the manner of
-NHSRplotthedots' ``vapply`` over windows. The core instead walks maximal runs once.
+NHSRplotthedots' ``vapply`` over windows. The core instead counts set cells in every
+window of all rows at once with running sums.
 Limits use the same published formula, so integer-valued data keep both free of
 floating-point ties at the limits.
 """
