@@ -1,15 +1,21 @@
-"""Read stored value versions as the core's ``Series``, one database row per series.
+"""Read stored value versions as the core's ``Series``, one series at a time.
 
-A status run meets millions of value versions. Fetched one row each, turning them into
-Python objects costs more than judging them; so the database concatenates each series'
-columns into text (``group_concat`` on SQLite, ``string_agg`` on PostgreSQL) and Python
-splits the text. Numbers travel in a form that reads back exactly (SQLite's ``quote``,
-PostgreSQL's shortest exact text). The optional parts of a value (numerator,
-denominator, confidence interval, date received) are sent only for the versions that
-have one, keyed by period and version, as most series have none.
+A status run meets millions of value versions. Fetched as one row of Python objects
+each, they would cost more than judging them; so each series arrives as one row, with
+its periods and versions joined into text by the database, and its values as floats in
+(period, version) order:
 
-Rows arrive in period and version order in practice; each series is checked, and put in
-order when it is not, so correctness never rests on the database's choice of plan.
+* on PostgreSQL one query sends everything as text (``string_agg``), numbers in
+  PostgreSQL's shortest text that reads back exactly;
+* on SQLite, whose own number-to-text conversion is not always exact (SQLite 3.40's
+  ``quote`` drops the last digit of some values), the values come as a column of floats
+  from a second query in the same read transaction, and the optional parts
+  (numerator, denominator, confidence interval, date received) from a third query that
+  returns only the versions that have them.
+
+Periods and versions may arrive in any order within a series: the values always follow
+(period, version) order, and the reader sorts the keys when they are not, so correctness
+never rests on the database's choice of plan.
 """
 
 from __future__ import annotations
@@ -18,95 +24,166 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
-from django.db import connections
+from django.db import connections, transaction
 
 from partnerscope.apps.performance.models import ValueVersion
 from partnerscope.core.indicators import Frequency, Period, Series
 
 FETCH_SIZE = 2_000
-"""Series fetched from the cursor at a time."""
-NULL = "NULL"
-"""How SQLite's ``quote`` writes a missing number (PostgreSQL is told to write the same)."""
+"""Series fetched from a PostgreSQL cursor at a time."""
 EXTRA_COLUMNS = ("numerator", "denominator", "lower", "upper")
+NULL = "NULL"
+"""How PostgreSQL is told to write a missing number in the optional parts."""
 
 Revisions = dict[Period, list[float]]
+Extras = dict[tuple[int, int], tuple[Any, ...]]
+"""The optional parts of a series' versions, by ``(ordinal, version)``: numerator,
+denominator, lower, upper (floats or ``None``) and date received (a date or ``None``)."""
 
 
 @dataclass(frozen=True, slots=True)
 class SeriesText:
-    """One series as the database sends it: comma-separated columns, oldest first."""
+    """One series as the database sends it."""
 
     indicator_id: int
     area_id: int
     ordinals: str
+    """The ordinal of each version, comma-separated, in any order."""
     versions: str
-    values: str
-    extras: str | None
-    """``ordinal:version:numerator:denominator:lower:upper:received`` for each version
-    that has any of the optional parts, separated by ``;``; ``None`` when none has."""
+    """The version number of each version, in the same order as ``ordinals``."""
+    values: tuple[float, ...]
+    """Each version's value in (ordinal, version) order."""
+    extras: Extras | None
+    """The optional parts of the versions that have any; ``None`` when none has."""
 
 
-def _sql(vendor: str, indicators: int, areas: int | None) -> str:
-    """The query for :func:`series_texts` in the database's own dialect."""
-    table = ValueVersion._meta.db_table
-    extras_present = " OR ".join(f"{name} IS NOT NULL" for name in (*EXTRA_COLUMNS, "received"))
-    if vendor == "postgresql":
-        text = "{}::text".format
-        number = "coalesce({}::text, 'NULL')".format
-        received = "coalesce(to_char(received, 'YYYY-MM-DD'), '')"
-        concat = "string_agg({}, '{}')".format
-    else:
-        text = "{}".format
-        number = "quote({})".format
-        received = "coalesce(received, '')"
-        concat = "group_concat({}, '{}')".format
-    parts = [text("ordinal"), text("version"), *map(number, EXTRA_COLUMNS), received]
-    joined = " || ':' || ".join(parts)
-    extra = f"CASE WHEN {extras_present} THEN {joined} END"
-    columns = ", ".join(
-        [
-            concat(text("ordinal"), ","),
-            concat(text("version"), ","),
-            concat(number("value"), ","),
-            concat(extra, ";"),
-        ]
-    )
+def _where(indicators: int, areas: int | None) -> str:
     where = f"indicator_id IN ({', '.join(['%s'] * indicators)})"
     if areas is not None:
         where += f" AND area_id IN ({', '.join(['%s'] * areas)})"
+    return where
+
+
+def _postgresql_sql(where: str) -> str:
+    table = ValueVersion._meta.db_table
+    number = "coalesce({}::text, 'NULL')".format
+    parts = [
+        "ordinal::text",
+        "version::text",
+        *map(number, EXTRA_COLUMNS),
+        "coalesce(to_char(received, 'YYYY-MM-DD'), '')",
+    ]
+    present = " OR ".join(f"{name} IS NOT NULL" for name in (*EXTRA_COLUMNS, "received"))
+    joined = " || ':' || ".join(parts)
+    extra = f"CASE WHEN {present} THEN {joined} END"
+    order = "ORDER BY ordinal, version"
     return (
-        f"SELECT indicator_id, area_id, {columns} FROM {table} WHERE {where} "
+        f"SELECT indicator_id, area_id, string_agg(ordinal::text, ',' {order}), "
+        f"string_agg(version::text, ',' {order}), string_agg(value::text, ',' {order}), "
+        f"string_agg({extra}, ';') FROM {table} WHERE {where} "
         "GROUP BY indicator_id, area_id ORDER BY indicator_id, area_id"
     )
+
+
+def _sqlite_sql(where: str) -> tuple[str, str, str]:
+    """The keys of each series, its values in order, and the optional parts."""
+    table = ValueVersion._meta.db_table
+    present = " OR ".join(f"{name} IS NOT NULL" for name in (*EXTRA_COLUMNS, "received"))
+    keys = (
+        "SELECT indicator_id, area_id, count(*), group_concat(ordinal, ','), "
+        f"group_concat(version, ',') FROM {table} WHERE {where} "
+        "GROUP BY indicator_id, area_id ORDER BY indicator_id, area_id"
+    )
+    values = (
+        f"SELECT value FROM {table} WHERE {where} ORDER BY indicator_id, area_id, ordinal, version"
+    )
+    extras = (
+        f"SELECT indicator_id, area_id, ordinal, version, {', '.join(EXTRA_COLUMNS)}, received "
+        f"FROM {table} WHERE ({where}) AND ({present})"
+    )
+    return keys, values, extras
 
 
 def series_texts(
     indicator_ids: Sequence[int], area_ids: Sequence[int] | None = None, using: str = "default"
 ) -> Iterator[SeriesText]:
     """The stored series of the indicators (in the areas, when given), by indicator and
-    area, as text to be read by :func:`read_series`."""
+    area, to be read by :func:`read_series`."""
     if not indicator_ids or (area_ids is not None and not area_ids):
         return
     connection = connections[using]
-    areas = None if area_ids is None else len(area_ids)
-    sql = _sql(connection.vendor, len(indicator_ids), areas)
+    where = _where(len(indicator_ids), None if area_ids is None else len(area_ids))
     parameters = [*indicator_ids, *(area_ids or ())]
+    if connection.vendor == "postgresql":
+        yield from _postgresql_series(connection, where, parameters)
+    else:
+        yield from _sqlite_series(connection, where, parameters, using)
+
+
+def _postgresql_series(connection: Any, where: str, parameters: list[int]) -> Iterator[SeriesText]:
     with connection.cursor() as cursor:
-        cursor.execute(sql, parameters)
+        cursor.execute(_postgresql_sql(where), parameters)
         while rows := cursor.fetchmany(FETCH_SIZE):
-            for row in rows:
-                yield SeriesText(*row)
+            for indicator_id, area_id, ordinals, versions, values, extras in rows:
+                yield SeriesText(
+                    indicator_id,
+                    area_id,
+                    ordinals,
+                    versions,
+                    tuple(map(float, values.split(","))),
+                    None if extras is None else _extras_from_text(extras),
+                )
 
 
-@lru_cache(maxsize=1024)
-def _periods(frequency: Frequency, ordinals: str) -> tuple[tuple[Period, ...], bool]:
-    """The periods of a series, and whether they are strictly in order (most series of a
-    run share their periods, so this is remembered by the text)."""
-    numbers = [int(text) for text in ordinals.split(",")]
-    in_order = all(a < b for a, b in zip(numbers, numbers[1:], strict=False))
-    return tuple([period_at(frequency, number) for number in numbers]), in_order
+def _sqlite_series(
+    connection: Any, where: str, parameters: list[int], using: str
+) -> Iterator[SeriesText]:
+    keys_sql, values_sql, extras_sql = _sqlite_sql(where)
+    with transaction.atomic(using=using), connection.cursor() as cursor:
+        cursor.execute(keys_sql, parameters)
+        keys = cursor.fetchall()
+        cursor.execute(values_sql, parameters)
+        values = [value for (value,) in cursor.fetchall()]
+        cursor.execute(extras_sql, parameters)
+        extra_rows = cursor.fetchall()
+    extras: dict[tuple[int, int], Extras] = {}
+    for indicator_id, area_id, ordinal, version, *parts, received in extra_rows:
+        if isinstance(received, str):
+            received = _day(received)
+        extras.setdefault((indicator_id, area_id), {})[(ordinal, version)] = (*parts, received)
+    start = 0
+    for indicator_id, area_id, count, ordinals, versions in keys:
+        yield SeriesText(
+            indicator_id,
+            area_id,
+            ordinals,
+            versions,
+            tuple(values[start : start + count]),
+            extras.get((indicator_id, area_id)),
+        )
+        start += count
+
+
+def _number(text: str) -> float | None:
+    return None if text == NULL else float(text)
+
+
+@lru_cache(maxsize=8192)
+def _day(text: str) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _extras_from_text(text: str) -> Extras:
+    """``ordinal:version:numerator:denominator:lower:upper:received`` entries, ``;``
+    between them, as :data:`Extras`."""
+    found: Extras = {}
+    for entry in text.split(";"):
+        ordinal, version, *numbers, received = entry.split(":")
+        found[(int(ordinal), int(version))] = (*map(_number, numbers), _day(received))
+    return found
 
 
 _PERIODS: dict[tuple[Frequency, int], Period] = {}
@@ -121,27 +198,22 @@ def period_at(frequency: Frequency, ordinal: int) -> Period:
     return period
 
 
-def _number(text: str) -> float | None:
-    return None if text == NULL else float(text)
+@lru_cache(maxsize=1024)
+def _periods(frequency: Frequency, ordinals: str) -> tuple[tuple[Period, ...], bool]:
+    """The periods of a series, and whether they are strictly in order (most series of a
+    run share their periods, so this is remembered by the text)."""
+    numbers = [int(text) for text in ordinals.split(",")]
+    in_order = all(a < b for a, b in pairwise(numbers))
+    return tuple([period_at(frequency, number) for number in numbers]), in_order
 
 
-@lru_cache(maxsize=8192)
-def _day(text: str) -> date | None:
-    return date.fromisoformat(text) if text else None
-
-
-def _extra_columns(extras: str, keys: Sequence[tuple[int, int]]) -> list[tuple[Any, ...] | None]:
-    """The optional columns for the versions in ``keys``: numerators, denominators,
-    lowers, uppers and dates received (``None`` for a column none of them has)."""
-    found: dict[tuple[int, int], list[str]] = {}
-    for entry in extras.split(";"):
-        ordinal, version, *parts = entry.split(":")
-        found[(int(ordinal), int(version))] = parts
-    rows = [found.get(key) for key in keys]
+def _extra_columns(extras: Extras, keys: Sequence[tuple[int, int]]) -> list[tuple[Any, ...] | None]:
+    """The optional columns for the versions in ``keys`` (``None`` for a column none of
+    them has)."""
+    rows = [extras.get(key) for key in keys]
     columns: list[tuple[Any, ...] | None] = []
     for position in range(len(EXTRA_COLUMNS) + 1):
-        convert = _day if position == len(EXTRA_COLUMNS) else _number
-        column = tuple(None if row is None else convert(row[position]) for row in rows)
+        column = tuple(None if row is None else row[position] for row in rows)
         columns.append(None if column.count(None) == len(column) else column)
     return columns
 
@@ -150,28 +222,27 @@ def read_series(frequency: Frequency, text: SeriesText) -> tuple[Series, Revisio
     """The series (the latest version of each period) and its revisions: for each period
     with more than one version, every version's value, oldest first."""
     periods, in_order = _periods(frequency, text.ordinals)
-    values = tuple(map(float, text.values.split(",")))
+    values = text.values
     revisions: Revisions = {}
-    versions: Sequence[int] | None = None
+    keys: list[tuple[int, int]] | None = None
     if not in_order:
-        ordinals = [period.ordinal for period in periods]
         versions = [int(version) for version in text.versions.split(",")]
-        order = sorted(range(len(values)), key=lambda i: (ordinals[i], versions[i]))
+        keys = sorted(zip([period.ordinal for period in periods], versions, strict=True))
         kept = []
-        for rank, position in enumerate(order):
-            ordinal = ordinals[position]
-            if rank + 1 < len(order) and ordinals[order[rank + 1]] == ordinal:
-                revisions.setdefault(periods[position], []).append(values[position])
-                continue
-            if periods[position] in revisions:
-                revisions[periods[position]].append(values[position])
-            kept.append(position)
-        periods = tuple(periods[i] for i in kept)
+        for position, (key, following) in enumerate(pairwise([*keys, (None, 0)])):
+            period = period_at(frequency, key[0])
+            if following[0] == key[0] or period in revisions:
+                revisions.setdefault(period, []).append(values[position])
+            if following[0] != key[0]:
+                kept.append(position)
+        periods = tuple(period_at(frequency, keys[i][0]) for i in kept)
         values = tuple(values[i] for i in kept)
-        versions = [versions[i] for i in kept]
+        keys = [keys[i] for i in kept]
     if text.extras is None:
         return Series(periods, values), revisions
-    if versions is None:
+    if keys is None:
         versions = [int(version) for version in text.versions.split(",")]
-    keys = [(period.ordinal, version) for period, version in zip(periods, versions, strict=True)]
+        keys = [
+            (period.ordinal, version) for period, version in zip(periods, versions, strict=True)
+        ]
     return Series(periods, values, *_extra_columns(text.extras, keys)), revisions

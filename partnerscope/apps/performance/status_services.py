@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import json
+import math
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -94,6 +95,42 @@ def label(period: Period) -> str:
     return text
 
 
+_RECENT: dict[int, tuple[tuple[Period, ...], list[str]]] = {}
+"""JSON openings of the recent points, by the identity of the tuple of periods they come
+from: the series of a run share a few such tuples (holding the tuple keeps its id unique)."""
+_RECENT_KEPT = 256
+
+
+def _recent_openings(periods: tuple[Period, ...]) -> list[str]:
+    """``["<period>",`` for each of the last :data:`RECENT_POINTS` periods."""
+    known = _RECENT.get(id(periods))
+    if known is not None and known[0] is periods:
+        return known[1]
+    openings = [f"[{json.dumps(label(period))}," for period in periods[-RECENT_POINTS:]]
+    if len(_RECENT) >= _RECENT_KEPT:
+        _RECENT.clear()
+    _RECENT[id(periods)] = (periods, openings)
+    return openings
+
+
+def recent_json(series: Series) -> str:
+    """The last :data:`RECENT_POINTS` points as JSON ``[[period, value], ...]``, written
+    directly (a status run writes hundreds of thousands): ``repr`` of a finite float is
+    what the JSON encoder writes; other values go through the encoder."""
+    values = series.values[-RECENT_POINTS:]
+    if not all(map(math.isfinite, values)):
+        periods = series.periods[len(series) - len(values) :]
+        return json.dumps([[label(p), v] for p, v in zip(periods, values, strict=True)])
+    openings = _recent_openings(series.periods)
+    return (
+        "["
+        + ", ".join(
+            [f"{opening} {value!r}]" for opening, value in zip(openings, values, strict=True)]
+        )
+        + "]"
+    )
+
+
 def targets_by_series(indicator_ids: Iterable[int]) -> dict[tuple[int, int], dict[Period, float]]:
     """Every target of the indicators, keyed by ``(indicator id, area id)``."""
     frequencies = {
@@ -121,15 +158,13 @@ def snapshot_row(
     previous = status.previous
     year_ago = status.year_ago
     spc = status.spc
-    start = max(0, len(series) - RECENT_POINTS)
-    labels = [label(period) for period in series.periods[start:]]
     return (
         indicator_id,
         area_id,
         status.as_of,
         computed_at,
         len(series),
-        labels[-1] if labels else "",
+        label(series.periods[-1]) if series.periods else "",
         status.latest_value,
         status.target,
         "" if status.rag.rating is None else str(status.rag.rating),
@@ -154,9 +189,7 @@ def snapshot_row(
                 for finding in status.quality
             ]
         ),
-        json.dumps(
-            [[text, value] for text, value in zip(labels, series.values[start:], strict=True)]
-        ),
+        recent_json(series),
     )
 
 
