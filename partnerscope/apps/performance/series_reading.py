@@ -6,16 +6,18 @@ its periods and versions joined into text by the database, and its values as flo
 (period, version) order:
 
 * on PostgreSQL one query sends everything as text (``string_agg``), numbers in
-  PostgreSQL's shortest text that reads back exactly;
+  PostgreSQL's shortest text that reads back exactly, the values in the order of the
+  periods and versions sent with them (sorting inside the aggregates would double the
+  server's work);
 * on SQLite, whose own number-to-text conversion is not always exact (SQLite 3.40's
   ``quote`` drops the last digit of some values), the values come as a column of floats
   from a second query in the same read transaction, and the optional parts
   (numerator, denominator, confidence interval, date received) from a third query that
   returns only the versions that have them.
 
-Periods and versions may arrive in any order within a series: the values always follow
-(period, version) order, and the reader sorts the keys when they are not, so correctness
-never rests on the database's choice of plan.
+Periods and versions may arrive in any order within a series: the reader puts them (and,
+on PostgreSQL, their values) in order when they are not, so correctness never rests on
+the database's choice of plan.
 """
 
 from __future__ import annotations
@@ -55,9 +57,11 @@ class SeriesText:
     versions: str
     """The version number of each version, in the same order as ``ordinals``."""
     values: tuple[float, ...]
-    """Each version's value in (ordinal, version) order."""
+    """Each version's value: in (ordinal, version) order when ``values_sorted``, else in
+    the order of ``ordinals``."""
     extras: Extras | None
     """The optional parts of the versions that have any; ``None`` when none has."""
+    values_sorted: bool = True
 
 
 def _where(indicators: int, areas: int | None) -> str:
@@ -79,10 +83,9 @@ def _postgresql_sql(where: str) -> str:
     present = " OR ".join(f"{name} IS NOT NULL" for name in (*EXTRA_COLUMNS, "received"))
     joined = " || ':' || ".join(parts)
     extra = f"CASE WHEN {present} THEN {joined} END"
-    order = "ORDER BY ordinal, version"
     return (
-        f"SELECT indicator_id, area_id, string_agg(ordinal::text, ',' {order}), "
-        f"string_agg(version::text, ',' {order}), string_agg(value::text, ',' {order}), "
+        "SELECT indicator_id, area_id, string_agg(ordinal::text, ','), "
+        "string_agg(version::text, ','), string_agg(value::text, ','), "
         f"string_agg({extra}, ';') FROM {table} WHERE {where} "
         "GROUP BY indicator_id, area_id ORDER BY indicator_id, area_id"
     )
@@ -135,6 +138,7 @@ def _postgresql_series(connection: Any, where: str, parameters: list[int]) -> It
                     versions,
                     tuple(map(float, values.split(","))),
                     None if extras is None else _extras_from_text(extras),
+                    values_sorted=False,
                 )
 
 
@@ -227,7 +231,13 @@ def read_series(frequency: Frequency, text: SeriesText) -> tuple[Series, Revisio
     keys: list[tuple[int, int]] | None = None
     if not in_order:
         versions = [int(version) for version in text.versions.split(",")]
-        keys = sorted(zip([period.ordinal for period in periods], versions, strict=True))
+        sent = list(zip([period.ordinal for period in periods], versions, strict=True))
+        if text.values_sorted:
+            keys = sorted(sent)
+        else:
+            pairs = sorted(zip(sent, values, strict=True), key=lambda pair: pair[0])
+            keys = [key for key, _ in pairs]
+            values = tuple(value for _, value in pairs)
         kept = []
         for position, (key, following) in enumerate(pairwise([*keys, (None, 0)])):
             period = period_at(frequency, key[0])
