@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from itertools import chain
 
 import numpy as np
 
-__all__ = ["row_sums", "groups_by_length"]
+__all__ = ["row_sums", "groups_by_length", "rows_of"]
 
 
 def row_sums(table: np.ndarray) -> np.ndarray:
@@ -28,3 +29,10 @@ def groups_by_length(lengths: Sequence[int], minimum: int) -> dict[int, list[int
         if length >= minimum:
             groups[length].append(position)
     return groups
+
+
+def rows_of(sequences: Sequence[Sequence[float]], width: int) -> np.ndarray:
+    """The sequences (each ``width`` long) as the rows of a float array, read straight
+    from an iterator (faster than ``np.array`` on a list of tuples)."""
+    flat = np.fromiter(chain.from_iterable(sequences), dtype=float, count=len(sequences) * width)
+    return flat.reshape(len(sequences), width)

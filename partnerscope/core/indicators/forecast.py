@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from partnerscope.core.indicators.arrays import groups_by_length, row_sums
+from partnerscope.core.indicators.arrays import groups_by_length, row_sums, rows_of
 from partnerscope.core.indicators.model import Polarity, Series
 from partnerscope.core.indicators.periods import Period
 from partnerscope.core.indicators.rules import Rule
@@ -232,7 +232,7 @@ def forecasts(
             xs.append(known)
             ys.append(one.values[-count:])
             at.append(float(periods[position].ordinal - origin))
-        columns = linear_forecasts(np.array(xs), np.array(ys), np.array(at), level)
+        columns = linear_forecasts(rows_of(xs, count), rows_of(ys, count), np.array(at), level)
         for position, value, lower, upper, slope in zip(
             members, *(column.tolist() for column in columns), strict=True
         ):

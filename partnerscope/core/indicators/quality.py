@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from partnerscope.core.indicators.arrays import groups_by_length
+from partnerscope.core.indicators.arrays import groups_by_length, rows_of
 from partnerscope.core.indicators.model import Indicator, Series
 from partnerscope.core.indicators.periods import Period, latest_due_period
 from partnerscope.core.indicators.rag import Rag
@@ -439,8 +439,9 @@ def outlier_findings(
     """:func:`check_outliers` for many series at once (those of one length together)."""
     findings: list[list[QualityFinding]] = [[] for _ in series]
     lengths = [len(one) for one in series]
-    for members in groups_by_length(lengths, MINIMUM_OUTLIER_POINTS).values():
-        scores, scored = modified_z_score_rows(np.array([series[i].values for i in members]))
+    for length, members in groups_by_length(lengths, MINIMUM_OUTLIER_POINTS).items():
+        values = rows_of([series[i].values for i in members], length)
+        scores, scored = modified_z_score_rows(values)
         flagged = (np.abs(scores) > threshold) & scored[:, None]
         for row in np.flatnonzero(flagged.any(axis=1)).tolist():
             one = series[members[row]]

@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from partnerscope.core.indicators.arrays import groups_by_length
+from partnerscope.core.indicators.arrays import groups_by_length, rows_of
 from partnerscope.core.indicators.direction import DirectionResult, series_direction
 from partnerscope.core.indicators.forecast import DEFAULT_FORECAST_POINTS, Forecast, forecasts
 from partnerscope.core.indicators.model import Indicator, Series
@@ -227,10 +227,10 @@ def _charts(
     """The XmR chart of each series long enough for one, by position."""
     charts: dict[int, XmRChart] = {}
     lengths = [len(series) for series in every_series]
-    for members in groups_by_length(lengths, MINIMUM_SPC_POINTS).values():
+    for length, members in groups_by_length(lengths, MINIMUM_SPC_POINTS).items():
         polarities = [requests[position].indicator.polarity for position in members]
         drawn = xmr_charts(
-            np.array([every_series[position].values for position in members]),
+            rows_of([every_series[position].values for position in members], length),
             np.array([0 if polarity is None else polarity.sign for polarity in polarities]),
         ).charts(polarities, [assured[position] for position in members])
         charts.update(zip(members, drawn, strict=True))
