@@ -1,19 +1,18 @@
 """Read stored value versions as the core's ``Series``, one series at a time.
 
 A status run meets millions of value versions. Fetched as one row of Python objects
-each, they would cost more than judging them; so each series arrives as one row, with
-its periods and versions joined into text by the database, and its values as floats in
-(period, version) order:
+each, they would cost more than judging them; so each series arrives as one row, its
+periods and versions joined into text by the database:
 
 * on PostgreSQL one query sends everything as text (``string_agg``), numbers in
   PostgreSQL's shortest text that reads back exactly, the values in the order of the
   periods and versions sent with them (sorting inside the aggregates would double the
   server's work);
 * on SQLite, whose own number-to-text conversion is not always exact (SQLite 3.40's
-  ``quote`` drops the last digit of some values), the values come as a column of floats
-  from a second query in the same read transaction, and the optional parts
-  (numerator, denominator, confidence interval, date received) from a third query that
-  returns only the versions that have them.
+  ``quote`` drops the last digit of some values), a second query sends the values as a
+  column of floats in (period, version) order, and a third the optional parts
+  (numerator, denominator, confidence interval, date received) of only the versions
+  that have them; the three run in one read transaction.
 
 Periods and versions may arrive in any order within a series: the reader puts them (and,
 on PostgreSQL, their values) in order when they are not, so correctness never rests on
@@ -23,13 +22,14 @@ the database's choice of plan.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
-from django.db import connections, transaction
+from django.db import connections
 
 from partnerscope.apps.performance.models import ValueVersion
 from partnerscope.core.indicators import Frequency, Period, Series
@@ -123,7 +123,7 @@ def series_texts(
     if connection.vendor == "postgresql":
         yield from _postgresql_series(connection, where, parameters)
     else:
-        yield from _sqlite_series(connection, where, parameters, using)
+        yield from _sqlite_series(connection, where, parameters)
 
 
 def _postgresql_series(connection: Any, where: str, parameters: list[int]) -> Iterator[SeriesText]:
@@ -142,11 +142,26 @@ def _postgresql_series(connection: Any, where: str, parameters: list[int]) -> It
                 )
 
 
-def _sqlite_series(
-    connection: Any, where: str, parameters: list[int], using: str
-) -> Iterator[SeriesText]:
+@contextmanager
+def _read_snapshot(connection: Any) -> Iterator[None]:
+    """One consistent view of the database for several queries. Outside a transaction
+    this opens a deferred (read) transaction: the project opens SQLite's transactions
+    IMMEDIATE, which would take the write lock and make other workers wait."""
+    if not connection.get_autocommit() or connection.in_atomic_block:
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("BEGIN DEFERRED")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("COMMIT")
+
+
+def _sqlite_series(connection: Any, where: str, parameters: list[int]) -> Iterator[SeriesText]:
     keys_sql, values_sql, extras_sql = _sqlite_sql(where)
-    with transaction.atomic(using=using), connection.cursor() as cursor:
+    with _read_snapshot(connection), connection.cursor() as cursor:
         cursor.execute(keys_sql, parameters)
         keys = cursor.fetchall()
         cursor.execute(values_sql, parameters)
