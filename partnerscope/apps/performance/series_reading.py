@@ -226,6 +226,12 @@ def _periods(frequency: Frequency, ordinals: str) -> tuple[tuple[Period, ...], b
     return tuple([period_at(frequency, number) for number in numbers]), in_order
 
 
+@lru_cache(maxsize=1024)
+def _periods_of(frequency: Frequency, ordinals: tuple[int, ...]) -> tuple[Period, ...]:
+    """The periods of a series read from its versions (shared, like :func:`_periods`')."""
+    return tuple([period_at(frequency, ordinal) for ordinal in ordinals])
+
+
 def _extra_columns(extras: Extras, keys: Sequence[tuple[int, int]]) -> list[tuple[Any, ...] | None]:
     """The optional columns for the versions in ``keys`` (``None`` for a column none of
     them has)."""
@@ -253,15 +259,18 @@ def read_series(frequency: Frequency, text: SeriesText) -> tuple[Series, Revisio
             pairs = sorted(zip(sent, values, strict=True), key=lambda pair: pair[0])
             keys = [key for key, _ in pairs]
             values = tuple(value for _, value in pairs)
-        kept = []
-        for position, (key, following) in enumerate(pairwise([*keys, (None, 0)])):
-            period = period_at(frequency, key[0])
-            if following[0] == key[0] or period in revisions:
-                revisions.setdefault(period, []).append(values[position])
-            if following[0] != key[0]:
-                kept.append(position)
-        periods = tuple(period_at(frequency, keys[i][0]) for i in kept)
-        values = tuple(values[i] for i in kept)
+        ordinals = [ordinal for ordinal, _ in keys]
+        last = len(ordinals) - 1
+        kept = [i for i in range(last + 1) if i == last or ordinals[i + 1] != ordinals[i]]
+        start = 0
+        for position in kept:
+            if position > start:
+                revisions[period_at(frequency, ordinals[position])] = list(
+                    values[start : position + 1]
+                )
+            start = position + 1
+        periods = _periods_of(frequency, tuple([ordinals[i] for i in kept]))
+        values = tuple([values[i] for i in kept])
         keys = [keys[i] for i in kept]
     if text.extras is None:
         return Series(periods, values), revisions

@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from django.db import connections, transaction
@@ -139,14 +141,17 @@ def targets_by_series(indicator_ids: Iterable[int]) -> dict[tuple[int, int], dic
             "pk", "frequency"
         )
     }
-    targets: dict[tuple[int, int], dict[Period, float]] = {}
-    rows = TargetValue.objects.filter(target__indicator_id__in=list(frequencies)).values_list(
-        "target__indicator_id", "target__area_id", "ordinal", "value"
+    rows = (
+        TargetValue.objects.filter(target__indicator_id__in=list(frequencies))
+        .order_by("target__indicator_id", "target__area_id")
+        .values_list("target__indicator_id", "target__area_id", "ordinal", "value")
     )
-    for indicator_id, area_id, ordinal, value in rows:
-        period = period_at(frequencies[indicator_id], ordinal)
-        targets.setdefault((indicator_id, area_id), {})[period] = value
-    return targets
+    return {
+        (indicator_id, area_id): {
+            period_at(frequencies[indicator_id], ordinal): value for _, _, ordinal, value in group
+        }
+        for (indicator_id, area_id), group in groupby(rows, key=itemgetter(0, 1))
+    }
 
 
 def snapshot_row(
