@@ -403,9 +403,12 @@ def check_revisions(
 def _medians(ordered: np.ndarray) -> np.ndarray:
     """The median of each row of an array whose rows are sorted."""
     middle = ordered.shape[1] // 2
-    if ordered.shape[1] % 2:
-        return ordered[:, middle]
-    return (ordered[:, middle - 1] + ordered[:, middle]) / 2
+    medians: np.ndarray = (
+        ordered[:, middle]
+        if ordered.shape[1] % 2
+        else (ordered[:, middle - 1] + ordered[:, middle]) / 2
+    )
+    return medians
 
 
 def modified_z_score_rows(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

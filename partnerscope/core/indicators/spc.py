@@ -361,7 +361,8 @@ def _window_counts(mask: np.ndarray, width: int) -> np.ndarray:
 
 def _windows_all(mask: np.ndarray, width: int) -> np.ndarray:
     """For each start position, whether all of the ``width`` cells from there are set."""
-    return _window_counts(mask, width) == width
+    full: np.ndarray = _window_counts(mask, width) == width
+    return full
 
 
 def _spread(starts: np.ndarray, width: int, length: int) -> np.ndarray:
