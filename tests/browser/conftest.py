@@ -58,7 +58,9 @@ def page(browser: Browser) -> Iterator[Page]:
 
 
 def axe_violations(page: Page) -> list[dict[str, Any]]:
-    """Serious and critical axe-core violations on the page as it is now."""
+    """Serious and critical axe-core violations on the page as it is now (once it has
+    loaded: right after a click the new document may not have a head to take the script)."""
+    page.wait_for_load_state("load")
     page.add_script_tag(path=str(AXE))
     results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     return [
