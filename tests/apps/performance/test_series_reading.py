@@ -137,3 +137,29 @@ def test_stored_versions_read_back_exactly(kite):
         )
     (text,) = series_texts([indicator.pk], [area.pk])
     assert read_series(Frequency.QUARTER, text) == reference(Frequency.QUARTER, rows)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_reading_outside_a_transaction_leaves_the_connection_free(kite):
+    # On SQLite the reads run in their own deferred transaction (the project's own
+    # transactions are IMMEDIATE and would take the write lock); it must end with the read.
+    from django.db import connection
+
+    indicator = factories.kite_indicator(kite)
+    area = factories.area(kite["partnership"], ref="free", name="Free")
+    for step, value in enumerate([1.5, 2.5, 3.5]):
+        period = parse_period("2024-Q1").shift(step)
+        ValueVersion.objects.create(
+            indicator=indicator,
+            area=area,
+            period=str(period),
+            ordinal=period.ordinal,
+            value=value,
+            recorded_by="Test",
+        )
+    (text,) = series_texts([indicator.pk], [area.pk])
+    series, _ = read_series(Frequency.QUARTER, text)
+    assert series.values == (1.5, 2.5, 3.5)
+    assert connection.get_autocommit() and not connection.in_atomic_block
+    if connection.vendor == "sqlite":
+        assert not connection.connection.in_transaction
