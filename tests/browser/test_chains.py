@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from partnerscope.apps.chains.models import Participant, Rating, Workshop
 from tests.apps.chains.builders import agreed_action, falls_chain, workshop_with
@@ -56,19 +57,19 @@ def test_build_rate_and_find_the_weak_link(page, live_server, kite, manager):
     sign_in(page, live_server.url, manager.username)
     page.goto(f"{live_server.url}/p/kite/")
     page.get_by_role("link", name="Delivery chains").click()
-    assert page.get_by_role("heading", name="Delivery chains", level=1).is_visible()
+    expect(page.get_by_role("heading", name="Delivery chains", level=1)).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("button", name="Add a delivery chain").click()
     assert_accessible(page)
     page.get_by_role("button", name="Add chain").click()
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Outcome").fill("Fewer falls")
     page.get_by_label("Target date").fill("2027-03-31")
     page.get_by_role("button", name="Add chain").click()
-    assert "Chain added: Fewer falls" in page.locator(".govuk-notification-banner").inner_text()
-    assert page.locator("svg[role=img]").count() == 1
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Chain added: Fewer falls")
+    expect(page.locator("svg[role=img]")).to_have_count(1)
     assert_accessible(page)
 
     page.get_by_role("link", name="Nodes and links", exact=True).click()
@@ -83,15 +84,15 @@ def test_build_rate_and_find_the_weak_link(page, live_server, kite, manager):
         if name:
             page.get_by_label("Name").fill(name)
         page.get_by_role("button", name="Add node").click()
-        assert "Node added" in page.locator(".govuk-notification-banner").inner_text()
-    assert page.get_by_role("rowheader", name="Community nurses").is_visible()
+        expect(page.locator(".govuk-notification-banner")).to_contain_text("Node added")
+    expect(page.get_by_role("rowheader", name="Community nurses")).to_be_visible()
 
     for index, (source, kind, target) in enumerate(LINKS):
         page.get_by_role("button", name="Add a link").click()
         if index == 0:
             assert_accessible(page)
             page.get_by_role("button", name="Add link").click()
-            assert page.locator(".govuk-error-summary").is_visible()
+            expect(page.locator(".govuk-error-summary")).to_be_visible()
             assert_accessible(page)
         page.get_by_label("From").select_option(label=source)
         page.get_by_label("Link type").select_option(label=kind)
@@ -99,9 +100,9 @@ def test_build_rate_and_find_the_weak_link(page, live_server, kite, manager):
         page.get_by_label("Owner", exact=True).select_option(label="Alice Adams")
         page.get_by_label("Indicator").fill("NI 1")
         page.get_by_role("button", name="Add link").click()
-        assert "Link added" in page.locator(".govuk-notification-banner").inner_text()
-    assert page.locator("#links tbody tr").count() == 5
-    assert page.get_by_text("No weakness found").count() == 5
+        expect(page.locator(".govuk-notification-banner")).to_contain_text("Link added")
+    expect(page.locator("#links tbody tr")).to_have_count(5)
+    expect(page.get_by_text("No weakness found")).to_have_count(5)
     assert_accessible(page)
 
     page.get_by_role("link", name="Workshops", exact=True).click()
@@ -117,7 +118,7 @@ def test_build_rate_and_find_the_weak_link(page, live_server, kite, manager):
     page.get_by_role("button", name="Rate the chain").click()
     assert_accessible(page)
     page.get_by_role("button", name="Send answers").click()
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Operational: I manage or deliver services").check()
     for question in QUESTIONS:
@@ -127,22 +128,22 @@ def test_build_rate_and_find_the_weak_link(page, live_server, kite, manager):
     page.locator("#id_link4_q03_0").check()
     page.get_by_label("Comments").fill("The nurses are stretched.")
     page.get_by_role("button", name="Send answers").click()
-    assert page.get_by_role("heading", name="Thank you").is_visible()
+    expect(page.get_by_role("heading", name="Thank you")).to_be_visible()
     assert_accessible(page)
 
     page.goto(
         f"{live_server.url}/p/kite/chains/{workshop.chain.pk}/workshops/{workshop.pk}/results/"
     )
-    assert page.get_by_text("0 of 12 questions are green", exact=True).is_visible()
-    assert page.get_by_text("Weak: rated red by most").is_visible()
+    expect(page.get_by_text("0 of 12 questions are green", exact=True)).to_be_visible()
+    expect(page.get_by_text("Weak: rated red by most")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("link", name="Map and weak links", exact=True).click()
     weak = page.locator("#weak-links + table")
     row = weak.get_by_role("row", name="Community nurses to Older people at risk of falling")
-    assert "DC-W01" in row.inner_text()
-    assert "RatedRedByMost" in row.inner_text()
-    assert "Community nurses" in page.locator("#weakest-link").inner_text()
+    expect(row).to_contain_text("DC-W01")
+    expect(row).to_contain_text("RatedRedByMost")
+    expect(page.locator("#weakest-link")).to_contain_text("Community nurses")
     assert page.locator("svg[role=img] desc").text_content().count("weak link") == 1
     assert_accessible(page)
 
@@ -154,11 +155,11 @@ def test_build_rate_and_find_the_weak_link(page, live_server, kite, manager):
     page.get_by_label("Owner", exact=True).select_option(label="Bola Bello")
     page.get_by_label("In progress").check()
     page.get_by_role("button", name="Add action").click()
-    assert page.get_by_role("rowheader", name="Recruit two more community nurses.").is_visible()
+    expect(page.get_by_role("rowheader", name="Recruit two more community nurses.")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("link", name="Analysis", exact=True).click()
-    assert page.get_by_role("heading", name="Findings", exact=True).is_visible()
+    expect(page.get_by_role("heading", name="Findings", exact=True)).to_be_visible()
     assert_accessible(page)
 
 
@@ -187,30 +188,30 @@ def test_the_other_chain_pages_are_accessible(page, live_server, kite, manager):
         assert response.status == 200, path
         assert_accessible(page)
     page.goto(f"{base}/workshops/{workshop.pk}/results/")
-    assert page.get_by_role("heading", name="Green ratings by level").is_visible()
+    expect(page.get_by_role("heading", name="Green ratings by level")).to_be_visible()
 
     page.goto(f"{base}/workshops/{workshop.pk}/")
     page.get_by_label("How many links?").fill("2")
     page.get_by_role("button", name="Make links").click()
+    expect(page.locator("#single-use-links code")).to_have_count(2)
     links = page.locator("#single-use-links code").all_text_contents()
-    assert len(links) == 2
     assert_accessible(page)
 
     anonymous = page.context.browser.new_context(bypass_csp=True).new_page()
     anonymous.goto(links[0])
-    assert anonymous.get_by_role(
-        "heading", name="Rate the delivery chain: Fewer falls"
-    ).is_visible()
+    expect(
+        anonymous.get_by_role("heading", name="Rate the delivery chain: Fewer falls")
+    ).to_be_visible()
     assert_accessible(anonymous)
     anonymous.get_by_label("Strategic: I set direction or allocate resources").check()
     for question in QUESTIONS:
         anonymous.locator(f"#id_{question}_2").check()
     anonymous.get_by_role("button", name="Send answers").click()
-    assert anonymous.get_by_role("heading", name="Thank you").is_visible()
+    expect(anonymous.get_by_role("heading", name="Thank you")).to_be_visible()
     assert_accessible(anonymous)
     anonymous.goto(links[0])
-    assert anonymous.get_by_text("These answers have already been given.").is_visible()
+    expect(anonymous.get_by_text("These answers have already been given.")).to_be_visible()
     anonymous.goto(f"{live_server.url}/a/chains/rate/not-a-real-link/")
-    assert anonymous.get_by_role("heading", name="This link does not work").is_visible()
+    expect(anonymous.get_by_role("heading", name="This link does not work")).to_be_visible()
     assert_accessible(anonymous)
     anonymous.context.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import PHONE, assert_accessible, sign_in
 from tests.conftest import PASSWORD
@@ -12,12 +13,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_manager_journey(page, live_server, kite, manager):
     sign_in(page, live_server.url, manager.username)
-    assert page.get_by_role("heading", name="My partnerships").is_visible()
+    expect(page.get_by_role("heading", name="My partnerships")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("link", name="Kite Partnership").click()
-    assert page.get_by_role("heading", name="Kite Partnership", level=1).is_visible()
-    assert page.get_by_role("heading", name="Strategic").is_visible()
+    expect(page.get_by_role("heading", name="Kite Partnership", level=1)).to_be_visible()
+    expect(page.get_by_role("heading", name="Strategic")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("link", name="Organisations").first.click()
@@ -27,19 +28,18 @@ def test_manager_journey(page, live_server, kite, manager):
 
     page.get_by_role("button", name="Add organisation").click()
     summary = page.locator(".govuk-error-summary")
-    assert summary.is_visible()
-    assert "There is a problem" in summary.inner_text()
+    expect(summary).to_be_visible()
+    expect(summary).to_contain_text("There is a problem")
     assert_accessible(page)
 
     page.get_by_label("Name").fill("Kite Fire and Rescue")
     page.get_by_label("Sector").select_option("fire")
     page.get_by_label("Statutory partner").check()
     page.get_by_role("button", name="Add organisation").click()
-    assert (
+    expect(page.locator(".govuk-notification-banner")).to_contain_text(
         "Organisation added: Kite Fire and Rescue"
-        in page.locator(".govuk-notification-banner").inner_text()
     )
-    assert page.get_by_role("rowheader", name="Kite Fire and Rescue").is_visible()
+    expect(page.get_by_role("rowheader", name="Kite Fire and Rescue")).to_be_visible()
     assert_accessible(page)
 
 
@@ -59,7 +59,7 @@ def test_every_section_page_is_accessible(page, live_server, kite, manager, path
     sign_in(page, live_server.url, manager.username)
     response = page.goto(f"{live_server.url}/p/kite/{path}")
     assert response.status == 200
-    assert page.locator("h1").is_visible()
+    expect(page.locator("h1")).to_be_visible()
     assert_accessible(page)
 
 
@@ -74,7 +74,7 @@ def test_pages_work_on_a_phone_without_javascript(browser, live_server, kite, ma
     no_script.get_by_label("Name").fill("Theme group")
     no_script.get_by_label("Operational").check()
     no_script.get_by_role("button", name="Add body").click()
-    assert no_script.get_by_role("rowheader", name="Theme group").is_visible()
+    expect(no_script.get_by_role("rowheader", name="Theme group")).to_be_visible()
     context.close()
 
     phone = browser.new_context(viewport=PHONE, bypass_csp=True).new_page()

@@ -4,6 +4,7 @@ visited is checked with axe-core."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from partnerscope.apps.performance.status_services import refresh_partnership
 from tests.apps.performance import factories
@@ -23,20 +24,20 @@ def test_value_entry_and_correction(page, live_server, kite, manager, ni15):
     sign_in(page, live_server.url, manager.username)
     page.goto(f"{live_server.url}/p/kite/")
     page.get_by_role("link", name="Performance", exact=True).click()
-    assert page.get_by_role("heading", name="Performance dashboard").is_visible()
-    assert page.locator("svg.ps-performance-spark title").count() == 1
+    expect(page.get_by_role("heading", name="Performance dashboard")).to_be_visible()
+    expect(page.locator("svg.ps-performance-spark title")).to_have_count(1)
     assert_accessible(page)
 
     page.get_by_role("link", name="NI 15", exact=True).click()
-    assert page.get_by_role("heading", name="NI 15 Indicator NI 15", level=1).is_visible()
-    assert page.locator("figure.ps-chart svg[role=img]").is_visible()
+    expect(page.get_by_role("heading", name="NI 15 Indicator NI 15", level=1)).to_be_visible()
+    expect(page.locator("figure.ps-chart svg[role=img]")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("button", name="Record a value").click()
     assert_accessible(page)
     page.get_by_role("button", name="Save value").click()
     summary = page.locator(".govuk-error-summary")
-    assert "There is a problem" in summary.inner_text()
+    expect(summary).to_contain_text("There is a problem")
     assert_accessible(page)
 
     page.get_by_label("Period").fill("2026-Q1")
@@ -44,15 +45,14 @@ def test_value_entry_and_correction(page, live_server, kite, manager, ni15):
     page.get_by_label("Provisional").check()
     page.get_by_role("button", name="Save value").click()
     banner = page.locator(".govuk-notification-banner")
-    assert "Value recorded: NI 15 for Kiteshire in 2026-Q1 is 9.1" in banner.inner_text()
+    expect(banner).to_contain_text("Value recorded: NI 15 for Kiteshire in 2026-Q1 is 9.1")
     assert_accessible(page)
 
     page.get_by_role("link", name="Correct the value for 2025-Q4").click()
     page.get_by_label("Value", exact=True).fill("9.7")
     page.get_by_role("button", name="Save value").click()
-    assert (
+    expect(page.locator(".govuk-error-summary")).to_contain_text(
         "Give a reason for correcting the recorded value 9.5"
-        in page.locator(".govuk-error-summary").inner_text()
     )
     assert_accessible(page)
 
@@ -60,9 +60,9 @@ def test_value_entry_and_correction(page, live_server, kite, manager, ni15):
         "The police data audit found a double count"
     )
     page.get_by_role("button", name="Save value").click()
-    assert "Value corrected" in page.locator(".govuk-notification-banner").inner_text()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Value corrected")
     history = page.locator("table", has_text="The police data audit found a double count")
-    assert history.is_visible() and "2 (current)" in history.inner_text()
+    expect(history).to_contain_text("2 (current)")
     assert_accessible(page)
 
 
@@ -72,13 +72,13 @@ def test_the_exception_report(page, live_server, kite, manager, ni15):
     page.get_by_role("navigation", name="Performance pages").get_by_role(
         "link", name="Exceptions"
     ).click()
-    assert page.get_by_role("heading", name="Exception report").is_visible()
+    expect(page.get_by_role("heading", name="Exception report")).to_be_visible()
     row = page.get_by_role("row", name="NI 15")
-    assert "Red: the value misses the target" in row.inner_text()
+    expect(row).to_contain_text("Red: the value misses the target")
     assert_accessible(page)
     page.get_by_label("Area").select_option("kiteshire")
     page.get_by_role("button", name="Show").click()
-    assert "Kiteshire" in page.locator(".govuk-caption-l").inner_text()
+    expect(page.locator(".govuk-caption-l")).to_contain_text("Kiteshire")
     assert_accessible(page)
 
 
@@ -102,7 +102,7 @@ def test_every_performance_page_is_accessible(page, live_server, kite, manager, 
     sign_in(page, live_server.url, manager.username)
     response = page.goto(f"{live_server.url}/p/kite/performance/{path}")
     assert response.status == 200
-    assert page.locator("h1").is_visible()
+    expect(page.locator("h1")).to_be_visible()
     assert_accessible(page)
 
 
@@ -113,20 +113,18 @@ def test_import_preview_is_accessible(page, live_server, kite, manager, ni15, tm
     bad.write_text("indicator,area,period,value\nNI 15,Kiteshire,2026-Q1,lots\n")
     page.get_by_label("File of values").set_input_files(str(bad))
     page.get_by_role("button", name="Check the file").click()
-    assert (
+    expect(page.locator(".govuk-error-summary")).to_contain_text(
         "values.csv:2:value: 'lots' is not a number"
-        in page.locator(".govuk-error-summary").inner_text()
     )
     assert_accessible(page)
     good = tmp_path / "good.csv"
     good.write_text("indicator,area,period,value\nNI 15,Kiteshire,2026-Q1,9.2\n")
     page.get_by_label("File of values").set_input_files(str(good))
     page.get_by_role("button", name="Check the file").click()
-    assert page.get_by_role("heading", name="Check and confirm the import").is_visible()
+    expect(page.get_by_role("heading", name="Check and confirm the import")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name="Confirm and save").click()
-    assert (
+    expect(page.locator(".govuk-notification-banner")).to_contain_text(
         "Imported 1 new value and 0 corrections"
-        in page.locator(".govuk-notification-banner").inner_text()
     )
     assert_accessible(page)

@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from partnerscope.apps.sevens.models import Wave
 from tests.apps.sevens.factories import make_invitation, make_responses, make_wave
@@ -34,17 +34,17 @@ def test_answer_on_a_phone_then_the_manager_sees_results(browser, live_server, k
 
     phone = browser.new_context(viewport=PHONE, bypass_csp=True).new_page()
     phone.goto(f"{live_server.url}/a/sevens/{token}/")
-    assert phone.get_by_role("heading", name="About you").is_visible()
+    expect(phone.get_by_role("heading", name="About you")).to_be_visible()
     checked(phone)
     phone.get_by_role("button", name="Save and continue").click()
-    assert "There is a problem" in phone.locator(".govuk-error-summary").inner_text()
+    expect(phone.locator(".govuk-error-summary")).to_contain_text("There is a problem")
     checked(phone)
     phone.get_by_label("Council").check()
     phone.get_by_label("Strategic").check()
     phone.get_by_role("button", name="Save and continue").click()
 
     for number in range(1, 8):
-        assert phone.get_by_text(f"Element {number} of 7", exact=True).is_visible()
+        expect(phone.get_by_text(f"Element {number} of 7", exact=True)).to_be_visible()
         checked(phone)
         statements = phone.locator("fieldset")
         statements.nth(0).get_by_label("Agree", exact=True).check()
@@ -54,19 +54,19 @@ def test_answer_on_a_phone_then_the_manager_sees_results(browser, live_server, k
                 "New members had an induction."
             )
             phone.get_by_role("button", name="Save and come back later").click()
-            assert phone.get_by_role("heading", name="Your answers are saved").is_visible()
+            expect(phone.get_by_role("heading", name="Your answers are saved")).to_be_visible()
             checked(phone)
             phone.goto(f"{live_server.url}/a/sevens/{token}/2/")
             assert phone.get_by_label("Evidence on Staff and skills (optional)").input_value()
         phone.get_by_role("button", name="Save and continue").click()
 
-    assert phone.get_by_role("heading", name="Check your answers").is_visible()
+    expect(phone.get_by_role("heading", name="Check your answers")).to_be_visible()
     checked(phone)
     phone.get_by_role("button", name="Send my answers").click()
-    assert phone.get_by_role("heading", name="Thank you").is_visible()
+    expect(phone.get_by_role("heading", name="Thank you")).to_be_visible()
     checked(phone)
     phone.goto(f"{live_server.url}/a/sevens/{token}/")
-    assert phone.get_by_role("heading", name="You have already answered").is_visible()
+    expect(phone.get_by_role("heading", name="You have already answered")).to_be_visible()
     checked(phone)
     phone.context.close()
 
@@ -75,23 +75,23 @@ def test_answer_on_a_phone_then_the_manager_sees_results(browser, live_server, k
     page.goto(f"{live_server.url}/p/kite/sevens/")
     assert_accessible(page)
     page.get_by_role("link", name=f"Manage {wave.title}").click()
-    assert page.get_by_text("1 of 1", exact=True).is_visible()
+    expect(page.get_by_text("1 of 1", exact=True)).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name="Invitations").click()
     assert_accessible(page)
     page.get_by_role("link", name="Back").click()
     page.get_by_role("button", name="Results").click()
-    assert "Results are published when the wave closes" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("Results are published when the wave closes")
     assert_accessible(page)
 
     Wave.objects.filter(pk=wave.pk).update(closes=timezone.localdate() - dt.timedelta(days=1))
     page.reload()
-    assert page.get_by_role("heading", name=f"Results: {wave.title}").is_visible()
-    assert "6 people answered" in page.locator("main").inner_text()
-    assert page.locator("svg[role=img] title", has_text="The 7S wheel").count() == 1
+    expect(page.get_by_role("heading", name=f"Results: {wave.title}")).to_be_visible()
+    expect(page.locator("main")).to_contain_text("6 people answered")
+    expect(page.locator("svg[role=img] title", has_text="The 7S wheel")).to_have_count(1)
     assert_accessible(page)
     page.get_by_role("link", name="Staff and skills").click()
-    assert page.get_by_text("New members had an induction.").is_visible()
+    expect(page.get_by_text("New members had an induction.")).to_be_visible()
     assert_accessible(page)
     page.context.close()
 
@@ -103,7 +103,7 @@ def test_wave_management_pages_are_accessible(page, live_server, kite, manager):
     page.get_by_role("button", name="Open a new wave").click()
     assert_accessible(page)
     page.get_by_role("button", name="Open the wave").click()
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert_accessible(page)
 
     page.goto(f"{live_server.url}/p/kite/sevens/waves/{wave.pk}/")
@@ -112,17 +112,17 @@ def test_wave_management_pages_are_accessible(page, live_server, kite, manager):
     page.get_by_label("Element").select_option("steering")
     page.get_by_label("Statement").fill("Budgets follow the shared priorities.")
     page.get_by_role("button", name="Add the statement").click()
-    assert page.get_by_role("rowheader", name="local.1").is_visible()
+    expect(page.get_by_role("rowheader", name="local.1")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("button", name="Invitations").click()
     page.get_by_role("button", name="Send invitations to 2 people").click()
-    assert page.get_by_role("heading", name="2 new links").is_visible()
+    expect(page.get_by_role("heading", name="2 new links")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="New link for Alice Adams").click()
     assert_accessible(page)
 
     closed = make_wave(kite, days_open=(-9, -2))
     page.goto(f"{live_server.url}/p/kite/sevens/waves/{closed.pk}/results/")
-    assert "no results are shown" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("no results are shown")
     assert_accessible(page)
