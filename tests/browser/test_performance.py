@@ -3,6 +3,8 @@ visited is checked with axe-core."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import expect
 
@@ -73,13 +75,21 @@ def test_the_exception_report(page, live_server, kite, manager, ni15):
         "link", name="Exceptions"
     ).click()
     expect(page.get_by_role("heading", name="Exception report")).to_be_visible()
-    row = page.get_by_role("row", name="NI 15")
-    expect(row).to_contain_text("Red: the value misses the target")
+    expect(page.get_by_role("row", name="NI 15")).to_contain_text("Red")
+    reasons = page.get_by_role("table", name="Why indicators are here")
+    expect(reasons).to_contain_text("Red: the value misses the target")
     assert_accessible(page)
+    page.get_by_role("link", name="Show only Red").click()
+    expect(page.get_by_role("heading", name="1 exception: red")).to_be_visible()
     page.get_by_label("Area").select_option("kiteshire")
     page.get_by_role("button", name="Show").click()
     expect(page.locator(".govuk-caption-l")).to_contain_text("Kiteshire")
+    expect(page.get_by_role("heading", name="1 exception: red")).to_be_visible()
     assert_accessible(page)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download these as CSV").click()
+    assert download.value.suggested_filename == "kite-exceptions.csv"
+    assert "NI 15" in Path(download.value.path()).read_text()
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import reduce
+from operator import or_
 from typing import TYPE_CHECKING
 
 from django.db import models
@@ -49,13 +51,16 @@ class ValueVersionQuerySet(models.QuerySet):
         return self.filter(version__gt=1)
 
 
-EXCEPTION = (
-    Q(rag="red")
-    | Q(direction="worsening")
-    | Q(year_ago="worsening")
-    | Q(forecast="likely_missed")
-    | Q(variation="special_cause_concerning")
-)
+EXCEPTION_CONDITIONS = {
+    "red": Q(rag="red"),
+    "worse_than_last_period": Q(direction="worsening"),
+    "worse_than_a_year_ago": Q(year_ago="worsening"),
+    "likely_missed": Q(forecast="likely_missed"),
+    "special_cause": Q(variation="special_cause_concerning"),
+}
+"""Each way a status earns a place in the exception report, by the key its filter uses."""
+
+EXCEPTION = reduce(or_, EXCEPTION_CONDITIONS.values())
 """A status worth reporting by exception: red, worsening, likely to miss, or a concerning
 special cause."""
 

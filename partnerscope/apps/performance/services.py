@@ -30,7 +30,6 @@ from partnerscope.apps.performance.choices import (
     Direction,
     Origin,
     Polarity,
-    Rating,
     ValueStatus,
     frequency_words,
 )
@@ -55,17 +54,12 @@ from partnerscope.apps.performance.status_services import (
     targets_by_series,
 )
 from partnerscope.core.indicators import (
-    DIRECTION_WORSENING,
-    FORECAST_LIKELY_MISSED,
     QUALITY_RULES,
-    RAG_RED,
-    SPC_SPECIAL_CAUSE_CONCERNING,
     IndicatorCoverage,
     IndicatorStatus,
     OutcomeCoverage,
     Period,
     PeriodError,
-    Rule,
     benchmark,
     crowded_out,
     latest_due_period,
@@ -525,57 +519,6 @@ def dashboard(partnership: Partnership, area_ref: str | None, page_number: Any) 
         groups[-1][1].append(row)
     as_of = next(iter(snapshots.values()))["as_of"] if snapshots else None
     return Dashboard(area, areas, as_of, summaries, page, groups, len(indicators))
-
-
-# ---- The exception report ---------------------------------------------------------------
-
-
-@dataclass
-class ExceptionRow:
-    snapshot: IndicatorStatusSnapshot
-    reasons: list[Rule]
-
-
-def exception_reasons(snapshot: IndicatorStatusSnapshot) -> list[Rule]:
-    """The rules that put a status in the exception report."""
-    reasons = []
-    if snapshot.rag == Rating.RED:
-        reasons.append(RAG_RED)
-    if Direction.WORSENING in (snapshot.direction, snapshot.year_ago):
-        reasons.append(DIRECTION_WORSENING)
-    if snapshot.forecast == "likely_missed":
-        reasons.append(FORECAST_LIKELY_MISSED)
-    if snapshot.variation == "special_cause_concerning":
-        reasons.append(SPC_SPECIAL_CAUSE_CONCERNING)
-    return reasons
-
-
-@dataclass
-class ExceptionReport:
-    area: Area | None
-    areas: list[Area]
-    page: Page
-    rows: list[ExceptionRow]
-    count: int
-
-
-def exception_report(
-    partnership: Partnership, area_ref: str | None, page_number: Any
-) -> ExceptionReport:
-    """Statuses that are red, worsening, likely to miss, or a concerning special cause."""
-    areas = areas_of(partnership)
-    area = next((item for item in areas if item.ref == area_ref), None)
-    query = (
-        IndicatorStatusSnapshot.objects.in_partnership(partnership)
-        .exceptions()
-        .select_related("indicator", "area")
-        .order_by("indicator__code", "area__position", "area__name")
-    )
-    if area is not None:
-        query = query.filter(area=area)
-    page = Paginator(query, PAGE_SIZE).get_page(page_number)
-    rows = [ExceptionRow(snapshot, exception_reasons(snapshot)) for snapshot in page.object_list]
-    return ExceptionReport(area, areas, page, rows, page.paginator.count)
 
 
 # ---- The indicator page -----------------------------------------------------------------

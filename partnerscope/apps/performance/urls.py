@@ -9,6 +9,7 @@ app_name = "performance"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("exceptions/", views.exceptions, name="exceptions"),
+    path("exceptions.csv", views.exceptions_csv, name="exceptions_csv"),
     path("crowding/", views.crowding, name="crowding"),
     path("quality/", views.quality_register, name="quality_register"),
     path("benchmark/", views.benchmark, name="benchmark"),

@@ -17,7 +17,7 @@ from django.urls import reverse
 
 from partnerscope.apps.accounts.permissions import Access, Action, partnership_view
 from partnerscope.apps.common.form_pages import RecordWords, record_form_page
-from partnerscope.apps.performance import forms, imports, services
+from partnerscope.apps.performance import exception_report, forms, imports, services
 from partnerscope.apps.performance.models import Area, Outcome
 from partnerscope.apps.performance.status_services import refresh_partnership, reporting_settings
 
@@ -54,16 +54,39 @@ def dashboard(request: HttpRequest, access: Access) -> HttpResponse:
     )
 
 
+def _exception_choice(request: HttpRequest, access: Access) -> exception_report.Choice:
+    return exception_report.choose(
+        access.partnership, request.GET.get("area"), request.GET.get("reason")
+    )
+
+
 @partnership_view(Action.READ)
 def exceptions(request: HttpRequest, access: Access) -> HttpResponse:
-    report = services.exception_report(
-        access.partnership, request.GET.get("area"), request.GET.get("page")
+    report = exception_report.exception_report(
+        access.partnership, _exception_choice(request, access), request.GET.get("page")
     )
     return render(
         request,
         "performance/exceptions.html",
-        {"report": report, "page_title": "Exception report", "back_url": _url("dashboard", access)},
+        {
+            "report": report,
+            "page_title": "Exception report",
+            "back_url": _url("dashboard", access),
+        },
     )
+
+
+@partnership_view(Action.READ)
+def exceptions_csv(request: HttpRequest, access: Access) -> HttpResponse:
+    choice = _exception_choice(request, access)
+    response = HttpResponse(
+        exception_report.exception_csv(access.partnership, choice),
+        content_type="text/csv; charset=utf-8",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="{access.partnership.slug}-exceptions.csv"'
+    )
+    return response
 
 
 @partnership_view(Action.READ)

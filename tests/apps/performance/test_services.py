@@ -163,13 +163,6 @@ def test_the_dashboard_groups_indicators_by_theme_and_counts_ratings(ni15, place
     assert board.groups[1][1][0].code == "L 1" and board.groups[1][1][0].sparkline == ""
 
 
-def test_the_exception_report_cites_the_rules(ni15, place, kite):
-    status_services.refresh_partnership(kite["partnership"])
-    report = services.exception_report(kite["partnership"], None, 1)
-    assert report.count == 1
-    assert "rag_red" in [rule.name for rule in report.rows[0].reasons]
-
-
 def test_the_crowding_report_gives_every_reason(kite, ni15):
     partnership = kite["partnership"]
     PerformanceSettings.objects.create(partnership=partnership, as_of=dt.date(2026, 9, 1))

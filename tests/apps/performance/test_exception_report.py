@@ -1,0 +1,147 @@
+"""The exception report: counts by reason, filters, each row's reasons and the CSV download.
+
+Statuses are stored by hand so that every reason, alone and together, is known in advance.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+import pytest
+from django.urls import reverse
+
+from partnerscope.apps.performance import exception_report, status_services
+from partnerscope.apps.performance.exception_report import REASONS, choose
+from partnerscope.apps.performance.models import IndicatorStatusSnapshot
+from partnerscope.apps.performance.querysets import EXCEPTION_CONDITIONS
+from tests.apps.performance import factories
+
+pytestmark = pytest.mark.django_db
+
+NOT_AN_EXCEPTION = {"rag": "green", "direction": "improving", "year_ago": "no_change"}
+STATUSES = {
+    # code: (area ref, fields); the reasons each should be listed with are in REASONS_OF.
+    "A 1": ("north", {"rag": "red"}),
+    "A 2": ("north", {"rag": "amber", "direction": "worsening", "year_ago": "worsening"}),
+    "A 3": ("south", {"forecast": "likely_missed", "latest_value": 0.1 + 0.2}),
+    "A 4": ("south", {"rag": "red", "variation": "special_cause_concerning", "target": 1e-7}),
+    "A 5": ("north", NOT_AN_EXCEPTION),
+    "A 6": ("south", {"variation": "special_cause_improving"}),
+}
+REASONS_OF = {
+    "A 1": ["Red"],
+    "A 2": ["Worse than last period", "Worse than a year ago"],
+    "A 3": ["Likely to miss target"],
+    "A 4": ["Red", "Concerning special cause"],
+}
+
+
+@pytest.fixture
+def statuses(kite):
+    partnership = kite["partnership"]
+    areas = {
+        "north": factories.area(partnership, "north", "North", position=1),
+        "south": factories.area(partnership, "south", "South", position=2),
+    }
+    for code, (area_ref, fields) in STATUSES.items():
+        IndicatorStatusSnapshot.objects.create(
+            indicator=factories.indicator(partnership, code, title=f"Title of {code}"),
+            area=areas[area_ref],
+            as_of=dt.date(2026, 4, 1),
+            latest_period="2026-Q1",
+            **fields,
+        )
+    return partnership
+
+
+def report(partnership, area=None, reason=None, page=1):
+    return exception_report.exception_report(partnership, choose(partnership, area, reason), page)
+
+
+def listed(result):
+    return {
+        row.snapshot.indicator.code: [reason.label for reason in row.reasons] for row in result.rows
+    }
+
+
+def test_every_reason_has_the_condition_that_chooses_it():
+    assert [reason.key for reason in REASONS] == list(EXCEPTION_CONDITIONS)
+
+
+def test_each_row_names_the_reasons_that_put_it_there(statuses):
+    result = report(statuses)
+    assert listed(result) == REASONS_OF
+    assert result.total == result.count == 4
+
+
+def test_the_counts_give_every_reason_in_the_chosen_area(statuses):
+    counts = {tally.reason.key: tally.count for tally in report(statuses).counts}
+    assert counts == {
+        "red": 2,
+        "worse_than_last_period": 1,
+        "worse_than_a_year_ago": 1,
+        "likely_missed": 1,
+        "special_cause": 1,
+    }
+    south = report(statuses, area="south")
+    assert {t.reason.key: t.count for t in south.counts}["red"] == 1
+    assert south.total == 2 and listed(south).keys() == {"A 3", "A 4"}
+
+
+def test_choosing_a_reason_keeps_the_counts_of_the_others(statuses):
+    result = report(statuses, reason="red")
+    assert result.reason.key == "red"
+    assert listed(result) == {"A 1": ["Red"], "A 4": ["Red", "Concerning special cause"]}
+    assert result.count == 2 and result.total == 4
+    assert sum(tally.count for tally in result.counts) == 6
+    assert result.query == "reason=red"
+    assert report(statuses, area="north", reason="red").query == "area=north&reason=red"
+
+
+def test_an_unknown_area_or_reason_chooses_all(statuses):
+    result = report(statuses, area="nowhere", reason="purple")
+    assert result.area is None and result.reason is None and result.count == 4
+    assert result.query == ""
+
+
+def test_the_csv_lists_every_chosen_exception_exactly(statuses):
+    rows = list(
+        csv.DictReader(
+            io.StringIO(exception_report.exception_csv(statuses, choose(statuses, None, None)))
+        )
+    )
+    assert list(rows[0]) == exception_report.CSV_COLUMNS
+    assert [row["indicator"] for row in rows] == ["A 1", "A 2", "A 3", "A 4"]
+    assert rows[1]["reasons"] == "Worse than last period; Worse than a year ago"
+    assert float(rows[2]["latest_value"]) == 0.1 + 0.2
+    assert float(rows[3]["target"]) == 1e-7 and rows[3]["rating"] == "red"
+    assert rows[0]["title"] == "Title of A 1" and rows[0]["area"] == "North"
+    only_south = exception_report.exception_csv(statuses, choose(statuses, "south", "red"))
+    assert [row["indicator"] for row in csv.DictReader(io.StringIO(only_south))] == ["A 4"]
+
+
+def test_a_refreshed_partnership_reports_its_red_indicator(kite):
+    indicator = factories.kite_indicator(kite)
+    status_services.refresh_partnership(kite["partnership"])
+    result = report(kite["partnership"])
+    assert listed(result) == {indicator.code: ["Red"]}
+    assert result.rows[0].reasons[0].rule.name == "rag_red"
+
+
+def test_the_page_filters_and_the_csv_downloads(manager_client, statuses):
+    base = reverse("performance:exceptions", args=[statuses.slug])
+    page = manager_client.get(base, {"reason": "red", "area": "north"}).content.decode()
+    assert "1 exception: red" in page
+    assert 'name="reason" value="red"' in page
+    assert "Red: the value misses the target" in page
+    response = manager_client.get(
+        reverse("performance:exceptions_csv", args=[statuses.slug]), {"reason": "red"}
+    )
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="kite-exceptions.csv"'
+    assert [row["indicator"] for row in csv.DictReader(io.StringIO(response.content.decode()))] == [
+        "A 1",
+        "A 4",
+    ]
