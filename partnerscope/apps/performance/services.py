@@ -53,8 +53,8 @@ from partnerscope.apps.performance.status_services import (
     reporting_settings,
     targets_by_series,
 )
+from partnerscope.core.indicators import Frequency as CoreFrequency
 from partnerscope.core.indicators import (
-    QUALITY_RULES,
     IndicatorCoverage,
     IndicatorStatus,
     OutcomeCoverage,
@@ -67,7 +67,6 @@ from partnerscope.core.indicators import (
     nearest_neighbours,
     parse_period,
 )
-from partnerscope.core.indicators import Frequency as CoreFrequency
 from partnerscope.core.indicators import Meeting as CoreMeeting
 from partnerscope.core.indicators import Polarity as CorePolarity
 from partnerscope.datapackage.indicators import upload_lines
@@ -75,7 +74,6 @@ from partnerscope.datapackage.tables import Column, TableErrors, number, parse_r
 from partnerscope.reference.indicators import load_catalogue
 
 PAGE_SIZE = 100
-QUALITY_RULE_TEXT = {rule.name: rule.text for rule in QUALITY_RULES}
 NATIONAL_SOURCE = "National Indicator Set (Communities and Local Government, 2008)"
 
 
@@ -620,61 +618,6 @@ def indicator_list(partnership: Partnership) -> list[Indicator]:
         .prefetch_related("outcomes")
         .annotate(value_count=models.Count("values", filter=models.Q(values__is_current=True))),
         key=lambda indicator: code_key(indicator.code),
-    )
-
-
-# ---- The data-quality register ----------------------------------------------------------
-
-
-@dataclass
-class QualityRegister:
-    ratings: list[tuple[Indicator, list[QualityRecord | None]]]
-    dimensions: list[str]
-    page: Page
-    findings: list[dict[str, Any]]
-    finding_count: int
-    by_dimension: dict[str, int]
-
-
-def quality_register(partnership: Partnership, page_number: Any) -> QualityRegister:
-    """People's latest rating of each dimension of each indicator, and the automatic findings."""
-    indicators = list(Indicator.objects.in_partnership(partnership).order_by("code"))
-    latest: dict[tuple[int, str], QualityRecord] = {}
-    for record in QualityRecord.objects.filter(indicator__partnership=partnership):
-        latest.setdefault((record.indicator_id, record.dimension), record)
-    rated = {indicator_id for indicator_id, _ in latest}
-    ratings = [
-        (indicator, [latest.get((indicator.pk, value)) for value, _ in Dimension.choices])
-        for indicator in indicators
-        if indicator.pk in rated
-    ]
-    snapshots = (
-        IndicatorStatusSnapshot.objects.in_partnership(partnership)
-        .with_quality_findings()
-        .select_related("indicator", "area")
-        .order_by("indicator__code", "area__position", "area__name")
-    )
-    findings: list[dict[str, Any]] = []
-    by_dimension: Counter[str] = Counter()
-    for snapshot in snapshots:
-        for finding in snapshot.quality:
-            by_dimension[finding["dimension"]] += 1
-            findings.append(
-                {
-                    "indicator": snapshot.indicator,
-                    "area": snapshot.area,
-                    **finding,
-                    "text": QUALITY_RULE_TEXT.get(finding["rule"], ""),
-                }
-            )
-    page = Paginator(findings, PAGE_SIZE).get_page(page_number)
-    return QualityRegister(
-        ratings=ratings,
-        dimensions=[label for _, label in Dimension.choices],
-        page=page,
-        findings=list(page.object_list),
-        finding_count=len(findings),
-        by_dimension={label: by_dimension.get(value, 0) for value, label in Dimension.choices},
     )
 
 

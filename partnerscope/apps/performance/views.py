@@ -17,7 +17,13 @@ from django.urls import reverse
 
 from partnerscope.apps.accounts.permissions import Access, Action, partnership_view
 from partnerscope.apps.common.form_pages import RecordWords, record_form_page
-from partnerscope.apps.performance import exception_report, forms, imports, services
+from partnerscope.apps.performance import (
+    data_quality,
+    exception_report,
+    forms,
+    imports,
+    services,
+)
 from partnerscope.apps.performance.models import Area, Outcome
 from partnerscope.apps.performance.status_services import refresh_partnership, reporting_settings
 
@@ -108,7 +114,9 @@ def quality_register(request: HttpRequest, access: Access) -> HttpResponse:
         request,
         "performance/quality_register.html",
         {
-            "register": services.quality_register(access.partnership, request.GET.get("page")),
+            "register": data_quality.quality_register(
+                access.partnership, request.GET.get("check"), request.GET.get("page")
+            ),
             "page_title": "Data-quality register",
             "back_url": _url("dashboard", access),
         },

@@ -1,7 +1,8 @@
 """Named rules: each judgement the analysis makes cites the rule that made it.
 
 A rule is a stable ``name`` (used in JSON, tests and reports) and its ``text`` (the rule's
-wording, shown to people). Every rule in this package has a test of the same name.
+wording, shown to people), which opens with a short label and a colon. Every rule in this
+package has a test of the same name.
 """
 
 from __future__ import annotations
@@ -23,6 +24,16 @@ class Rule:
 
     name: str
     text: str
+
+    @property
+    def label(self) -> str:
+        """The short name the wording opens with, before its colon: what a table's row
+        shows when the full wording is given once elsewhere.
+
+        >>> Rule("quality_overdue", "Overdue: no value by its due date.").label
+        'Overdue'
+        """
+        return self.text.partition(":")[0]
 
     def to_dict(self) -> dict[str, str]:
         """``{"name": ..., "text": ...}``, as the CLI and the web pages print it."""

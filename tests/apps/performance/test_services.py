@@ -217,24 +217,6 @@ def test_discussing_a_goal_gives_its_theme_agenda_time(kite, ni15):
     assert "theme" not in listed and "safer" not in listed
 
 
-def test_the_quality_register_lists_findings_and_latest_ratings(ni15, place, kite, manager):
-    services.record_value(ni15, place, parse_period("2025-Q4"), figures(12.0), "Revised", manager)
-    services.record_value(ni15, place, parse_period("2026-Q2"), figures(9.0))
-
-    class Rated:
-        def save(self, commit=True):
-            from partnerscope.apps.performance.models import QualityRecord
-
-            return QualityRecord(dimension="accuracy", rating="amber", evidence="Spot check")
-
-    services.add_quality_record(ni15, Rated(), manager)
-    register = services.quality_register(kite["partnership"], 1)
-    rules = [finding["rule"] for finding in register.findings]
-    assert "quality_missing_period" in rules and "quality_large_revision" in rules
-    assert register.ratings[0][0] == ni15
-    assert register.ratings[0][1][0].rating == "amber"
-
-
 def test_adopting_national_indicators_uses_the_catalogue(kite, manager):
     access = Access(kite["partnership"], "manager", manager)
     adopted = services.adopt_indicators(access, ["NI 15", "NI 151", "NI 999"], "quarter")

@@ -43,3 +43,10 @@ def test_rule_names_are_unique_and_texts_are_sentences():
 def test_docs_name_every_rule():
     docs = (HERE.parents[2] / "docs" / "indicators.md").read_text(encoding="utf-8")
     assert sorted(name for name in all_rules() if f"`{name}`" not in docs) == []
+
+
+def test_every_rule_opens_with_a_short_label():
+    for rule in all_rules().values():
+        assert ":" in rule.text, rule.name
+        assert 2 <= len(rule.label) <= 60 and rule.label[0].isupper(), rule.name
+        assert rule.text.startswith(f"{rule.label}: "), rule.name
