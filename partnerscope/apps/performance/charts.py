@@ -8,7 +8,9 @@ chart goes through ``common.charts`` like every other chart, with its data table
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping, Sequence
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
 from typing import Any
 
 import altair as alt
@@ -27,6 +29,42 @@ def figure(value: float | None) -> str:
     if value is None:
         return "–"
     return f"{value:,.4g}" if abs(value) < 1e15 else f"{value:.4g}"
+
+
+MOST_RECORDED_PLACES = 3
+
+
+def decimal_places(values: Iterable[float]) -> int:
+    """How many decimal places the recorded values use, at most ``MOST_RECORDED_PLACES``:
+    a value typed as 0.77 uses two, one typed as 1206 none.
+
+    >>> decimal_places([0.77, 1.2, 3.0])
+    2
+    >>> decimal_places([65.31607631319051])
+    3
+    """
+    places = 0
+    for value in values:
+        if math.isfinite(value) and not value.is_integer():
+            exponent = Decimal(repr(value)).as_tuple().exponent
+            places = max(places, min(MOST_RECORDED_PLACES, -int(exponent)))
+    return places
+
+
+def derived(value: float | None, places: int) -> str:
+    """A figure the analysis worked out (a mean, a process limit, a forecast) to one
+    decimal place more than the recorded values use, so that its precision matches theirs
+    rather than suggesting more; one too small for those places falls back to ``figure``.
+
+    >>> derived(1.0712, 2), derived(1206.0 / 7, 0), derived(0.00004, 2)
+    ('1.071', '172.3', '4e-05')
+    """
+    if value is None:
+        return "–"
+    shown = f"{value:,.{places + 1}f}"
+    if value != 0 and float(shown.replace(",", "")) == 0:
+        return figure(value)
+    return shown
 
 
 def sparkline(chart_id: str, title: str, points: Sequence[Sequence[Any]]) -> SafeString:
@@ -82,6 +120,7 @@ def indicator_chart(
     values = dict(zip(series.periods, series.values, strict=True))
     flagged = {period for period, flag in zip(series.periods, special, strict=True) if flag}
     periods = sorted(set(values) | set(targets), key=lambda period: period.ordinal)
+    places = decimal_places(series.values)
     order = [str(period) for period in periods]
     long_rows: list[dict[str, Any]] = []
     table: list[list[Any]] = []
@@ -94,9 +133,9 @@ def indicator_chart(
             label,
             figure(value),
             figure(target),
-            figure(limits.mean) if limits else "–",
-            figure(limits.lower_limit) if limits else "–",
-            figure(limits.upper_limit) if limits else "–",
+            derived(limits.mean, places) if limits else "–",
+            derived(limits.lower_limit, places) if limits else "–",
+            derived(limits.upper_limit, places) if limits else "–",
             "yes" if period in flagged else "no" if value is not None else "–",
         ]
         table.append(row)
@@ -178,8 +217,9 @@ def indicator_chart(
     )
     if spc is not None:
         description += (
-            f" Mean {figure(spc.limits.mean)}, process limits {figure(spc.limits.lower_limit)} "
-            f"to {figure(spc.limits.upper_limit)}."
+            f" Mean {derived(spc.limits.mean, places)}, process limits "
+            f"{derived(spc.limits.lower_limit, places)} to "
+            f"{derived(spc.limits.upper_limit, places)}."
         )
         if flagged:
             description += (

@@ -149,10 +149,33 @@ def _rows(snapshots: Iterable[IndicatorStatusSnapshot]) -> list[ExceptionRow]:
     ]
 
 
+ORDER = ("indicator__code", "area__position", "area__name")
+
+
 def _ordered(query: QuerySet[IndicatorStatusSnapshot]) -> QuerySet[IndicatorStatusSnapshot]:
-    return _with_flags(query.select_related("indicator", "area")).order_by(
-        "indicator__code", "area__position", "area__name"
-    )
+    return _with_flags(query.select_related("indicator", "area")).order_by(*ORDER)
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count, because the report has already counted its rows."""
+
+    def __init__(self, object_list: Any, per_page: int, known_count: int) -> None:
+        super().__init__(object_list, per_page)
+        self.known_count = known_count
+
+    @property
+    def count(self) -> int:
+        return self.known_count
+
+
+def _page_rows(query: QuerySet[IndicatorStatusSnapshot], ids: list[int]) -> list[ExceptionRow]:
+    """The rows of one page, fetched by key in the page's order.
+
+    The page's keys come first from a narrow ordered query, which databases answer by
+    walking indicators in code order and stopping at the page; sorting whole rows of a
+    large partnership's statuses would take far longer."""
+    by_key = {snapshot.pk: snapshot for snapshot in _ordered(query.filter(pk__in=ids))}
+    return _rows(by_key[pk] for pk in ids)
 
 
 def exception_report(partnership: Partnership, choice: Choice, page_number: Any) -> ExceptionReport:
@@ -163,8 +186,10 @@ def exception_report(partnership: Partnership, choice: Choice, page_number: Any)
         **{r.key: Count("pk", filter=EXCEPTION_CONDITIONS[r.key]) for r in REASONS},
     )
     counts = [ReasonCount(r, tallies[r.key]) for r in REASONS]
-    query = _ordered(_for_reason(in_area, choice))
-    page = Paginator(query, PAGE_SIZE).get_page(page_number)
+    chosen = _for_reason(in_area, choice)
+    keys = chosen.order_by(*ORDER).values_list("pk", flat=True)
+    count = tallies[choice.reason.key] if choice.reason is not None else tallies["total"]
+    page = CountedPaginator(keys, PAGE_SIZE, count).get_page(page_number)
     return ExceptionReport(
         choice.area,
         choice.areas,
@@ -172,7 +197,7 @@ def exception_report(partnership: Partnership, choice: Choice, page_number: Any)
         counts,
         tallies["total"],
         page,
-        _rows(page.object_list),
+        _page_rows(chosen, list(page.object_list)),
     )
 
 

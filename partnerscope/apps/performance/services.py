@@ -24,7 +24,12 @@ from django.urls import reverse
 from partnerscope.apps.accounts.permissions import Access
 from partnerscope.apps.partnerships.models import AgendaItem, Body, Meeting, Partnership
 from partnerscope.apps.partnerships.services import unique_ref
-from partnerscope.apps.performance.charts import figure, indicator_chart, sparkline
+from partnerscope.apps.performance.charts import (
+    decimal_places,
+    figure,
+    indicator_chart,
+    sparkline,
+)
 from partnerscope.apps.performance.choices import (
     Dimension,
     Direction,
@@ -545,6 +550,7 @@ class IndicatorPage:
     target: ImprovementTarget | None
     target_values: list[TargetValue]
     outcomes: list[Outcome]
+    places: int
 
     @property
     def directions(self) -> list[tuple[str, dict[str, Any] | None]]:
@@ -608,6 +614,7 @@ def indicator_page(partnership: Partnership, pk: int, area_ref: str | None) -> I
         target=target,
         target_values=list(target.values.all()) if target else [],
         outcomes=list(indicator.outcomes.all()),
+        places=decimal_places(status.series.values),
     )
 
 

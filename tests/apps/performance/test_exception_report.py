@@ -145,3 +145,13 @@ def test_the_page_filters_and_the_csv_downloads(manager_client, statuses):
         "A 1",
         "A 4",
     ]
+
+
+def test_pages_follow_the_report_order_and_count_the_chosen_rows(statuses, monkeypatch):
+    monkeypatch.setattr(exception_report, "PAGE_SIZE", 3)
+    first, second = report(statuses, page=1), report(statuses, page=2)
+    assert [r.snapshot.indicator.code for r in first.rows + second.rows] == list(REASONS_OF)
+    assert first.page.paginator.num_pages == 2 and len(second.rows) == 1
+    red = report(statuses, reason="red", page=5)
+    assert red.page.number == 1 and red.page.paginator.num_pages == 1
+    assert [r.snapshot.indicator.code for r in red.rows] == ["A 1", "A 4"]

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import template
 
+from partnerscope.apps.performance.charts import derived as format_derived
 from partnerscope.apps.performance.charts import figure as format_figure
 
 register = template.Library()
@@ -26,3 +27,11 @@ def figure(value: Any) -> str:
     if value in (None, ""):
         return "–"
     return format_figure(float(value))
+
+
+@register.filter
+def derived(value: Any, places: int) -> str:
+    """A worked-out figure to one decimal place more than the recorded values use."""
+    if value in (None, ""):
+        return "–"
+    return format_derived(float(value), int(places))
