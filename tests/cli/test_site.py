@@ -89,3 +89,17 @@ def test_grant_gives_a_role_and_refuses_a_new_account_without_email(exported):
     refused = run(exported / "first", "grant", "northshire", "stranger", "--role", "viewer")
     assert refused.returncode == 2
     assert "An e-mail address is needed" in refused.stderr
+
+
+def test_the_server_entry_point_loads_every_view_before_the_first_request(tmp_path):
+    script = (
+        "import sys, partnerscope.wsgi; "
+        "print('partnerscope.apps.performance.views' in sys.modules, "
+        "'partnerscope.apps.network.views' in sys.modules)"
+    )
+    env = {**os.environ, "PARTNERSCOPE_DATA_DIR": str(tmp_path), "DATABASE_URL": ""}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    loaded = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert loaded.stdout.split() == ["True", "True"], loaded.stderr
