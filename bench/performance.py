@@ -274,10 +274,13 @@ def median_ms(client: Any, path: str, times: int = 3) -> float:
 
 
 def dashboard() -> dict[str, Any]:
-    """Serve one area's dashboard page several times through the whole Django stack."""
+    """Serve one area's dashboard page several times through the whole Django stack,
+    started as the server starts it (through the WSGI entry point)."""
     setup()
     from django.contrib.auth import get_user_model
     from django.test import Client
+
+    import partnerscope.wsgi  # noqa: F401
 
     client = Client(HTTP_HOST="localhost")
     client.force_login(get_user_model().objects.get(username="bench"))
