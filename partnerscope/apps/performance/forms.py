@@ -473,6 +473,17 @@ class BenchmarkForm(Form):
         self.fields["by"].choices = indicators
         self.fields["neighbours_of"].choices = [("", "None"), *areas]
 
+    NEIGHBOUR_FIELDS = ("neighbours_of", "by", "count")
+
+    @property
+    def neighbours_open(self) -> bool:
+        """Whether the nearest-neighbour choices start open: when the reader asked for
+        neighbours or got one of those fields wrong."""
+        if not self.is_bound:
+            return False
+        asked = any(self.data.get(name) for name in ("neighbours_of", "by"))
+        return asked or any(name in self.errors for name in self.NEIGHBOUR_FIELDS)
+
     def clean_comparators(self) -> Any:
         upload = self.cleaned_data.get("comparators")
         if upload and not upload.name.lower().endswith((".csv", ".xlsx")):

@@ -268,6 +268,16 @@ def test_benchmarking_through_the_page(manager_client, ni15):
     page = response.content.decode()
     assert "NI 15 Indicator NI 15 in 2025-Q4" in page and "Kiteshire" in page
     assert "This partnership" not in page
+    assert '<details class="govuk-details">' in page
+
+
+def test_the_nearest_neighbour_choices_open_when_asked_for_or_wrong(manager_client, ni15):
+    opened = '<details class="govuk-details" open>'
+    assert opened not in manager_client.get(url("benchmark")).content.decode()
+    asked = {"indicator": "NI 15", "neighbours_of": "kiteshire", "count": "5"}
+    assert opened in manager_client.post(url("benchmark"), asked).content.decode()
+    wrong = manager_client.post(url("benchmark"), {"indicator": "NI 15", "count": "99"})
+    assert wrong.status_code == 400 and opened in wrong.content.decode()
 
 
 def test_changing_the_reporting_date_recalculates(manager_client, ni15):
