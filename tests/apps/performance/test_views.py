@@ -285,3 +285,11 @@ def test_changing_the_reporting_date_recalculates(manager_client, ni15):
     assert response.status_code == 302
     snapshot = ni15.snapshots.get()
     assert snapshot.as_of.isoformat() == "2025-01-01" and snapshot.latest_period == "2024-Q4"
+
+
+def test_the_indicator_list_names_kind_and_frequency_briefly(manager_client, ni15, kite):
+    factories.indicator(kite["partnership"], "L 9", frequency="financial_year", origin="local")
+    page = manager_client.get(url("indicator_list")).content.decode()
+    assert "2 indicators" in page
+    assert ">Financial year<" in page and ">Quarter<" in page
+    assert ">Local<" in page and "(2024-Q1)" not in page

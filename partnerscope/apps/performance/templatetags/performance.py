@@ -8,6 +8,7 @@ from django import template
 
 from partnerscope.apps.performance.charts import derived as format_derived
 from partnerscope.apps.performance.charts import figure as format_figure
+from partnerscope.apps.performance.choices import FREQUENCY_WORDS
 
 register = template.Library()
 
@@ -35,3 +36,10 @@ def derived(value: Any, places: int) -> str:
     if value in (None, ""):
         return "–"
     return format_derived(float(value), int(places))
+
+
+@register.filter
+def frequency_noun(frequency: str) -> str:
+    """``financial_year`` as ``Financial year``: the frequency without an example period."""
+    noun = FREQUENCY_WORDS.get(frequency, ("–",))[0]
+    return noun[:1].upper() + noun[1:]
