@@ -32,6 +32,19 @@ def widget_class(widget: forms.Widget) -> str | None:
     return None
 
 
+SHORT_TEXT = 12
+"""Text fields this short (periods, codes) get an input sized to them, not the full width."""
+
+
+def field_class(field: forms.Field) -> str | None:
+    """The GOV.UK class for a field's widget, narrowed for short text."""
+    css = widget_class(field.widget)
+    short = isinstance(field, forms.CharField) and 0 < (field.max_length or 0) <= SHORT_TEXT
+    if css == "govuk-input" and short:
+        return "govuk-input govuk-input--width-10"
+    return css
+
+
 class GovukFormMixin:
     """Adds GOV.UK classes, hint and error descriptions to every field's widget."""
 
@@ -40,7 +53,7 @@ class GovukFormMixin:
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
-            css = widget_class(field.widget)
+            css = field_class(field)
             if css:
                 field.widget.attrs["class"] = css
             if field.help_text:
@@ -55,7 +68,7 @@ class GovukFormMixin:
             field = self.fields.get(name)
             if field is None:
                 continue
-            css = widget_class(field.widget)
+            css = field_class(field)
             if css:
                 base = css.split()[0]
                 field.widget.attrs["class"] = f"{css} {ERROR_CLASSES[base]}"

@@ -952,6 +952,19 @@ def value_initial(indicator: Indicator, area: Area, period_text: str) -> dict[st
     return {"period": str(period), **{name: getattr(current, name) for name in FIGURES}}
 
 
+def next_period_initial(indicator: Indicator, area: Area) -> dict[str, Any]:
+    """The form's starting period for a new value: the one after the area's latest value,
+    which is usually the one a person comes to record (empty when there is none yet)."""
+    latest = (
+        ValueVersion.objects.of_series(indicator.pk, area.pk)
+        .current()
+        .aggregate(latest=Max("ordinal"))["latest"]
+    )
+    if latest is None:
+        return {}
+    return {"period": str(Period(CoreFrequency(indicator.frequency), latest + 1))}
+
+
 def target_initial(indicator: Indicator, area: Area) -> dict[str, Any]:
     """The target form's starting values: the area's target, if it has one."""
     target = ImprovementTarget.objects.filter(indicator=indicator, area=area).first()

@@ -247,6 +247,8 @@ def value_entry(request: HttpRequest, access: Access, pk: int) -> HttpResponse:
     initial: dict[str, Any] = {"area": area, "status": "final"}
     if request.GET.get("period"):
         initial.update(services.value_initial(indicator, area, request.GET["period"]))
+    else:
+        initial.update(services.next_period_initial(indicator, area))
     form = forms.ValueForm(_posted(request), indicator=indicator, areas=areas, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

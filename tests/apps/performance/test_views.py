@@ -77,6 +77,15 @@ def test_value_entry_records_a_new_value(manager_client, ni15, kite):
     assert value.status == "provisional" and value.version == 1
 
 
+def test_value_entry_starts_at_the_period_after_the_latest(manager_client, ni15, kite):
+    place = factories.area(kite["partnership"])
+    form = manager_client.get(url("value_entry", ni15.pk), {"area": place.ref}).context["form"]
+    assert form.initial["period"] == "2026-Q1"
+    empty = factories.area(kite["partnership"], "empty", "Empty")
+    form = manager_client.get(url("value_entry", ni15.pk), {"area": empty.ref}).context["form"]
+    assert "period" not in form.initial
+
+
 def test_a_correction_without_a_reason_shows_the_error_summary(manager_client, ni15, kite):
     place = factories.area(kite["partnership"])
     response = manager_client.post(
