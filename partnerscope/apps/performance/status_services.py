@@ -48,6 +48,7 @@ from partnerscope.core.indicators import (
     t_quantile,
 )
 from partnerscope.core.indicators import Indicator as CoreIndicator
+from partnerscope.core.indicators.memo import IdentityMemo
 
 RECENT_POINTS = 12
 """How many of the latest values a snapshot keeps for the dashboard's sparkline."""
@@ -97,22 +98,13 @@ def label(period: Period) -> str:
     return text
 
 
-_RECENT: dict[int, tuple[tuple[Period, ...], list[str]]] = {}
-"""JSON openings of the recent points, by the identity of the tuple of periods they come
-from: the series of a run share a few such tuples (holding the tuple keeps its id unique)."""
-_RECENT_KEPT = 256
-
-
-def _recent_openings(periods: tuple[Period, ...]) -> list[str]:
+def _openings(periods: tuple[Period, ...]) -> list[str]:
     """``["<period>",`` for each of the last :data:`RECENT_POINTS` periods."""
-    known = _RECENT.get(id(periods))
-    if known is not None and known[0] is periods:
-        return known[1]
-    openings = [f"[{json.dumps(label(period))}," for period in periods[-RECENT_POINTS:]]
-    if len(_RECENT) >= _RECENT_KEPT:
-        _RECENT.clear()
-    _RECENT[id(periods)] = (periods, openings)
-    return openings
+    return [f"[{json.dumps(label(period))}," for period in periods[-RECENT_POINTS:]]
+
+
+_recent_openings = IdentityMemo(_openings)
+"""The series of a run share a few tuples of periods: each one's openings are written once."""
 
 
 def recent_json(series: Series) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from partnerscope.core.indicators.memo import IdentityMemo
 from partnerscope.core.indicators.periods import Frequency, Period
 
 __all__ = ["Polarity", "Indicator", "Observation", "Series", "DEFAULT_TOLERANCE"]
@@ -89,10 +90,21 @@ def _numbers(observations: Sequence[Observation], name: str) -> tuple[float | No
     return values if any(value is not None for value in values) else None
 
 
-_CHECKED_PERIODS: dict[int, tuple[Period, ...]] = {}
-"""Tuples of periods already found in order, by identity: the series of a status run
-share a few such tuples, so each is checked once (holding the tuple keeps its id unique)."""
-_CHECKED_PERIODS_KEPT = 256
+def _check_order(periods: tuple[Period, ...]) -> bool:
+    """Raise unless the periods share one frequency and run in order without repeats."""
+    frequency = periods[0].frequency
+    last = periods[0].ordinal - 1
+    for period in periods:
+        if period.frequency is not frequency:
+            raise ValueError(f"a series mixes {frequency} and {period.frequency} periods")
+        if period.ordinal <= last:
+            raise ValueError(f"periods must be in order without repeats: {period}")
+        last = period.ordinal
+    return True
+
+
+_checked_order = IdentityMemo(_check_order)
+"""The series of a status run share a few tuples of periods: each is checked once."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,18 +139,8 @@ class Series:
             column = getattr(self, name)
             if column is not None and len(column) != size:
                 raise ValueError(f"a series needs one entry in {name} per period")
-        if size and _CHECKED_PERIODS.get(id(self.periods)) is not self.periods:
-            frequency = self.periods[0].frequency
-            last = self.periods[0].ordinal - 1
-            for period in self.periods:
-                if period.frequency is not frequency:
-                    raise ValueError(f"a series mixes {frequency} and {period.frequency} periods")
-                if period.ordinal <= last:
-                    raise ValueError(f"periods must be in order without repeats: {period}")
-                last = period.ordinal
-            if len(_CHECKED_PERIODS) >= _CHECKED_PERIODS_KEPT:
-                _CHECKED_PERIODS.clear()
-            _CHECKED_PERIODS[id(self.periods)] = self.periods
+        if size:
+            _checked_order(self.periods)
 
     @classmethod
     def of(cls, pairs: Iterable[tuple[Period, float]]) -> Series:
