@@ -155,3 +155,21 @@ def test_pages_follow_the_report_order_and_count_the_chosen_rows(statuses, monke
     red = report(statuses, reason="red", page=5)
     assert red.page.number == 1 and red.page.paginator.num_pages == 1
     assert [r.snapshot.indicator.code for r in red.rows] == ["A 1", "A 4"]
+
+
+def test_large_counts_are_written_with_thousands_separated(manager_client, kite):
+    from partnerscope.apps.performance.models import Indicator
+
+    partnership = kite["partnership"]
+    place = factories.area(partnership)
+    indicators = Indicator.objects.bulk_create(
+        Indicator(partnership=partnership, code=f"B {number:04d}", title="Bulk")
+        for number in range(1001)
+    )
+    IndicatorStatusSnapshot.objects.bulk_create(
+        IndicatorStatusSnapshot(indicator=item, area=place, as_of=dt.date(2026, 4, 1), rag="red")
+        for item in indicators
+    )
+    page = manager_client.get(reverse("performance:exceptions", args=[partnership.slug]))
+    assert "1,001 exceptions" in page.content.decode()
+    assert "Download all 1,001 as CSV" in page.content.decode()
