@@ -11,7 +11,13 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseRedirect,
+    StreamingHttpResponse,
+)
 from django.shortcuts import render
 from django.urls import reverse
 
@@ -83,9 +89,9 @@ def exceptions(request: HttpRequest, access: Access) -> HttpResponse:
 
 
 @partnership_view(Action.READ)
-def exceptions_csv(request: HttpRequest, access: Access) -> HttpResponse:
+def exceptions_csv(request: HttpRequest, access: Access) -> StreamingHttpResponse:
     choice = _exception_choice(request, access)
-    response = HttpResponse(
+    response = StreamingHttpResponse(
         exception_report.exception_csv(access.partnership, choice),
         content_type="text/csv; charset=utf-8",
     )
