@@ -41,8 +41,13 @@ class Finding:
 
 @dataclass(frozen=True)
 class CheckCount:
+    """A check with its count, whether it is the chosen one, and the query choosing it
+    (None when it found nothing to show)."""
+
     rule: QualityRule
     count: int
+    chosen: bool
+    query: str | None
 
 
 @dataclass
@@ -59,6 +64,11 @@ class QualityRegister:
     def finding_count(self) -> int:
         """How many findings the chosen check (or every check) made."""
         return int(self.page.paginator.count)
+
+    @property
+    def every_check(self) -> bool:
+        """Whether the findings of every check are shown (none was chosen)."""
+        return self.check is None
 
     @property
     def query(self) -> str:
@@ -119,7 +129,15 @@ def quality_register(
     return QualityRegister(
         ratings=latest_ratings(partnership),
         dimensions=[label for _, label in Dimension.choices],
-        checks=[CheckCount(rule, tally[rule.name]) for rule in QUALITY_RULES],
+        checks=[
+            CheckCount(
+                rule,
+                tally[rule.name],
+                rule is check,
+                urlencode({"check": rule.name}) if tally[rule.name] else None,
+            )
+            for rule in QUALITY_RULES
+        ],
         check=check,
         total=sum(tally.values()),
         page=page,

@@ -65,8 +65,12 @@ class ExceptionRow:
 
 @dataclass(frozen=True)
 class ReasonCount:
+    """A reason with its count, whether it is the chosen one, and the query choosing it."""
+
     reason: ExceptionReason
     count: int
+    chosen: bool
+    query: str
 
 
 @dataclass
@@ -89,6 +93,12 @@ class ExceptionReport:
         """The query string of the chosen area and reason, for links that keep them."""
         return filter_query(self.area, self.reason)
 
+    @property
+    def every_reason(self) -> bool:
+        """Whether every reason is shown (none was chosen)."""
+        return self.reason is None
+
+    @property
     def area_query(self) -> str:
         """The chosen area alone: the base of the links that choose a reason."""
         return filter_query(self.area, None)
@@ -186,7 +196,10 @@ def exception_report(partnership: Partnership, choice: Choice, page_number: Any)
         total=Count("pk"),
         **{r.key: Count("pk", filter=EXCEPTION_CONDITIONS[r.key]) for r in REASONS},
     )
-    counts = [ReasonCount(r, tallies[r.key]) for r in REASONS]
+    counts = [
+        ReasonCount(r, tallies[r.key], r is choice.reason, filter_query(choice.area, r))
+        for r in REASONS
+    ]
     chosen = _for_reason(in_area, choice)
     keys = chosen.order_by(*ORDER).values_list("pk", flat=True)
     count = tallies[choice.reason.key] if choice.reason is not None else tallies["total"]

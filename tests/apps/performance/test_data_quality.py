@@ -117,4 +117,6 @@ def test_the_page_shows_the_key_and_keeps_the_check_in_its_links(manager_client,
     assert "2 findings: overdue" in page
     assert "Outlier: the value&#x27;s modified z-score" in page
     assert 'href="?check=quality_outlier"' in page
+    assert 'href="?check=quality_large_revision"' not in page
+    assert 'aria-current="true">Overdue<' in page and 'href="?"' in page
     assert "modified z-score 4.1" not in page

@@ -137,6 +137,8 @@ def test_the_page_filters_and_the_csv_downloads(manager_client, statuses):
     page = manager_client.get(base, {"reason": "red", "area": "north"}).content.decode()
     assert "1 exception: red" in page
     assert 'name="reason" value="red"' in page
+    assert 'href="?area=north&amp;reason=likely_missed"' in page
+    assert 'href="?area=north"' in page and 'aria-current="true">Red<' in page
     assert "Red: the value misses the target" in page
     response = manager_client.get(
         reverse("performance:exceptions_csv", args=[statuses.slug]), {"reason": "red"}
