@@ -378,7 +378,9 @@ class IndicatorStatusSnapshot(models.Model):
     ``refresh_indicator_status`` command; pages read these rows instead of recomputing.
     """
 
-    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="snapshots")
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="snapshots", db_index=False
+    )
     area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="snapshots")
     as_of = models.DateField()
     computed_at = models.DateTimeField(default=timezone.now)
@@ -403,6 +405,16 @@ class IndicatorStatusSnapshot(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["indicator", "area"], name="one_snapshot_per_series")
         ]
+        indexes = [
+            models.Index(
+                fields=["indicator", "rag", "direction", "year_ago", "forecast", "variation"],
+                name="snapshot_judgements",
+            )
+        ]
+        """The judgements the exception report counts and filters by, under each indicator:
+        counting them reads this narrow index, not the wide rows with their findings and
+        recent points. Lookups by indicator use it (or the unique constraint) too, so the
+        foreign key needs no index of its own."""
 
     def __str__(self) -> str:
         return f"Status of {self.indicator_id} in {self.area_id} as at {self.as_of}"
