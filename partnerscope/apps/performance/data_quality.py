@@ -99,7 +99,7 @@ def all_findings(partnership: Partnership) -> list[Finding]:
     rows = (
         IndicatorStatusSnapshot.objects.in_partnership(partnership)
         .with_quality_findings()
-        .order_by("indicator__code", "area__position", "area__name")
+        .in_report_order()
         .values_list("indicator_id", "area_id", "quality")
     )
     return [

@@ -160,13 +160,6 @@ def _rows(snapshots: Iterable[IndicatorStatusSnapshot]) -> list[ExceptionRow]:
     ]
 
 
-ORDER = ("indicator__code", "area__position", "area__name")
-
-
-def _ordered(query: QuerySet[IndicatorStatusSnapshot]) -> QuerySet[IndicatorStatusSnapshot]:
-    return _with_flags(query.select_related("indicator", "area")).order_by(*ORDER)
-
-
 class CountedPaginator(Paginator):
     """A paginator told its count, because the report has already counted its rows."""
 
@@ -185,7 +178,8 @@ def _page_rows(query: QuerySet[IndicatorStatusSnapshot], ids: list[int]) -> list
     The page's keys come first from a narrow ordered query, which databases answer by
     walking indicators in code order and stopping at the page; sorting whole rows of a
     large partnership's statuses would take far longer."""
-    by_key = {snapshot.pk: snapshot for snapshot in _ordered(query.filter(pk__in=ids))}
+    snapshots = _with_flags(query.filter(pk__in=ids).select_related("indicator", "area"))
+    by_key = {snapshot.pk: snapshot for snapshot in snapshots}
     return _rows(by_key[pk] for pk in ids)
 
 
@@ -201,7 +195,7 @@ def exception_report(partnership: Partnership, choice: Choice, page_number: Any)
         for r in REASONS
     ]
     chosen = _for_reason(in_area, choice)
-    keys = chosen.order_by(*ORDER).values_list("pk", flat=True)
+    keys = chosen.in_report_order().values_list("pk", flat=True)
     count = tallies[choice.reason.key] if choice.reason is not None else tallies["total"]
     page = CountedPaginator(keys, PAGE_SIZE, count).get_page(page_number)
     return ExceptionReport(
@@ -255,7 +249,7 @@ def exception_csv(partnership: Partnership, choice: Choice) -> Iterator[str]:
     reasons column lists the short labels, separated by semicolons."""
     rows = (
         _with_flags(_for_reason(_in_area(partnership, choice), choice))
-        .order_by(*ORDER)
+        .in_report_order()
         .values_list(*CSV_FIELDS, *(reason.flag for reason in REASONS))
     )
     buffer = io.StringIO()

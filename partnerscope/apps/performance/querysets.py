@@ -77,3 +77,7 @@ class SnapshotQuerySet(models.QuerySet):
 
     def with_quality_findings(self) -> SnapshotQuerySet:
         return self.filter(quality_count__gt=0)
+
+    def in_report_order(self) -> SnapshotQuerySet:
+        """By indicator code, then area in the partnership's order: how reports list them."""
+        return self.order_by("indicator__code", "area__position", "area__name")

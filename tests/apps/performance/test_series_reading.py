@@ -147,16 +147,7 @@ def test_reading_outside_a_transaction_leaves_the_connection_free(kite):
 
     indicator = factories.kite_indicator(kite)
     area = factories.area(kite["partnership"], ref="free", name="Free")
-    for step, value in enumerate([1.5, 2.5, 3.5]):
-        period = parse_period("2024-Q1").shift(step)
-        ValueVersion.objects.create(
-            indicator=indicator,
-            area=area,
-            period=str(period),
-            ordinal=period.ordinal,
-            value=value,
-            recorded_by="Test",
-        )
+    factories.values(indicator, area, factories.quarters("2024-Q1", [1.5, 2.5, 3.5]))
     (text,) = series_texts([indicator.pk], [area.pk])
     series, _ = read_series(Frequency.QUARTER, text)
     assert series.values == (1.5, 2.5, 3.5)

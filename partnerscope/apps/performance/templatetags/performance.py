@@ -41,5 +41,4 @@ def derived(value: Any, places: int) -> str:
 @register.filter
 def frequency_noun(frequency: str) -> str:
     """``financial_year`` as ``Financial year``: the frequency without an example period."""
-    noun = FREQUENCY_WORDS.get(frequency, ("–",))[0]
-    return noun[:1].upper() + noun[1:]
+    return words(FREQUENCY_WORDS.get(frequency, ("",))[0])
