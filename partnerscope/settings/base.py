@@ -103,7 +103,12 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 
 AXES_FAILURE_LIMIT = int(env.get("PARTNERSCOPE_LOCKOUT_FAILURES"))
 AXES_COOLOFF_TIME = int(env.get("PARTNERSCOPE_LOCKOUT_MINUTES")) / 60
-AXES_LOCKOUT_PARAMETERS = ["username"]
+# Failures count per account name and address together: someone who knows a name cannot
+# lock its owner out from everywhere, and one person's mistakes do not lock out colleagues
+# behind the same office address.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "partnerscope.apps.accounts.addresses.client_address"
+PARTNERSCOPE_TRUSTED_PROXY_COUNT = int(env.get("PARTNERSCOPE_TRUSTED_PROXY_COUNT"))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 
@@ -161,7 +166,3 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
-
-# Sign-in lock-out is deliberately per account name: a shared office address must not lock
-# out every colleague after one person's mistakes.
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]

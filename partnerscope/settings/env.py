@@ -68,12 +68,19 @@ SETTINGS = [
     Setting(
         "PARTNERSCOPE_LOCKOUT_FAILURES",
         "5",
-        "Failed sign-ins in a row after which an account is locked out.",
+        "Failed sign-ins in a row, for one account name from one address, after which that "
+        "account is locked out at that address.",
     ),
     Setting(
         "PARTNERSCOPE_LOCKOUT_MINUTES",
         "15",
         "How long a locked-out account stays locked.",
+    ),
+    Setting(
+        "PARTNERSCOPE_TRUSTED_PROXY_COUNT",
+        "0",
+        "How many reverse proxies of your own stand in front of the site; lock-out then reads "
+        "the client's address from X-Forwarded-For. 0 means the connection's own address.",
     ),
 ]
 
