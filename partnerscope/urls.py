@@ -5,12 +5,14 @@ from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from partnerscope.apps.accounts import sign_in_views
 from partnerscope.apps.common import views as common_views
 
 urlpatterns = [
     path("", common_views.home, name="home"),
     path("favicon.ico", RedirectView.as_view(url=static("common/favicon.svg"), permanent=True)),
     path("accounts/", include("partnerscope.apps.accounts.urls")),
+    path("admin/login/", sign_in_views.admin_sign_in),
     path("admin/", admin.site.urls),
     path("p/", include("partnerscope.apps.partnerships.urls")),
     path("p/<slug:slug>/access/", include("partnerscope.apps.accounts.partnership_urls")),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import dj_database_url
 from csp.constants import NONE, SELF
 
@@ -24,6 +26,11 @@ INSTALLED_APPS = [
     "template_partials",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
+    "mozilla_django_oidc",
     "csp",
     "partnerscope.apps.common",
     "partnerscope.apps.accounts",
@@ -41,6 +48,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "partnerscope.apps.accounts.two_factor.RequireTwoFactorForManagers",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -86,6 +95,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "partnerscope.apps.accounts.single_sign_on.VerifiedEmailBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -111,6 +121,40 @@ AXES_CLIENT_IP_CALLABLE = "partnerscope.apps.accounts.addresses.client_address"
 PARTNERSCOPE_TRUSTED_PROXY_COUNT = int(env.get("PARTNERSCOPE_TRUSTED_PROXY_COUNT"))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+
+# Two-factor sign-in (django-otp): an authenticator app (TOTP), backup codes, passkeys.
+PARTNERSCOPE_REQUIRE_2FA_FOR_MANAGERS = env.flag("PARTNERSCOPE_REQUIRE_2FA_FOR_MANAGERS")
+OTP_TOTP_ISSUER = "PartnerScope"
+PASSKEY_ORIGINS = [
+    origin.strip().rstrip("/")
+    for origin in env.get("PARTNERSCOPE_PASSKEY_ORIGINS").split(",")
+    if origin.strip()
+]
+OTP_WEBAUTHN_RP_NAME = "PartnerScope"
+OTP_WEBAUTHN_RP_ID = urlsplit(PASSKEY_ORIGINS[0]).hostname if PASSKEY_ORIGINS else "localhost"
+OTP_WEBAUTHN_ALLOWED_ORIGINS = PASSKEY_ORIGINS
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+
+# Single sign-on with the organisation's OpenID Connect provider (mozilla-django-oidc): off
+# while the issuer or client ID is empty. Accounts are matched by verified e-mail address,
+# never created (partnerscope.apps.accounts.single_sign_on).
+PARTNERSCOPE_OIDC = {
+    "issuer": env.get("PARTNERSCOPE_OIDC_ISSUER").rstrip("/"),
+    "client_id": env.get("PARTNERSCOPE_OIDC_CLIENT_ID"),
+    "client_secret": env.get("PARTNERSCOPE_OIDC_CLIENT_SECRET"),
+    "authorization_endpoint": env.get("PARTNERSCOPE_OIDC_AUTHORIZATION_ENDPOINT"),
+    "token_endpoint": env.get("PARTNERSCOPE_OIDC_TOKEN_ENDPOINT"),
+    "userinfo_endpoint": env.get("PARTNERSCOPE_OIDC_USERINFO_ENDPOINT"),
+    "jwks_uri": env.get("PARTNERSCOPE_OIDC_JWKS_URI"),
+    "signing_algorithm": env.get("PARTNERSCOPE_OIDC_SIGNING_ALGORITHM"),
+    "button_label": env.get("PARTNERSCOPE_OIDC_BUTTON_LABEL"),
+}
+OIDC_RP_SCOPES = "openid email profile"
+OIDC_USE_NONCE = True
+OIDC_USE_PKCE = True
+OIDC_CREATE_USER = False
+OIDC_TIMEOUT = 10
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:sso_callback"
 
 EMAIL_BACKEND = env.get("PARTNERSCOPE_EMAIL_BACKEND")
 DEFAULT_FROM_EMAIL = env.get("PARTNERSCOPE_DEFAULT_FROM_EMAIL")

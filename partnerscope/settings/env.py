@@ -82,6 +82,57 @@ SETTINGS = [
         "How many reverse proxies of your own stand in front of the site; lock-out then reads "
         "the client's address from X-Forwarded-For. 0 means the connection's own address.",
     ),
+    Setting(
+        "PARTNERSCOPE_REQUIRE_2FA_FOR_MANAGERS",
+        "false",
+        "true makes everyone who manages a partnership (and superusers) set up two-factor "
+        "sign-in and use it before they reach any partnership page.",
+    ),
+    Setting(
+        "PARTNERSCOPE_OIDC_ISSUER",
+        "",
+        "Single sign-on: the OpenID Connect provider's issuer URL (for Microsoft Entra ID "
+        "https://login.microsoftonline.com/TENANT-ID/v2.0). Empty turns single sign-on off.",
+    ),
+    Setting("PARTNERSCOPE_OIDC_CLIENT_ID", "", "Single sign-on: PartnerScope's client ID."),
+    Setting("PARTNERSCOPE_OIDC_CLIENT_SECRET", "", "Single sign-on: PartnerScope's client secret."),
+    Setting(
+        "PARTNERSCOPE_OIDC_AUTHORIZATION_ENDPOINT",
+        "",
+        "Single sign-on: the provider's authorisation endpoint; empty means discovered from "
+        "the issuer's /.well-known/openid-configuration.",
+    ),
+    Setting(
+        "PARTNERSCOPE_OIDC_TOKEN_ENDPOINT",
+        "",
+        "Single sign-on: the provider's token endpoint; empty means discovered.",
+    ),
+    Setting(
+        "PARTNERSCOPE_OIDC_USERINFO_ENDPOINT",
+        "",
+        "Single sign-on: the provider's user information endpoint; empty means discovered.",
+    ),
+    Setting(
+        "PARTNERSCOPE_OIDC_JWKS_URI",
+        "",
+        "Single sign-on: where the provider publishes its signing keys; empty means discovered.",
+    ),
+    Setting(
+        "PARTNERSCOPE_OIDC_SIGNING_ALGORITHM",
+        "RS256",
+        "Single sign-on: the algorithm the provider signs ID tokens with (RS256 or ES256).",
+    ),
+    Setting(
+        "PARTNERSCOPE_OIDC_BUTTON_LABEL",
+        "Sign in with your organisation",
+        "Single sign-on: the label of the sign-in page's button.",
+    ),
+    Setting(
+        "PARTNERSCOPE_PASSKEY_ORIGINS",
+        "http://localhost:8000",
+        "Comma-separated addresses (scheme, host and port) at which passkeys may be used; the "
+        "first one's host name is the passkeys' domain. Passkeys need HTTPS or localhost.",
+    ),
 ]
 
 BY_NAME = {setting.name: setting for setting in SETTINGS}

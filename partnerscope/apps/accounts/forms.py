@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -49,3 +50,43 @@ class GrantRoleForm(Form):
 
 class ChangeRoleForm(Form):
     kind = forms.ChoiceField(label="Role", widget=forms.RadioSelect, choices=role_choices)
+
+
+class CodeForm(Form):
+    """A one-time code, checked by the view's ``check`` (which returns a problem or None)."""
+
+    def __init__(self, *args: Any, check: Callable[[str], str | None], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.check = check
+
+    def clean_code(self) -> str:
+        code = "".join(self.cleaned_data["code"].split())
+        problem = self.check(code)
+        if problem:
+            raise forms.ValidationError(problem)
+        return code
+
+
+class SecondStepForm(CodeForm):
+    """The code from an authenticator app, or one of the backup codes, after the password."""
+
+    code = forms.CharField(
+        max_length=12,
+        label="Code",
+        help_text="The 6-digit code your authenticator app shows for PartnerScope, or one of "
+        "your backup codes.",
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "spellcheck": "false"}),
+    )
+
+
+class AppSetupForm(CodeForm):
+    """The first code the newly added app shows, which proves it was set up correctly."""
+
+    code = forms.CharField(
+        max_length=8,
+        label="Code from the app",
+        help_text="The 6-digit code the app now shows for PartnerScope.",
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}
+        ),
+    )

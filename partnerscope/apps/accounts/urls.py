@@ -1,24 +1,28 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from partnerscope.apps.accounts.forms import (
-    GovukAuthenticationForm,
-    GovukPasswordResetForm,
-    GovukSetPasswordForm,
-)
+from partnerscope.apps.accounts import sign_in_views
+from partnerscope.apps.accounts.forms import GovukPasswordResetForm, GovukSetPasswordForm
 
 app_name = "accounts"
 
 urlpatterns = [
+    path("", sign_in_views.account, name="account"),
+    path("sign-in/", sign_in_views.SignInView.as_view(), name="login"),
+    path("sign-in/code/", sign_in_views.two_factor_step, name="two_factor"),
+    path("sign-in/organisation/", sign_in_views.SingleSignOnStart.as_view(), name="sso_start"),
     path(
-        "sign-in/",
-        auth_views.LoginView.as_view(
-            template_name="accounts/login.html",
-            authentication_form=GovukAuthenticationForm,
-            redirect_authenticated_user=True,
-            extra_context={"page_title": "Sign in"},
-        ),
-        name="login",
+        "sign-in/organisation/callback/",
+        sign_in_views.SingleSignOnCallback.as_view(),
+        name="sso_callback",
+    ),
+    path("two-factor/app/", sign_in_views.app_setup, name="app_setup"),
+    path("two-factor/backup-codes/", sign_in_views.backup_codes, name="backup_codes"),
+    path("two-factor/off/", sign_in_views.turn_off, name="two_factor_off"),
+    path(
+        "two-factor/passkeys/<int:pk>/remove/",
+        sign_in_views.passkey_remove,
+        name="passkey_remove",
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path(

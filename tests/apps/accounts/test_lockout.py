@@ -77,9 +77,7 @@ def test_behind_one_proxy_the_forwarded_address_is_the_client(client, manager):
 
 def test_without_a_trusted_proxy_the_forwarded_header_is_ignored(client, manager):
     for _ in range(settings.AXES_FAILURE_LIMIT):
-        sign_in(
-            client, manager.username, "wrong", REMOTE_ADDR=ATTACKER, HTTP_X_FORWARDED_FOR=OWNER
-        )
+        sign_in(client, manager.username, "wrong", REMOTE_ADDR=ATTACKER, HTTP_X_FORWARDED_FOR=OWNER)
     response = sign_in(
         client, manager.username, PASSWORD, REMOTE_ADDR=ATTACKER, HTTP_X_FORWARDED_FOR=OWNER
     )
