@@ -11,6 +11,7 @@ from partnerscope.apps.common import views as common_views
 urlpatterns = [
     path("", common_views.home, name="home"),
     path("favicon.ico", RedirectView.as_view(url=static("common/favicon.svg"), permanent=True)),
+    path("accounts/passkeys/", include("partnerscope.apps.accounts.passkey_urls")),
     path("accounts/", include("partnerscope.apps.accounts.urls")),
     path("admin/login/", sign_in_views.admin_sign_in),
     path("admin/", admin.site.urls),

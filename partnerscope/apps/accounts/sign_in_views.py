@@ -7,6 +7,7 @@ from typing import Any
 
 import requests
 from axes.handlers.proxy import AxesProxyHandler
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -123,7 +124,8 @@ def two_factor_step(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "page_title": "Enter your code",
-            "has_passkey": WebAuthnCredential.objects.filter(user=user, confirmed=True).exists(),
+            "has_passkey": two_factor.passkeys_available_here(request)
+            and WebAuthnCredential.objects.filter(user=user, confirmed=True).exists(),
             "next": next_url,
         },
         status=400 if form.errors else 200,
@@ -142,6 +144,8 @@ def account(request: HttpRequest) -> HttpResponse:
             "app": two_factor.app_device(user),
             "backup_codes_left": two_factor.backup_codes_left(user),
             "passkeys": WebAuthnCredential.objects.filter(user=user, confirmed=True),
+            "passkeys_here": two_factor.passkeys_available_here(request),
+            "passkey_origins": settings.OTP_WEBAUTHN_ALLOWED_ORIGINS,
             "required": two_factor.must_use_two_factor(user),
             "verified": user.is_verified(),  # type: ignore[union-attr]
         },
@@ -169,6 +173,9 @@ def app_setup(request: HttpRequest) -> HttpResponse:
     def check(code: str) -> str | None:
         if two_factor.confirm_app(device, code):
             return None
+        allowed, _ = device.verify_is_allowed()
+        if not allowed:
+            return "Too many wrong codes. Wait a few seconds, then enter the newest code."
         return "The code is not right. Enter the code the app shows now for PartnerScope."
 
     form = AppSetupForm(request.POST or None, check=check)

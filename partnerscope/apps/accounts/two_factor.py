@@ -169,6 +169,12 @@ def verify_code(user: Any, code: str) -> tuple[Device | None, int]:
     return None, wait
 
 
+def passkeys_available_here(request: HttpRequest) -> bool:
+    """Whether this page's address is one where passkeys may be used (see the setting)."""
+    origin = f"{request.scheme}://{request.get_host()}"
+    return origin in settings.OTP_WEBAUTHN_ALLOWED_ORIGINS
+
+
 def must_use_two_factor(user: Any) -> bool:
     """Whether the setting requires this person to sign in with two factors."""
     if not getattr(settings, "PARTNERSCOPE_REQUIRE_2FA_FOR_MANAGERS", False):
