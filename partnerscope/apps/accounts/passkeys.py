@@ -27,19 +27,19 @@ from partnerscope.apps.accounts.sign_in_views import person_at_second_step, safe
 
 class AppFirst(exceptions.OTPWebAuthnApiError):
     status_code = 403
-    code = "app_first"
+    default_code = "app_first"
     default_detail = "Set up an authenticator app before you add a passkey."
 
 
 class NotHalfWay(exceptions.OTPWebAuthnApiError):
     status_code = 403
-    code = "sign_in_first"
+    default_code = "sign_in_first"
     default_detail = "Sign in with your password first, then use your passkey."
 
 
 class LockedOut(exceptions.OTPWebAuthnApiError):
     status_code = 429
-    code = "locked_out"
+    default_code = "locked_out"
     default_detail = "Too many failed attempts to sign in. Try again later."
 
 
