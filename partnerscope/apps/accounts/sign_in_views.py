@@ -82,7 +82,11 @@ def person_at_second_step(request: HttpRequest) -> Any:
     user = two_factor.pending_user(request)
     if user is not None:
         return user
-    if request.user.is_authenticated and two_factor.has_second_factor(request.user):
+    if (
+        request.user.is_authenticated
+        and not request.user.is_verified()  # type: ignore[union-attr]
+        and two_factor.has_second_factor(request.user)
+    ):
         return request.user
     return None
 
@@ -90,6 +94,8 @@ def person_at_second_step(request: HttpRequest) -> Any:
 def two_factor_step(request: HttpRequest) -> HttpResponse:
     """Ask for the code from the authenticator app (or a backup code, or the passkey)."""
     user = person_at_second_step(request)
+    if user is None and request.user.is_authenticated:
+        return HttpResponseRedirect(safe_next(request, request.GET.get("next", "")))
     if user is None:
         messages.info(request, "Sign in again: signing in took too long.")
         return HttpResponseRedirect(reverse("accounts:login"))

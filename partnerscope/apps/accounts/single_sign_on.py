@@ -180,6 +180,10 @@ class VerifiedEmailBackend(OIDCAuthenticationBackend):
         self.request.sso_email = claims["email"]  # type: ignore[attr-defined]
         return users
 
+    def get_user(self, user_id: Any) -> Any:
+        """The signed-in account on later requests, while it stays active."""
+        return self.UserModel.objects.filter(pk=user_id, is_active=True).first()
+
     def create_user(self, claims: dict[str, Any]) -> Any:
         """Never: accounts and roles are given by a partnership's manager."""
         refuse(self.request, Refusal.UNKNOWN)

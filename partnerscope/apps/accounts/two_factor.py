@@ -18,6 +18,7 @@ import segno
 from django.conf import settings
 from django.contrib import auth
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
@@ -150,7 +151,13 @@ def verify_code(user: Any, code: str) -> tuple[Device | None, int]:
     Each device slows down wrong guesses (django-otp's throttling), so a stolen password
     does not let someone try every code.
     """
-    code = code.replace(" ", "").strip()
+    with transaction.atomic():
+        return _verify_code(user, code.replace(" ", "").strip())
+
+
+def _verify_code(user: Any, code: str) -> tuple[Device | None, int]:
+    """The devices are locked for the check (select_for_update), so that two requests with
+    the same code cannot both pass, hence the transaction around it."""
     wait = 0
     for device in devices_for_user(user, for_verify=True):
         if not hasattr(device, "verify_token") or device.model_label() not in (

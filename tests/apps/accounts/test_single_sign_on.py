@@ -91,6 +91,15 @@ def test_a_verified_email_of_an_existing_account_signs_in(client, sso, member):
     assert state_of_the_world() == before
 
 
+def test_an_account_deactivated_later_is_signed_out(client, sso, member):
+    sso.person = {"sub": "x", "email": member.email, "email_verified": True}
+    follow_to_provider_and_back(client, reverse("accounts:sso_start"), sso)
+    assert client.get(reverse("partnerships:list")).status_code == 200
+    member.is_active = False
+    member.save()
+    assert client.get(reverse("partnerships:list")).status_code == 302
+
+
 def test_the_next_page_is_kept_through_the_provider(client, sso, member, kite):
     sso.person = {"sub": "x", "email": member.email, "email_verified": True}
     overview = reverse("partnerships:overview", args=[kite["partnership"].slug])
