@@ -10,8 +10,10 @@ from urllib.parse import urlsplit
 
 import pytest
 import requests
+from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in
+from django.test import Client
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -246,3 +248,27 @@ def test_password_sign_in_never_reaches_the_provider(client, sso, member):
     )
     assert wrong.status_code == 200
     assert sso.token_requests == 0
+
+
+def test_repeated_refusals_pause_single_sign_on_from_that_address_only(client, sso, member):
+    """Refused sign-ons count towards lock-out for their address (they carry no account
+    name); a password sign-in from there, and single sign-on from elsewhere, still work."""
+    sso.person = {"sub": "y", "email": "stranger@elsewhere.example", "email_verified": True}
+    limit = django_settings.AXES_FAILURE_LIMIT
+    statuses = [
+        follow_to_provider_and_back(client, reverse("accounts:sso_start"), sso).status_code
+        for _ in range(limit)
+    ]
+    assert statuses == [403] * (limit - 1) + [429]
+    sso.person = {"sub": "x", "email": member.email, "email_verified": True}
+    paused = follow_to_provider_and_back(client, reverse("accounts:sso_start"), sso)
+    assert paused.status_code == 429
+    assert signed_in_user(client) is None
+    password = client.post(
+        reverse("accounts:login"), {"username": member.username, "password": PASSWORD}
+    )
+    assert password.status_code == 302
+    client.post(reverse("accounts:logout"))
+    elsewhere = Client(REMOTE_ADDR="198.51.100.7")
+    response = follow_to_provider_and_back(elsewhere, reverse("accounts:sso_start"), sso)
+    assert response.status_code == 302
