@@ -22,14 +22,17 @@ allowed: it is that population's figure for the whole survey, which is published
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping, Sequence
-from typing import Final
+from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
+from typing import Final, TypeVar
+
+Key = TypeVar("Key", bound=Hashable)
 
 __all__ = [
     "DIFFERENCE",
     "SMALL_GROUP",
     "cells",
     "exposed",
+    "rare_combinations",
     "withhold_overlapping",
 ]
 
@@ -176,3 +179,28 @@ def withhold_overlapping(
         *_, twins = min(options, key=lambda option: option[:4])
         for name in twins:
             withheld[name] = DIFFERENCE
+
+
+def rare_combinations(counts: Mapping[Key, int], threshold: int) -> set[Key]:
+    """The combinations (of sector and layers, say) to blank in respondent-level rows.
+
+    ``counts`` gives how many respondents share each combination. Every combination fewer
+    than ``threshold`` share is blanked; if the blanked respondents then number more than
+    none but fewer than ``threshold``, they would be as easy to pick out as before, so the
+    least shared remaining combinations are blanked too (ties in order of the keys, which
+    must sort) until they number at least ``threshold`` or every combination is blank.
+
+    Examples
+    --------
+    >>> rare_combinations({"council": 6, "fire": 2, "health": 9}, 5) == {"fire", "council"}
+    True
+    >>> rare_combinations({"council": 6, "fire": 2, "police": 3}, 5) == {"fire", "police"}
+    True
+    >>> rare_combinations({"council": 6, "health": 9}, 5)
+    set()
+    """
+    blank = {key for key, count in counts.items() if 0 < count < threshold}
+    ordered = sorted((count, key) for key, count in counts.items() if key not in blank)
+    while 0 < sum(counts[key] for key in blank) < threshold and ordered:
+        blank.add(ordered.pop(0)[1])
+    return blank

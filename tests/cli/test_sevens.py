@@ -305,3 +305,31 @@ def test_score_gives_nothing_to_subtract_for_a_lone_executive_officer(tmp_path: 
     text = runner.invoke(app, ["sevens", "score", str(path)]).output
     assert not ("strategic (50)" in text and "executive (51)" in text)
     assert "layer:strategic" in text
+
+
+def test_blank_sector_and_layer_cells_are_read_but_the_columns_are_required(
+    tmp_path: Path,
+) -> None:
+    """A data package blanks the sector and layers few share; the command reads such rows
+    as respondents in the whole wave only, but a file without the columns is an error."""
+    rows = wave_rows() + [[f"x{i}", "", "", "scs.01", "1"] for i in range(5)]
+    data = run_json("sevens", "score", str(write(tmp_path / "blank.csv", rows)))
+    assert data["respondents"] == 17
+    assert data["groups"]["sector"]["council"]["respondents"] == 6
+    assert data["groups"]["layer"]["operational"]["respondents"] == 6
+    narrow = write(
+        tmp_path / "narrow.csv",
+        [[row[0], row[3], row[4]] for row in wave_rows()],
+        ["respondent", "item", "answer"],
+    )
+    result = runner.invoke(app, ["sevens", "score", str(narrow)])
+    assert result.exit_code == 2
+    assert f"{narrow}:1:sector: required column is missing" in result.stderr
+    assert f"{narrow}:1:layer: required column is missing" in result.stderr
+    # Two blanks alone would be the whole wave minus the groups shown, so health (with the
+    # operational layer and the partners, the same six people) goes to hide them.
+    few = wave_rows() + [[f"x{i}", "", "", "scs.01", "1"] for i in range(2)]
+    data = run_json("sevens", "score", str(write(tmp_path / "few.csv", few)))
+    assert list(data["groups"]["sector"]) == ["council"]
+    assert data["withheld_rules"]["sector:health"] == "difference"
+    assert data["withheld_rules"]["layer:operational"] == "difference"
