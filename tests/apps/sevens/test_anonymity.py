@@ -140,3 +140,31 @@ def test_results_json_and_page_give_nothing_to_subtract(
     )
     assert not ("Strategic (50)" in words and "Executive (51)" in words)
     assert "Strategic (governance layer): held back so that fewer than 5 people's" in words
+
+
+def test_a_group_element_few_of_it_scored_is_withheld_on_the_page(kite, manager_client):
+    """Five council officers, one of whom says "don't know" to every Style statement, and six
+    health partners: the council's Style figures would rest on four people."""
+    wave = make_closed_wave(kite)
+    make_responses(wave, 4, "council", 4)
+    Response.objects.create(
+        wave=wave,
+        sector="council",
+        layers=["strategic"],
+        answers={**answers(4), **answers("dk", ("style",))},
+    )
+    make_responses(wave, 6, "health", 2, ["operational"])
+    data = results_dict(wave)
+    assert data["withheld_rules"]["sector:council:style"] == "small_group"
+    council = data["groups"]["sector"]["council"]
+    assert council["respondents"] == 5
+    assert council["elements"]["style"]["n"] is None
+    assert council["elements"]["style"]["score"] is None
+    assert council["soft"] is None
+    assert council["elements"]["scs"]["score"] == 75.0
+    assert data["groups"]["council_vs_partners"]["gap"]["style"] is None
+    check_adversary(respondents_of(wave), data, 5)
+    page = manager_client.get(reverse("sevens:results", args=["kite", wave.pk]))
+    assert page.status_code == 200
+    words = text_of(page.content.decode())
+    assert "Council (sector), Style: fewer than 5 of them scored this element." in words
