@@ -21,6 +21,7 @@ from partnerscope.core.sevens import (
     ELEMENT_IDS,
     LAYERS,
     LOCAL_PREFIX,
+    NOT_STATED,
     SECTORS,
     Answer,
     Instrument,
@@ -109,8 +110,20 @@ def response_columns(instrument: Instrument) -> tuple[Column, ...]:
     """The columns of a responses file for this instrument."""
     return (
         Column("respondent", text, help="an id for the person; no names"),
-        Column("sector", choice(*SECTORS), help="the sector of the person's organisation"),
-        Column("layer", layer_list, help="governance layers, separated by ;"),
+        Column(
+            "sector",
+            choice(*SECTORS),
+            required=False,
+            default=NOT_STATED,
+            help="the sector of the person's organisation; blank if left out",
+        ),
+        Column(
+            "layer",
+            layer_list,
+            required=False,
+            default=frozenset(),
+            help="governance layers, separated by ;; blank if left out",
+        ),
         Column("item", statement_id(instrument), help="the statement id"),
         Column("answer", answer, help="1 to 5, or dk for don't know"),
     )
@@ -189,10 +202,20 @@ def read_responses(
     """Read one wave's answers into respondents, collecting every error as file:row:column.
 
     Beyond each cell's own checks, a respondent whose sector or layers differ between rows,
-    or who answers the same statement twice, is an error on the later row.
+    or who answers the same statement twice, is an error on the later row. The ``sector``
+    and ``layer`` columns must be there, but their cells may be blank (as a data package
+    leaves them for respondents too few share them with): such a respondent counts in the
+    whole wave only, in no sector and no layer group.
     """
     name = label or str(path)
     rows = read_table(path, response_columns(instrument), label=name)
+    with open(path, newline="", encoding="utf-8-sig") as handle:
+        header = [cell.strip() for cell in next(csv.reader(handle), [])]
+    missing = [column for column in ("sector", "layer") if column not in header]
+    if missing:
+        raise TableErrors(
+            [TableError(name, 1, column, "required column is missing") for column in missing]
+        )
     numbers = _data_row_numbers(path)
     errors: list[TableError] = []
     sectors: dict[str, tuple[int, str]] = {}
@@ -290,12 +313,17 @@ RESOURCES: list[Resource] = [
                 pattern=_REF,
                 description="An anonymous sequence id within the wave, e.g. r001.",
             ),
-            Field("sector", required=True, enum=list(SECTORS), description="As stated."),
+            Field(
+                "sector",
+                enum=list(SECTORS),
+                description="As stated; blank when fewer than the anonymity threshold share "
+                "the respondent's sector and layers.",
+            ),
             Field(
                 "layer",
-                required=True,
                 pattern=LAYER_LIST_PATTERN,
-                description="Governance layers the respondent sits in, separated by ';'.",
+                description="Governance layers the respondent sits in, separated by ';'; "
+                "blank with the sector.",
             ),
             Field("item", required=True, description="Statement id (instrument or local)."),
             Field(

@@ -260,3 +260,25 @@ def test_bad_target_date_and_missing_file(files: dict[str, str], tmp_path: Path)
     result = runner.invoke(app, ["chains", "analyse", missing, files["links"]])
     assert result.exit_code == 2
     assert errors_of(result) == [f"{missing}:0:: file not found"]
+
+
+def test_analyse_withholds_a_level_split_few_rated(files: dict[str, str], tmp_path: Path) -> None:
+    """Five strategic and six operational participants rate q01; only one strategic rates
+    q02. The level split shows for q01 but not for q02, whose strategic counts would be
+    that one person's rating."""
+    rows = ["chain,participant,level,question,rating,from,to"]
+    rows += [f"tp,s{i},strategic,q01,green,," for i in range(5)]
+    rows += [f"tp,o{i},operational,q01,amber,," for i in range(6)]
+    rows += ["tp,s0,strategic,q02,red,,"]
+    rows += [f"tp,o{i},operational,q02,green,," for i in range(6)]
+    ratings = write(tmp_path, "few.csv", "\n".join(rows) + "\n")
+    result = runner.invoke(
+        app,
+        ["chains", "analyse", files["nodes"], files["links"], "--ratings", ratings]
+        + ["--min-group-size", "5", "--format", "json"],
+    )
+    assert result.exit_code == 0, result.output
+    first, second = json.loads(result.stdout)["chains"][0]["questions"][:2]
+    assert first["by_level"]["strategic"]["green"] == 5
+    assert second["by_level"] == {"strategic": None, "operational": None}
+    assert second["counts"]["red"] == 1 and second["counts"]["green"] == 6

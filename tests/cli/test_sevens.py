@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from partnerscope.cli import app
 from partnerscope.cli.output import console, error_console
-from partnerscope.core.sevens import ELEMENT_IDS
+from partnerscope.core.sevens import ELEMENT_IDS, Respondent
 from partnerscope.reference.sevens import load_instrument
 
 runner = CliRunner()
@@ -41,12 +41,13 @@ def wave_rows(shift: int = 0) -> list[list[Any]]:
 
     Council answers 4 (or 5 with ``shift``), health 2 (or 3); r0 (council) and r6 (health)
     say "don't know" to style.01. So with no shift every element's mean is (4 + 2) / 2 = 3,
-    score 50.
+    score 50. The council sit in the strategic and executive layers, health in the
+    operational, so no sector-and-layer group is smaller than the threshold.
     """
     rows: list[list[Any]] = []
     for index in range(12):
         sector = "council" if index < 6 else "health"
-        layer = "strategic;executive" if index % 2 else "operational"
+        layer = "strategic;executive" if sector == "council" else "operational"
         for statement in load_instrument().statements:
             answer: Any = (4 if sector == "council" else 2) + shift
             if index in (0, 6) and statement.id == "style.01":
@@ -241,7 +242,7 @@ def test_local_statements_are_scored_and_flagged(tmp_path: Path) -> None:
         [
             f"r{i}",
             "council" if i < 6 else "health",
-            "strategic;executive" if i % 2 else "operational",
+            "strategic;executive" if i < 6 else "operational",
             "local.1",
             "5",
         ]
@@ -280,3 +281,55 @@ def test_docs_name_every_command_and_json_key(tmp_path: Path) -> None:
     collect(run_json("sevens", "instrument"))
     missing = sorted(key for key in keys if f"`{key}`" not in text)
     assert not missing, missing
+
+
+def test_score_gives_nothing_to_subtract_for_a_lone_executive_officer(tmp_path: Path) -> None:
+    """Fifty partners in the strategic and executive layers, one council officer in the
+    executive alone: `sevens score` must not show both layers, in JSON or as text."""
+    from tests.core.sevens.test_overlapping_groups import check_adversary
+
+    rows: list[list[Any]] = []
+    people = []
+    for index in range(51):
+        officer = index == 50
+        sector = "council" if officer else ("health", "police")[index % 2]
+        layers = ("executive",) if officer else ("strategic", "executive")
+        value = 1 if officer else 4
+        answers = {s.id: value for s in load_instrument().statements}
+        people.append(Respondent(f"r{index}", sector, frozenset(layers), answers))
+        rows += [[f"r{index}", sector, ";".join(layers), item, value] for item in answers]
+    path = write(tmp_path / "wave.csv", rows)
+    data = run_json("sevens", "score", str(path))
+    assert not {"strategic", "executive"} <= set(data["groups"]["layer"])
+    check_adversary(people, data, 5)
+    text = runner.invoke(app, ["sevens", "score", str(path)]).output
+    assert not ("strategic (50)" in text and "executive (51)" in text)
+    assert "layer:strategic" in text
+
+
+def test_blank_sector_and_layer_cells_are_read_but_the_columns_are_required(
+    tmp_path: Path,
+) -> None:
+    """A data package blanks the sector and layers few share; the command reads such rows
+    as respondents in the whole wave only, but a file without the columns is an error."""
+    rows = wave_rows() + [[f"x{i}", "", "", "scs.01", "1"] for i in range(5)]
+    data = run_json("sevens", "score", str(write(tmp_path / "blank.csv", rows)))
+    assert data["respondents"] == 17
+    assert data["groups"]["sector"]["council"]["respondents"] == 6
+    assert data["groups"]["layer"]["operational"]["respondents"] == 6
+    narrow = write(
+        tmp_path / "narrow.csv",
+        [[row[0], row[3], row[4]] for row in wave_rows()],
+        ["respondent", "item", "answer"],
+    )
+    result = runner.invoke(app, ["sevens", "score", str(narrow)])
+    assert result.exit_code == 2
+    assert f"{narrow}:1:sector: required column is missing" in result.stderr
+    assert f"{narrow}:1:layer: required column is missing" in result.stderr
+    # Two blanks alone would be the whole wave minus the groups shown, so health (with the
+    # operational layer and the partners, the same six people) goes to hide them.
+    few = wave_rows() + [[f"x{i}", "", "", "scs.01", "1"] for i in range(2)]
+    data = run_json("sevens", "score", str(write(tmp_path / "few.csv", few)))
+    assert list(data["groups"]["sector"]) == ["council"]
+    assert data["withheld_rules"]["sector:health"] == "difference"
+    assert data["withheld_rules"]["layer:operational"] == "difference"

@@ -3,11 +3,14 @@
 Waves, local statements, responses (one row per respondent per statement, the respondent an
 anonymous sequence id) and evidence travel; invitations, tokens and drafts never do. Rows are
 written in an order fixed by their content, so export, import and export again give the
-same files.
+same files. A respondent whose sector and layers fewer than the partnership's anonymity
+threshold share in the wave is exported with both blank (``rare_combinations``), so the
+package cannot pick out a lone officer; their answers stay.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -16,14 +19,44 @@ from partnerscope.apps.sevens.models import Evidence, LocalStatement, Response, 
 from partnerscope.apps.sevens.services import (
     in_layer_order,
     instrument_for,
-    numbered_responses,
     parse_answer,
 )
-from partnerscope.core.sevens import ELEMENT_IDS, LOCAL_PREFIX
+from partnerscope.core.anonymity import rare_combinations
+from partnerscope.core.sevens import ELEMENT_IDS, LOCAL_PREFIX, Instrument
 from partnerscope.datapackage.sevens import check_package_tables, split_list
 from partnerscope.datapackage.tables import TableError
 
 Tables = Mapping[str, Sequence[Mapping[str, Any]]]
+
+
+def exported_responses(
+    wave: Wave, instrument: Instrument, threshold: int
+) -> list[tuple[str, str, str, Response]]:
+    """The wave's responses as exported: sequence id, sector, layers and the response.
+
+    Sector and layers are blank for a respondent whose combination of the two fewer than
+    ``threshold`` share (see :func:`partnerscope.core.anonymity.rare_combinations`). The
+    sequence ids follow the exported content alone, so their order says nothing of a blanked
+    respondent's sector either.
+    """
+    responses = list(Response.objects.in_wave(wave))
+    shown = [(response.sector, ";".join(in_layer_order(response.layers))) for response in responses]
+    blank = rare_combinations(Counter(shown), threshold)
+    rows = sorted(
+        (
+            (
+                ("", "") if combination in blank else combination,
+                tuple(str(response.answers.get(item, "")) for item in instrument.ids),
+                response,
+            )
+            for combination, response in zip(shown, responses, strict=True)
+        ),
+        key=lambda row: row[:2],
+    )
+    return [
+        (f"r{number:03d}", sector, layers, response)
+        for number, ((sector, layers), _, response) in enumerate(rows, start=1)
+    ]
 
 
 def export_tables(partnership: Partnership) -> dict[str, list[dict[str, Any]]]:
@@ -61,16 +94,16 @@ def export_tables(partnership: Partnership) -> dict[str, list[dict[str, Any]]]:
     response_rows = []
     for wave in waves:
         instrument = instrument_for(wave)
-        for respondent, response in numbered_responses(wave, instrument):
-            layers = ";".join(in_layer_order(response.layers))
+        threshold = partnership.anonymity_threshold
+        for respondent, sector, layers, response in exported_responses(wave, instrument, threshold):
             for item in instrument.ids:
                 if item in response.answers:
                     response_rows.append(
                         {
                             "wave": wave.ref,
                             "respondent": respondent,
-                            "sector": response.sector,
-                            "layer": layers,
+                            "sector": sector or None,
+                            "layer": layers or None,
                             "item": item,
                             "answer": str(response.answers[item]),
                         }
@@ -130,8 +163,8 @@ def import_tables(partnership: Partnership, tables: Tables, refs: Any) -> None:
         if key not in people:
             people[key] = Response(
                 wave=waves[row["wave"]],
-                sector=row["sector"],
-                layers=in_layer_order(split_list(row["layer"])),
+                sector=row.get("sector") or "",
+                layers=in_layer_order(split_list(row.get("layer"))),
                 answers={},
             )
         people[key].answers[row["item"]] = parse_answer(row["answer"])

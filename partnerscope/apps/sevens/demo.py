@@ -12,7 +12,6 @@ import datetime as dt
 import random
 from typing import Any
 
-from partnerscope.core.sevens import LAYERS
 from partnerscope.reference.sevens import load_instrument
 
 SEED = 7007
@@ -106,12 +105,17 @@ EVIDENCE = {
 }
 
 
-def _layers(rng: random.Random) -> list[str]:
-    first = rng.choices(LAYERS, [3, 3, 4])[0]
-    chosen = {first}
-    if rng.random() < 0.2:
-        chosen.add(rng.choice(LAYERS))
-    return [layer for layer in LAYERS if layer in chosen]
+SECTOR_LAYERS: dict[str, list[str]] = {
+    "council": ["strategic", "executive"],
+    "health": ["operational"],
+    "voluntary_community": ["operational"],
+    "police": ["executive"],
+    "fire": ["executive"],
+}
+"""The layers each sector's respondents sit in. Each sector sits in the same layers, so the
+sector and layer breakdowns cut the wave into the same few groups and both can be shown; with
+layers drawn person by person, a sector-and-layer group of one or two would withhold one of
+the breakdowns under the ``difference`` rule."""
 
 
 def _answer(rng: random.Random, mean: float, dont_know: float) -> str:
@@ -129,7 +133,7 @@ def _wave_rows(
     people = [sector for sector, count in wave["sectors"].items() for _ in range(count)]
     rng.shuffle(people)
     for number, sector in enumerate(people, start=1):
-        layers = _layers(rng)
+        layers = SECTOR_LAYERS[sector]
         lean = rng.gauss(0.0, 0.35)
         side = "council" if sector == "council" else "partners"
         for item, element_id in statements:

@@ -140,12 +140,19 @@ class Response(models.Model):
     """One person's submitted answers, with no link to who they are.
 
     ``answers`` maps statement ids to 1..5 or "dk". There is deliberately no person,
-    invitation, user or time here.
+    invitation, user or time here. ``sector`` is blank and ``layers`` empty for a response
+    imported from a data package that blanked them (see ``datapackage_services``).
     """
 
     wave = models.ForeignKey(Wave, on_delete=models.CASCADE, related_name="responses")
-    sector = models.CharField(max_length=30, choices=Sector.choices)
-    layers = models.JSONField(default=list)
+    sector = models.CharField(
+        max_length=30,
+        choices=Sector.choices,
+        blank=True,
+        help_text="Blank when imported from a data package that left it out to keep a "
+        "respondent whose sector and layers few share from being picked out.",
+    )
+    layers = models.JSONField(default=list, blank=True)
     answers = models.JSONField(default=dict)
 
     objects = querysets.ResponseQuerySet.as_manager()

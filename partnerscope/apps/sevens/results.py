@@ -150,15 +150,20 @@ def withheld_notes(result: dict[str, Any]) -> list[str]:
                 f"The change since the previous wave: fewer than {threshold} people answered it."
             )
             continue
-        dimension, group = name.split(":", 1)
+        dimension, group, *element_id = name.split(":")
         label = GROUP_LABELS.get(dimension, {}).get(group, group)
         what = f"{label} ({DIMENSION_LABELS.get(dimension, dimension)})"
+        if element_id:
+            what = f"{what}, {element(element_id[0]).name}"
+            people = "of them scored this element"
+        else:
+            people = "people answered"
         if rule == SMALL_GROUP.name:
-            notes.append(f"{what}: fewer than {threshold} people answered.")
+            notes.append(f"{what}: fewer than {threshold} {people}.")
         elif rule == DIFFERENCE.name:
             notes.append(
-                f"{what}: held back so that a smaller group's answers cannot be worked out "
-                "by taking the groups shown away from the whole."
+                f"{what}: held back so that fewer than {threshold} people's answers cannot be "
+                "worked out by combining the groups shown with one another or with the whole."
             )
         else:
             notes.append(f"{what}: withheld ({rule}).")

@@ -44,6 +44,7 @@ from partnerscope.core.sevens import (
     DONT_KNOW,
     ELEMENTS,
     LAYERS,
+    NOT_STATED,
     SCALE,
     Answer,
     Instrument,
@@ -136,7 +137,7 @@ def respondents_of(wave: Wave, instrument: Instrument | None = None) -> list[Res
     return [
         Respondent(
             respondent,
-            response.sector,
+            response.sector or NOT_STATED,
             frozenset(response.layers),
             {item: parse_answer(value) for item, value in response.answers.items()},
         )

@@ -14,6 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
+from partnerscope.core.anonymity import withhold_overlapping
+
 __all__ = [
     "LEVELS",
     "QUESTION_IDS",
@@ -220,7 +222,9 @@ def summarise_questions(
     Link ratings are left out. A level's breakdown is withheld when fewer than
     ``min_group_size`` participants of that level rated the chain, and then so is the other
     level's (unless no one at all rated at the small level): the overall counts are always
-    given, and overall minus one level would reveal the other.
+    given, and overall minus one level would reveal the other. The same holds question by
+    question among those who rated it, so a question few at one level rated shows no split
+    (:func:`partnerscope.core.anonymity.withhold_overlapping`, as for the 7S breakdowns).
 
     Examples
     --------
@@ -235,15 +239,23 @@ def summarise_questions(
     """
     chain_wide = [rating for rating in ratings if rating.link is None]
     validate_ratings(chain_wide, questions)
-    sizes = participants_by_level(chain_wide)
-    small = any(0 < size < min_group_size for size in sizes.values())
+    levels: dict[str, frozenset[str]] = {
+        level: frozenset(r.participant for r in chain_wide if r.level == level) for level in LEVELS
+    }
+    everyone = frozenset().union(*levels.values())
+    hidden = withhold_overlapping(levels, [everyone], min_group_size)
     results = []
     for question in questions:
         answers = [rating for rating in chain_wide if rating.question == question]
+        raters = frozenset(rating.participant for rating in answers)
+        shown: dict[str, frozenset[str]] = {
+            level: ids & raters for level, ids in levels.items() if level not in hidden
+        }
+        hidden_here = withhold_overlapping(shown, [raters], min_group_size)
         by_level = {
-            level: RatingCounts.of(r.rating for r in answers if r.level == level)
-            if sizes[level] >= min_group_size and not small
-            else None
+            level: None
+            if not levels[level] or level in hidden or level in hidden_here
+            else RatingCounts.of(r.rating for r in answers if r.level == level)
             for level in LEVELS
         }
         results.append(

@@ -42,6 +42,7 @@ from partnerscope.core.sevens.groups import (
     Breakdowns,
     GroupResult,
     breakdowns,
+    populations,
 )
 from partnerscope.core.sevens.instrument import (
     LOCAL_PREFIX,
@@ -54,6 +55,7 @@ from partnerscope.core.sevens.items import ItemResult, extremes, score_item
 from partnerscope.core.sevens.notes import PracticeNote, practice_notes_from_mapping
 from partnerscope.core.sevens.responses import (
     DONT_KNOW,
+    NOT_STATED,
     SCALE,
     SCALE_LABELS,
     Answer,
@@ -111,6 +113,7 @@ __all__ = [
     "LAYERS",
     "LOCAL_PREFIX",
     "MIN_THRESHOLD",
+    "NOT_STATED",
     "PARTNERS",
     "PREVIOUS_WAVE",
     "SCALE",
@@ -157,6 +160,7 @@ __all__ = [
     "is_scored",
     "kind_of",
     "local_statement",
+    "populations",
     "practice_notes_from_mapping",
     "score_elements",
     "score_item",

@@ -2,8 +2,10 @@
 
 Survey answers are anonymous where promised: a group below the threshold is withheld by
 :data:`~partnerscope.core.sevens.rules.SMALL_GROUP`, and further groups by
-:data:`~partnerscope.core.sevens.rules.DIFFERENCE` when the withheld people could otherwise
-be recovered by subtracting the shown groups from the whole wave.
+:data:`~partnerscope.core.sevens.rules.DIFFERENCE` when a few people could otherwise be
+singled out by subtracting shown groups from one another or from the whole wave. The rule
+itself is :func:`partnerscope.core.anonymity.withhold_overlapping`, applied by
+:func:`partnerscope.core.sevens.groups.breakdowns` to every breakdown at once.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from partnerscope.core.sevens.rules import DIFFERENCE, SMALL_GROUP
+from partnerscope.core.anonymity import withhold_overlapping
 
 __all__ = ["Withholding", "withhold"]
 
@@ -44,9 +46,10 @@ def withhold(
     """Return the groups of one breakdown to withhold, each with the rule that withholds it.
 
     ``groups`` maps each group name to its members' ids (groups may overlap, as layers do);
-    ``everyone`` is the whole wave. Small groups go first; then, while the people outside
-    every shown group number more than none but fewer than ``threshold``, the smallest shown
-    group is withheld as well, ``keep_last`` (the council) only when nothing else is left.
+    ``everyone`` is the whole wave. It is :func:`~partnerscope.core.anonymity.withhold_overlapping`
+    for one breakdown: small groups go first, then further groups (``keep_last``, the
+    council, only when nothing else will do) until no difference, union or intersection of
+    the shown groups and the whole wave holds more than none but fewer than ``threshold``.
 
     Examples
     --------
@@ -58,18 +61,6 @@ def withhold(
     >>> withhold(sectors, frozenset("abcdefghijklmn"), 5, keep_last="council")
     {'police': 'small_group', 'health': 'difference'}
     """
-    withheld = {
-        name: SMALL_GROUP.name
-        for name, members in groups.items()
-        if members and SMALL_GROUP.withholds(len(members), threshold)
-    }
-    while True:
-        shown = [name for name, members in groups.items() if members and name not in withheld]
-        covered: set[str] = set()
-        for name in shown:
-            covered |= groups[name]
-        uncovered = len(everyone - covered)
-        if not shown or not DIFFERENCE.withholds_more(uncovered, threshold):
-            return withheld
-        extra = min(shown, key=lambda name: (name == keep_last, len(groups[name]), name))
-        withheld[extra] = DIFFERENCE.name
+    return withhold_overlapping(
+        groups, [everyone], threshold, keep_last=() if keep_last is None else {keep_last}
+    )

@@ -14,6 +14,7 @@ from partnerscope.core.sevens.elements import LAYERS
 
 __all__ = [
     "DONT_KNOW",
+    "NOT_STATED",
     "SCALE",
     "SCALE_LABELS",
     "Answer",
@@ -23,6 +24,11 @@ __all__ = [
 
 DONT_KNOW: Final = "dk"
 """The answer "don't know": counted, never scored."""
+
+NOT_STATED: Final = "not_stated"
+"""The sector of a respondent whose sector is not known: a data package leaves the sector
+(and the layers) blank for respondents whose sector and layers fewer than the threshold
+share, and a blank sector is read as this."""
 
 Answer = int | Literal["dk"]
 
@@ -62,6 +68,8 @@ class Respondent:
     """One person's answers in one survey wave.
 
     ``layers`` holds every governance layer the person sits in (they count in each);
+    ``sector`` is :data:`NOT_STATED` when it is not known, and the person then
+    counts in no sector group (nor the council nor the partners), only in the whole wave;
     ``answers`` maps statement ids to 1..5 or ``"dk"``; statements left out were skipped.
 
     Examples

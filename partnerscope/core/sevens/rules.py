@@ -89,16 +89,18 @@ class SmallGroupRule(Rule):
 
 @dataclass(frozen=True)
 class DifferenceRule(Rule):
-    """When the respondents left outside every shown group of a breakdown number more than
-    none but fewer than the anonymity threshold, the smallest shown group is withheld too
-    (another partner before the council), until they number none or at least the threshold.
-    Otherwise their answers could be worked out by subtracting the shown groups from the
-    whole wave."""
+    """No set of people that the shown groups describe may number more than none but fewer
+    than the anonymity threshold: not the difference of two shown groups, nor their union or
+    intersection, across every breakdown and the whole wave, among all respondents or among
+    those who scored any one element. While such a set exists, one more group is withheld:
+    the one that leaves the fewest people in such sets (another partner before the council,
+    then the smallest). Otherwise their answers could be worked out by subtracting shown
+    groups from one another or from the whole wave."""
 
     name: ClassVar[str] = "difference"
 
     def withholds_more(self, uncovered: int, threshold: int) -> bool:
-        """Say whether ``uncovered`` respondents outside every shown group need protecting.
+        """Say whether a set of ``uncovered`` people that shown groups describe needs protecting.
 
         Examples
         --------

@@ -138,14 +138,21 @@ def test_withheld_groups_never_leak(wave: list[Respondent], threshold: int) -> N
             # Every figure shown belongs to a group of at least the threshold ...
             assert group["respondents"] == len(members) >= threshold
             # ... and is that group's own figure, computed from its members alone.
+            # An element withheld for the group (too few of it scored the element) is null.
             own = score_elements(SMALL, members)
             for key in ELEMENT_IDS:
                 expected = own[key].score
+                if f"{dimension}:{name}:{key}" in withheld:
+                    expected = None
                 assert group["elements"][key]["score"] == (
                     None if expected is None else round(expected, 4)
                 )
     for label in withheld:
         dimension, _, name = label.partition(":")
+        if name.count(":"):
+            name, _, key = name.partition(":")
+            assert data["groups"][dimension][name]["elements"][key]["n"] is None
+            continue
         assert name not in data["groups"].get(dimension, {})
         # The name appears only in the withheld list and the rule that withheld it.
         assert json.dumps(data).count(json.dumps(label)) == 2
@@ -196,3 +203,38 @@ def test_layers_cover_people_in_several_layers() -> None:
     assert data["groups"]["layer"]["strategic"]["respondents"] == 10
     assert data["groups"]["layer"]["strategic"]["elements"]["scs"]["mean"] == 3.0
     assert data["groups"]["layer"]["executive"]["elements"]["scs"]["mean"] == 1.0
+
+
+def officer_wave() -> list[Respondent]:
+    """The issue's case: fifty partners in the strategic and executive layers, answering 4
+    and 5, and one council officer in the executive layer alone, answering 1 throughout."""
+    wave = [
+        person(
+            f"p{index:02}",
+            ("health", "police")[index % 2],
+            ("strategic", "executive"),
+            dict.fromkeys(SMALL.ids, 4 + index % 2),
+        )
+        for index in range(50)
+    ]
+    wave.append(person("officer", COUNCIL, "executive", dict.fromkeys(SMALL.ids, 1)))
+    return wave
+
+
+def test_the_executive_minus_strategic_attack_recovers_nothing() -> None:
+    data = score_wave(officer_wave(), SMALL, threshold=5).to_dict()
+    assert data["withheld_rules"]["sector:council"] == "small_group"
+    layers = data["groups"]["layer"]
+    executive, strategic = layers.get("executive"), layers.get("strategic")
+    recovered = None
+    if executive and strategic:
+        # executive mean x 51 minus strategic mean x 50: the officer's own mean, 1.
+        recovered = {
+            key: executive["elements"][key]["mean"] * executive["respondents"]
+            - strategic["elements"][key]["mean"] * strategic["respondents"]
+            for key in ELEMENT_IDS
+        }
+    assert recovered is None, f"the officer's answers leak: {recovered}"
+    # One layer still shows: withholding the other is enough.
+    assert len(layers) == 1
+    assert set(data["withheld_rules"].values()) <= {"small_group", "difference"}
