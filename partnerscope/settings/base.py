@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 from partnerscope.settings import env
 
@@ -25,6 +26,8 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "partnerscope.apps.common",
     "partnerscope.apps.accounts",
     "partnerscope.apps.partnerships",
@@ -32,6 +35,7 @@ INSTALLED_APPS = [
     "partnerscope.apps.network",
     "partnerscope.apps.performance",
     "partnerscope.apps.chains",
+    "partnerscope.apps.notifications",
 ]
 
 MIDDLEWARE = [
@@ -108,6 +112,18 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 
 EMAIL_BACKEND = env.get("PARTNERSCOPE_EMAIL_BACKEND")
+PARTNERSCOPE_BASE_URL = env.get("PARTNERSCOPE_BASE_URL").rstrip("/")
+
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASKS_BACKEND_NAME = env.get("PARTNERSCOPE_TASKS_BACKEND").strip().lower()
+if TASKS_BACKEND_NAME not in TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"PARTNERSCOPE_TASKS_BACKEND is {TASKS_BACKEND_NAME!r}: use database or immediate."
+    )
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND_NAME]}}
 DEFAULT_FROM_EMAIL = env.get("PARTNERSCOPE_DEFAULT_FROM_EMAIL")
 
 LANGUAGE_CODE = "en-gb"
