@@ -20,6 +20,10 @@ from django.conf import settings
 from django.utils.crypto import salted_hmac
 
 LINK_KEY_BYTES = 16
+LINK_KEY_HELP = (
+    "Random key from which the link's token is made again with the site's secret key, for "
+    "reminders; the token itself is never stored."
+)
 
 
 def base_url() -> str:
