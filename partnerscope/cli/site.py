@@ -49,6 +49,8 @@ def demo(
     ),
 ) -> None:
     """Build the demo partnership Northshire (a county and five districts) and its log-ins."""
+    # The demo's status refreshes run as it is built, so that it needs no worker.
+    os.environ["PARTNERSCOPE_TASKS_BACKEND"] = "immediate"
     setup_django()
     from partnerscope.apps.partnerships.demo_services import build_demo, demo_partnership_count
 

@@ -67,7 +67,8 @@ def reminders_for(
     for days in sorted(set(days_after)):
         day = opens + timedelta(days=days)
         found.setdefault(
-            day, Reminder(day, f"after-{days}", f"{days} day{'s' if days != 1 else ''} after opening")
+            day,
+            Reminder(day, f"after-{days}", f"{days} day{'s' if days != 1 else ''} after opening"),
         )
     if before_closing is not None:
         day = closes - timedelta(days=before_closing)

@@ -249,9 +249,7 @@ def reminder_page(survey: Survey, wave: object) -> ReminderPage:
         LogRow(labels.get(key, key), day, count, sorted(people.get((key, day), [])))
         for (key, day), count in counts.items()
     ]
-    opted_out = (
-        source.invitees(wave).filter(person__reminder_opt_out__isnull=False).count()
-    )
+    opted_out = source.invitees(wave).filter(person__reminder_opt_out__isnull=False).count()
     return ReminderPage(
         wave,
         source.anonymous,

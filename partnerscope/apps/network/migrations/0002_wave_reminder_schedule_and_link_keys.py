@@ -4,35 +4,55 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('network', '0001_initial'),
+        ("network", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalwave',
-            name='reminder_before_closing',
-            field=models.PositiveSmallIntegerField(blank=True, help_text='Also remind them this many days before the wave closes (0: on the last day).', null=True),
+            model_name="historicalwave",
+            name="reminder_before_closing",
+            field=models.PositiveSmallIntegerField(
+                blank=True,
+                help_text="Also remind them this many days before the wave closes (0: on the last day).",
+                null=True,
+            ),
         ),
         migrations.AddField(
-            model_name='historicalwave',
-            name='reminder_days',
-            field=models.JSONField(blank=True, default=list, help_text='Days after opening on which people who have not answered are reminded.'),
+            model_name="historicalwave",
+            name="reminder_days",
+            field=models.JSONField(
+                blank=True,
+                default=list,
+                help_text="Days after opening on which people who have not answered are reminded.",
+            ),
         ),
         migrations.AddField(
-            model_name='representative',
-            name='link_key',
-            field=models.CharField(blank=True, default='', help_text="Random key from which the link's token is made again with the site's secret key, for reminders; the token itself is never stored.", max_length=32),
+            model_name="representative",
+            name="link_key",
+            field=models.CharField(
+                blank=True,
+                default="",
+                help_text="Random key from which the link's token is made again with the site's secret key, for reminders; the token itself is never stored.",
+                max_length=32,
+            ),
         ),
         migrations.AddField(
-            model_name='wave',
-            name='reminder_before_closing',
-            field=models.PositiveSmallIntegerField(blank=True, help_text='Also remind them this many days before the wave closes (0: on the last day).', null=True),
+            model_name="wave",
+            name="reminder_before_closing",
+            field=models.PositiveSmallIntegerField(
+                blank=True,
+                help_text="Also remind them this many days before the wave closes (0: on the last day).",
+                null=True,
+            ),
         ),
         migrations.AddField(
-            model_name='wave',
-            name='reminder_days',
-            field=models.JSONField(blank=True, default=list, help_text='Days after opening on which people who have not answered are reminded.'),
+            model_name="wave",
+            name="reminder_days",
+            field=models.JSONField(
+                blank=True,
+                default=list,
+                help_text="Days after opening on which people who have not answered are reminded.",
+            ),
         ),
     ]

@@ -6,36 +6,81 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('partnerships', '0001_initial'),
+        ("partnerships", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='OptOut',
+            name="OptOut",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created', models.DateTimeField(default=django.utils.timezone.now)),
-                ('person', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='reminder_opt_out', to='partnerships.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "person",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reminder_opt_out",
+                        to="partnerships.person",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='ReminderLog',
+            name="ReminderLog",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('survey', models.CharField(choices=[('sevens', '7S self-assessment'), ('network', 'Relationship survey')], max_length=20)),
-                ('wave_id', models.PositiveBigIntegerField(help_text="The wave in the survey's own table.")),
-                ('invitee_id', models.PositiveBigIntegerField(help_text='The 7S invitation or relationship-survey representative reminded.')),
-                ('reminder', models.CharField(help_text="The schedule's key, such as after-7.", max_length=20)),
-                ('sent', models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "survey",
+                    models.CharField(
+                        choices=[
+                            ("sevens", "7S self-assessment"),
+                            ("network", "Relationship survey"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "wave_id",
+                    models.PositiveBigIntegerField(help_text="The wave in the survey's own table."),
+                ),
+                (
+                    "invitee_id",
+                    models.PositiveBigIntegerField(
+                        help_text="The 7S invitation or relationship-survey representative reminded."
+                    ),
+                ),
+                (
+                    "reminder",
+                    models.CharField(
+                        help_text="The schedule's key, such as after-7.", max_length=20
+                    ),
+                ),
+                ("sent", models.DateTimeField(default=django.utils.timezone.now)),
             ],
             options={
-                'ordering': ['-sent'],
-                'indexes': [models.Index(fields=['survey', 'wave_id'], name='notifications_log_wave')],
-                'constraints': [models.UniqueConstraint(fields=('survey', 'wave_id', 'invitee_id', 'reminder'), name='notifications_each_reminder_once')],
+                "ordering": ["-sent"],
+                "indexes": [
+                    models.Index(fields=["survey", "wave_id"], name="notifications_log_wave")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("survey", "wave_id", "invitee_id", "reminder"),
+                        name="notifications_each_reminder_once",
+                    )
+                ],
             },
         ),
     ]
