@@ -127,13 +127,16 @@ def reminder_email(source: Source, wave: object, invitee: object, url: str) -> E
 def send_reminder(survey: str, wave_id: int, reminder: str, today: date | None = None) -> int:
     """Send the wave's reminder ``reminder`` to each invitee still to answer, once each.
 
-    Does nothing unless the wave is open and that reminder is the one due today, so a
-    late or repeated task can never send a stale or second reminder.
+    ``today`` is the day the reminder was found due (default: today). Nothing is sent
+    unless the wave is open that day and has not closed since, and that reminder is the
+    one due then, so a late or repeated task never sends a stale or second reminder.
     """
     source = SOURCES[Survey(survey)]
     wave = source.wave(wave_id)
     today = today or timezone.localdate()
     if wave is None or not wave.opens <= today <= wave.closes:
+        return 0
+    if timezone.localdate() > wave.closes:
         return 0
     due = due_reminder(wave.reminders, today)
     if due is None or due.key != reminder:
@@ -186,9 +189,12 @@ def queue_due_reminders(today: date | None = None) -> list[DueReminder]:
     """Queue one sending task per wave with a reminder due; safe to run as often as wanted."""
     from partnerscope.apps.notifications.tasks import send_reminders
 
+    today = today or timezone.localdate()
     due = due_reminders(today)
     for item in due:
-        send_reminders.enqueue(str(item.survey), item.wave_id, item.reminder.key)
+        send_reminders.enqueue(
+            str(item.survey), item.wave_id, item.reminder.key, today.isoformat()
+        )
     return due
 
 

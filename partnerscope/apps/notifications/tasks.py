@@ -8,6 +8,7 @@ link's token is never written to the task queue, it is made again from the link 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from django_tasks import TaskResultStatus, task
 
@@ -21,9 +22,10 @@ def send_invitations(survey: str, ids: list[int]) -> int:
 
 
 @task()
-def send_reminders(survey: str, wave_id: int, reminder: str) -> int:
-    """Send a wave's due reminder to those who have not answered, once each."""
-    return services.send_reminder(survey, wave_id, reminder)
+def send_reminders(survey: str, wave_id: int, reminder: str, day: str) -> int:
+    """Send a wave's reminder, due on ``day`` (YYYY-MM-DD), to those who have not
+    answered, once each."""
+    return services.send_reminder(survey, wave_id, reminder, date.fromisoformat(day))
 
 
 def email_invitations(survey: str, ids: Sequence[int]) -> bool:
