@@ -192,9 +192,7 @@ def queue_due_reminders(today: date | None = None) -> list[DueReminder]:
     today = today or timezone.localdate()
     due = due_reminders(today)
     for item in due:
-        send_reminders.enqueue(
-            str(item.survey), item.wave_id, item.reminder.key, today.isoformat()
-        )
+        send_reminders.enqueue(str(item.survey), item.wave_id, item.reminder.key, today.isoformat())
     return due
 
 

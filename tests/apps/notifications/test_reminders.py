@@ -152,9 +152,7 @@ def test_relationship_survey_representatives_are_reminded_until_their_organisati
 
 
 def test_the_opt_out_link_works_without_signing_in_and_only_on_the_button(client, kite):
-    url = reverse(
-        "notifications_public:opt_out", args=[services.opt_out_token(kite["alice"])]
-    )
+    url = reverse("notifications_public:opt_out", args=[services.opt_out_token(kite["alice"])])
     page = client.get(url)
     assert page.status_code == 200
     assert "Stop reminders" in page.content.decode()
@@ -206,3 +204,15 @@ def test_the_log_is_for_managers(client, role_user, kite):
     page = client.get(reverse("notifications:sevens_log", args=["kite", wave.pk]))
     assert page.status_code == 403
     assert services.reminder_page(Survey.SEVENS, wave).total == 0
+
+
+def test_another_partnerships_wave_is_not_found_under_this_partnership(manager_client, kite):
+    from tests.apps.partnerships.factories import PartnershipFactory
+
+    other = {**kite, "partnership": PartnershipFactory(slug="other")}
+    wave = make_wave(other)
+    page = manager_client.get(reverse("notifications:sevens_log", args=["kite", wave.pk]))
+    assert page.status_code == 404
+    network_wave = make_network_wave(other)
+    page = manager_client.get(reverse("notifications:network_log", args=["kite", network_wave.pk]))
+    assert page.status_code == 404
