@@ -417,9 +417,7 @@ def current_token(invitation: Invitation) -> str | None:
     return token if hash_token(token) == invitation.token_hash else None
 
 
-def _issued(
-    wave: Wave, rows: list[tuple[Invitation, str]], link_for: Callable[[str], str]
-) -> list[IssuedLink]:
+def _issued(rows: list[tuple[Invitation, str]], link_for: Callable[[str], str]) -> list[IssuedLink]:
     """E-mail the new links through a background task and describe each for the page."""
     to_email = [invitation.pk for invitation, _ in rows if invitation.person.email]
     queued = email_invitations(Survey.SEVENS, to_email)
@@ -461,7 +459,7 @@ def send_invitations(wave: Wave, link_for: Callable[[str], str] = survey_url) ->
             token = issue_link(invitation)
             invitation.save()
             rows.append((invitation, token))
-    return invitation_page(wave, _issued(wave, rows, link_for))
+    return invitation_page(wave, _issued(rows, link_for))
 
 
 def get_invitation(wave: Wave, pk: int) -> Invitation:
@@ -481,7 +479,7 @@ def renew_invitation(
         raise ValidationError(f"{invitation.person} has already answered.")
     with transaction.atomic():
         token = issue_link(invitation)
-    return invitation_page(wave, _issued(wave, [(invitation, token)], link_for))
+    return invitation_page(wave, _issued([(invitation, token)], link_for))
 
 
 # ---- Response rates -----------------------------------------------------------------
