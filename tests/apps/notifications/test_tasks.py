@@ -16,6 +16,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
+from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
 from partnerscope.apps.notifications.services import queue_due_reminders
@@ -31,8 +32,17 @@ pytestmark = pytest.mark.django_db
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
-def run_worker():
-    call_command("db_worker", batch=True, reload=False, startup_delay=False, verbosity=0)
+@pytest.fixture
+def run_worker(monkeypatch):
+    """Run every queued task in this process, as ``partnerscope worker --batch`` does.
+
+    The worker drops database connections that are not in autocommit mode between tasks;
+    here the test's own transaction is such a connection, so that step is skipped.
+    """
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+    return lambda: call_command(
+        "db_worker", batch=True, reload=False, startup_delay=False, verbosity=0
+    )
 
 
 def with_email(kite):
@@ -49,7 +59,9 @@ def test_invitation_emails_are_sent_at_once_with_the_immediate_backend(kite):
     assert not DBTaskResult.objects.exists()
 
 
-def test_invitation_emails_are_queued_for_the_worker_and_never_carry_a_token(kite, settings):
+def test_invitation_emails_are_queued_for_the_worker_and_never_carry_a_token(
+    kite, settings, run_worker
+):
     settings.TASKS = DATABASE_TASKS
     with_email(kite)
     page = sevens_services.send_invitations(make_wave(kite))
@@ -74,7 +86,7 @@ def test_the_invitations_page_says_which_e_mails_are_queued(manager_client, kite
     assert "Queued: to be sent to alice@example.org shortly" in page.content.decode()
 
 
-def test_reminders_are_queued_by_the_command_and_sent_by_the_worker(kite, settings):
+def test_reminders_are_queued_by_the_command_and_sent_by_the_worker(kite, settings, run_worker):
     settings.TASKS = DATABASE_TASKS
     with_email(kite)
     wave = make_wave(kite, reminder_days=[1])
@@ -97,7 +109,9 @@ def values_csv(rows):
     return buffer.getvalue().encode()
 
 
-def test_an_import_queues_its_status_refresh_which_the_worker_runs(kite, manager, settings):
+def test_an_import_queues_its_status_refresh_which_the_worker_runs(
+    kite, manager, settings, run_worker
+):
     ni15 = performance_factories.kite_indicator(kite)
     IndicatorStatusSnapshot.objects.all().delete()
     settings.TASKS = DATABASE_TASKS
@@ -152,8 +166,7 @@ def test_the_worker_command_takes_a_queued_task_from_the_database(tmp_path: Path
         f"""
         from partnerscope.cli.site import setup_django
         setup_django()
-        from django.urls import reverse
-from django_tasks_db.models import DBTaskResult
+        from django_tasks_db.models import DBTaskResult
         result = DBTaskResult.objects.get(id="{task_id}")
         print(result.status, result.return_value)
         """
