@@ -16,8 +16,13 @@ def setup_django(migrate: bool = True) -> None:
     """Configure Django; create or update the schema first when ``migrate`` is true."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "partnerscope.settings.base")
     import django
+    from django.core.exceptions import ImproperlyConfigured
 
-    django.setup()
+    try:
+        django.setup()
+    except ImproperlyConfigured as problem:
+        error_console.print(f"error: {problem}", markup=False, highlight=False)
+        raise typer.Exit(2) from None
     if migrate:
         ensure_schema()
 

@@ -194,3 +194,25 @@ def test_the_worker_refuses_to_start_without_a_queue(tmp_path: Path):
     )
     assert refused.returncode == 2
     assert "no queue" in refused.stderr
+
+
+def test_an_unknown_tasks_backend_is_a_clear_error(tmp_path: Path):
+    env = {
+        **os.environ,
+        "PARTNERSCOPE_DATA_DIR": str(tmp_path),
+        "DATABASE_URL": "",
+        "PARTNERSCOPE_TASKS_BACKEND": "queue-server",
+    }
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    refused = subprocess.run(
+        [sys.executable, "-m", "partnerscope.cli", "migrate"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert refused.returncode == 2
+    assert "PARTNERSCOPE_TASKS_BACKEND is 'queue-server': use database or immediate." in (
+        refused.stderr
+    )
+    assert "Traceback" not in refused.stderr
