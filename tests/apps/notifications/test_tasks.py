@@ -216,3 +216,13 @@ def test_an_unknown_tasks_backend_is_a_clear_error(tmp_path: Path):
         refused.stderr
     )
     assert "Traceback" not in refused.stderr
+
+
+def test_the_invitations_list_says_an_e_mail_is_not_sent_yet(manager_client, kite, settings):
+    settings.TASKS = DATABASE_TASKS
+    with_email(kite)
+    wave = make_wave(kite)
+    url = reverse("sevens:invitations", args=["kite", wave.pk])
+    manager_client.post(url)
+    later = manager_client.get(url).content.decode()
+    assert "Invited: e-mail not sent yet (queued, or the mail server refused it)" in later
