@@ -216,3 +216,45 @@ def test_another_partnerships_wave_is_not_found_under_this_partnership(manager_c
     network_wave = make_network_wave(other)
     page = manager_client.get(reverse("notifications:network_log", args=["kite", network_wave.pk]))
     assert page.status_code == 404
+
+
+# ---- The schedule on the wave forms ----------------------------------------------------
+
+
+def wave_data(**extra):
+    today = dt.date.today()
+    return {
+        "title": "Spring wave",
+        "opens": today.isoformat(),
+        "closes": (today + dt.timedelta(days=10)).isoformat(),
+        **extra,
+    }
+
+
+def test_the_relationship_survey_form_takes_a_schedule(kite):
+    from partnerscope.apps.network.forms import WaveForm
+
+    form = WaveForm(
+        wave_data(reminder_days="7, 3,3", reminder_before_closing="0"),
+        partnership=kite["partnership"],
+    )
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["reminder_days"] == [3, 7]
+    assert form.cleaned_data["reminder_before_closing"] == 0
+
+
+@pytest.mark.parametrize(
+    ("extra", "field", "message"),
+    [
+        ({"reminder_days": "3, soon"}, "reminder_days", "'soon' is not a whole number"),
+        ({"reminder_days": "11"}, "reminder_days", "would come after it closes"),
+        ({"reminder_before_closing": "10"}, "reminder_before_closing", "fewer days"),
+    ],
+)
+def test_a_schedule_outside_the_wave_is_refused(kite, extra, field, message):
+    from partnerscope.apps.sevens.forms import WaveForm
+
+    data = wave_data(bodies=[kite["board"].pk], **extra)
+    form = WaveForm(data, partnership=kite["partnership"])
+    assert not form.is_valid()
+    assert message in " ".join(form.errors[field])
