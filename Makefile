@@ -13,12 +13,13 @@ PYTEST_ARGS ?= -n auto --maxprocesses=4
 
 .PHONY: demo test install python frontend system gate test-sqlite test-postgres bench serve clean
 
+# The demo and a local server run background tasks at once, so they need no worker.
 demo: install
 	$(RUN)/partnerscope demo
-	$(RUN)/partnerscope serve
+	PARTNERSCOPE_TASKS_BACKEND=immediate $(RUN)/partnerscope serve
 
 serve: install
-	$(RUN)/partnerscope serve
+	PARTNERSCOPE_TASKS_BACKEND=immediate $(RUN)/partnerscope serve
 
 install: python frontend
 

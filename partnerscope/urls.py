@@ -17,6 +17,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("p/", include("partnerscope.apps.partnerships.urls")),
     path("p/<slug:slug>/access/", include("partnerscope.apps.accounts.partnership_urls")),
+    path("p/<slug:slug>/reminders/", include("partnerscope.apps.notifications.urls")),
+    path("a/reminders/", include("partnerscope.apps.notifications.public_urls")),
 ]
 for area in ("sevens", "network", "performance", "chains"):
     urlpatterns += [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from partnerscope.cli import chains, indicators, network, sevens, site
+from partnerscope.cli import chains, indicators, network, sevens, site, tasks
 
 app = typer.Typer(
     help="PartnerScope: test, manage and explain how well a partnership works together.",
@@ -12,6 +12,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 site.register(app)
+tasks.register(app)
 app.add_typer(sevens.app, name="sevens")
 app.add_typer(network.app, name="network")
 app.add_typer(indicators.app, name="indicators")

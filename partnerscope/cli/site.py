@@ -16,8 +16,13 @@ def setup_django(migrate: bool = True) -> None:
     """Configure Django; create or update the schema first when ``migrate`` is true."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "partnerscope.settings.base")
     import django
+    from django.core.exceptions import ImproperlyConfigured
 
-    django.setup()
+    try:
+        django.setup()
+    except ImproperlyConfigured as problem:
+        error_console.print(f"error: {problem}", markup=False, highlight=False)
+        raise typer.Exit(2) from None
     if migrate:
         ensure_schema()
 
@@ -49,6 +54,8 @@ def demo(
     ),
 ) -> None:
     """Build the demo partnership Northshire (a county and five districts) and its log-ins."""
+    # The demo's status refreshes run as it is built, so that it needs no worker.
+    os.environ["PARTNERSCOPE_TASKS_BACKEND"] = "immediate"
     setup_django()
     from partnerscope.apps.partnerships.demo_services import build_demo, demo_partnership_count
 

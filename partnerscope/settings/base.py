@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 from partnerscope.settings import env
 
@@ -32,6 +33,8 @@ INSTALLED_APPS = [
     "django_otp_webauthn",
     "mozilla_django_oidc",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "partnerscope.apps.common",
     "partnerscope.apps.accounts",
     "partnerscope.apps.partnerships",
@@ -39,6 +42,7 @@ INSTALLED_APPS = [
     "partnerscope.apps.network",
     "partnerscope.apps.performance",
     "partnerscope.apps.chains",
+    "partnerscope.apps.notifications",
 ]
 
 MIDDLEWARE = [
@@ -157,6 +161,18 @@ OIDC_TIMEOUT = 10
 OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:sso_callback"
 
 EMAIL_BACKEND = env.get("PARTNERSCOPE_EMAIL_BACKEND")
+PARTNERSCOPE_BASE_URL = env.get("PARTNERSCOPE_BASE_URL").rstrip("/")
+
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASKS_BACKEND_NAME = env.get("PARTNERSCOPE_TASKS_BACKEND").strip().lower()
+if TASKS_BACKEND_NAME not in TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"PARTNERSCOPE_TASKS_BACKEND is {TASKS_BACKEND_NAME!r}: use database or immediate."
+    )
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND_NAME]}}
 DEFAULT_FROM_EMAIL = env.get("PARTNERSCOPE_DEFAULT_FROM_EMAIL")
 
 LANGUAGE_CODE = "en-gb"

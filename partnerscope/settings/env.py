@@ -66,6 +66,19 @@ SETTINGS = [
         "Sender address of the e-mails PartnerScope sends.",
     ),
     Setting(
+        "PARTNERSCOPE_BASE_URL",
+        "http://127.0.0.1:8000",
+        "The address people reach the site at, such as https://partners.example.org: the "
+        "start of every link in invitations, reminders and new-account e-mails.",
+    ),
+    Setting(
+        "PARTNERSCOPE_TASKS_BACKEND",
+        "database",
+        "database queues background work (bulk e-mails, reminders, status refreshes) for "
+        "`partnerscope worker`; immediate runs it at once inside the request, for the demo "
+        "or a site without a worker.",
+    ),
+    Setting(
         "PARTNERSCOPE_LOCKOUT_FAILURES",
         "5",
         "Failed sign-ins in a row, for one account name from one address, after which that "

@@ -13,12 +13,13 @@ import pytest
 COMMAND = [sys.executable, "-m", "partnerscope.cli"]
 
 
-def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def run(data_dir: Path, *args: str, **extra_env: str) -> subprocess.CompletedProcess[str]:
     env = {
         **os.environ,
         "PARTNERSCOPE_DATA_DIR": str(data_dir),
         "DATABASE_URL": "",
         "COLUMNS": "200",
+        **extra_env,
     }
     env.pop("DJANGO_SETTINGS_MODULE", None)
     return subprocess.run([*COMMAND, *args], capture_output=True, text=True, env=env, timeout=300)
@@ -89,6 +90,21 @@ def test_grant_gives_a_role_and_refuses_a_new_account_without_email(exported):
     refused = run(exported / "first", "grant", "northshire", "stranger", "--role", "viewer")
     assert refused.returncode == 2
     assert "An e-mail address is needed" in refused.stderr
+
+
+def test_grant_emails_a_password_link_to_the_configured_base_url(exported):
+    granted = run(
+        exported / "first",
+        "grant",
+        "northshire",
+        "newcomer",
+        "--email",
+        "newcomer@example.org",
+        PARTNERSCOPE_BASE_URL="https://partners.example.org",
+    )
+    assert granted.returncode == 0, granted.stderr
+    assert "https://partners.example.org/accounts/password-reset/" in granted.stdout
+    assert "127.0.0.1:8000" not in granted.stdout
 
 
 def test_the_server_entry_point_loads_every_view_before_the_first_request(tmp_path):

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from partnerscope.apps.accounts.models import Role, RoleKind
+from partnerscope.apps.common.links import base_domain, base_is_https
 from partnerscope.apps.partnerships.models import Partnership
 
 
@@ -74,11 +75,11 @@ def grant_role(
         if form.is_valid():
             form.save(
                 request=request,
-                use_https=bool(request and request.is_secure()),
+                use_https=base_is_https(),
                 email_template_name="accounts/welcome_email.txt",
                 subject_template_name="accounts/welcome_subject.txt",
                 extra_email_context={"partnership": partnership, "role": role},
-                domain_override=None if request else "127.0.0.1:8000",
+                domain_override=base_domain(),
             )
     return Grant(role=role, created_account=created)
 

@@ -26,6 +26,13 @@ from partnerscope.apps.network.choices import (
 from partnerscope.apps.network.models import Wave
 from partnerscope.apps.network.results import Options
 from partnerscope.apps.network.services import RepresentativeRow
+from partnerscope.apps.notifications.forms import (
+    SCHEDULE_FIELDS,
+    SCHEDULE_HELP,
+    SCHEDULE_LABELS,
+    ReminderDaysField,
+    check_schedule,
+)
 from partnerscope.apps.partnerships.choices import Sector
 from partnerscope.apps.partnerships.models import Organisation, Partnership
 from partnerscope.core.network import DEFAULT_MIN_LEVEL
@@ -34,9 +41,11 @@ from partnerscope.core.network import DEFAULT_MIN_LEVEL
 class WaveForm(ModelForm):
     class Meta:
         model = Wave
-        fields = ["title", "opens", "closes", "previous"]
+        fields = ["title", "opens", "closes", "previous", *SCHEDULE_FIELDS]
+        field_classes = {"reminder_days": ReminderDaysField}
+        help_texts = SCHEDULE_HELP
         widgets = {"opens": forms.DateInput, "closes": forms.DateInput}
-        labels = {"previous": "Compare with"}
+        labels = {"previous": "Compare with", **SCHEDULE_LABELS}
         error_messages = {
             "title": {"required": "Enter a title for the wave"},
             "opens": {"required": "Enter the first day representatives can answer"},
@@ -57,6 +66,7 @@ class WaveForm(ModelForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
+        check_schedule(self)
         opens, closes = data.get("opens"), data.get("closes")
         if opens and closes and closes < opens:
             self.add_error("closes", "The closing date must be on or after the opening date.")

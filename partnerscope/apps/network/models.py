@@ -13,13 +13,15 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from partnerscope.apps.common.links import LINK_KEY_HELP
 from partnerscope.apps.common.models import SurveyWave
 from partnerscope.apps.network import querysets
 from partnerscope.apps.network.choices import Flow, Frequency, Level, Origin, Rating
+from partnerscope.apps.notifications.models import ReminderSchedule
 from partnerscope.apps.partnerships.models import REF_HELP, Organisation, Partnership, Person
 
 
-class Wave(SurveyWave):
+class Wave(SurveyWave, ReminderSchedule):
     """One round of the relationship survey, answered once by each organisation."""
 
     partnership = models.ForeignKey(
@@ -73,11 +75,12 @@ class Representative(models.Model):
     token_hash = models.CharField(
         max_length=64, unique=True, null=True, blank=True, help_text="SHA-256 of the token."
     )
+    link_key = models.CharField(max_length=32, blank=True, default="", help_text=LINK_KEY_HELP)
     emailed = models.BooleanField(default=False, help_text="Whether the link was e-mailed.")
     answered = models.DateTimeField(
         null=True, blank=True, help_text="When the organisation's answers were sent."
     )
-    history = HistoricalRecords(excluded_fields=["token_hash"])
+    history = HistoricalRecords(excluded_fields=["token_hash", "link_key"])
 
     objects = querysets.RepresentativeQuerySet.as_manager()
 

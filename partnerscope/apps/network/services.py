@@ -10,7 +10,6 @@ stored, as in the 7S survey, whose token helpers are reused.
 from __future__ import annotations
 
 import datetime as dt
-import smtplib
 import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -19,13 +18,15 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMessage
 from django.db import models, transaction
 from django.db.models import Count
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 
 from partnerscope.apps.accounts.permissions import Access
+from partnerscope.apps.common.links import absolute, derived_token, new_link_key
 from partnerscope.apps.common.models import WaveStatus
 from partnerscope.apps.common.surveys import (
     SurveyRefused,
@@ -35,10 +36,12 @@ from partnerscope.apps.common.surveys import (
 )
 from partnerscope.apps.network.choices import Level, Origin
 from partnerscope.apps.network.models import Draft, Representative, Tie, Wave
+from partnerscope.apps.notifications.models import Survey
+from partnerscope.apps.notifications.tasks import email_invitations
 from partnerscope.apps.partnerships.choices import Layer, Sector, Tier
 from partnerscope.apps.partnerships.models import Organisation, Participation, Person
 from partnerscope.apps.partnerships.services import unique_ref
-from partnerscope.apps.sevens.services import IssuedLink, hash_token, new_token
+from partnerscope.apps.sevens.services import IssuedLink, hash_token
 from partnerscope.core.network import combined_rating
 from partnerscope.datapackage.network import (
     RATING_PARTS,
@@ -334,29 +337,58 @@ def invitation_email(wave: Wave, representative: Representative, url: str) -> Em
     )
 
 
+LINK_PURPOSE = "network.representative"
+
+
+def survey_url(token: str) -> str:
+    """The full link to the survey for ``token``, under the configured site address."""
+    return absolute(reverse("network_public:start", args=[token]))
+
+
+def issue_link(representative: Representative) -> str:
+    """Give the representative a new link and return its token; the old link stops working.
+
+    The token is made from a fresh random key and the site's secret key, so reminders can
+    carry the same link again; only its hash is stored.
+    """
+    key = new_link_key()
+    token = derived_token(LINK_PURPOSE, key)
+    representative.link_key = key
+    representative.token_hash = hash_token(token)
+    representative.emailed = False
+    representative.save(update_fields=["link_key", "token_hash", "emailed"])
+    return token
+
+
+def current_token(representative: Representative) -> str | None:
+    """The token of the representative's working link, made again, or None if it cannot be."""
+    if not representative.link_key or not representative.token_hash:
+        return None
+    token = derived_token(LINK_PURPOSE, representative.link_key)
+    return token if hash_token(token) == representative.token_hash else None
+
+
 def send_links(
     outgoing: Sequence[tuple[Representative, str]],
+    link_for: Callable[[str], str] = survey_url,
 ) -> list[IssuedLink]:
-    """E-mail each new link to its representative where there is an address."""
-    issued = []
-    connection = get_connection()
-    for representative, url in outgoing:
-        person = representative.person
-        emailed = False
-        if person.email:
-            message = invitation_email(representative.wave, representative, url)
-            try:
-                emailed = bool(connection.send_messages([message]))
-            except (smtplib.SMTPException, OSError):
-                emailed = False
-        issued.append(IssuedLink(person.name, person.email, url, emailed))
-    emailed_ids = [
-        representative.pk
-        for (representative, _), link in zip(outgoing, issued, strict=True)
-        if link.emailed
+    """E-mail each new link to its representative where there is an address, by a
+    background task, and describe each for the page."""
+    to_email = [rep.pk for rep, _ in outgoing if rep.person.email]
+    queued = email_invitations(Survey.NETWORK, to_email)
+    emailed = set(
+        Representative.objects.filter(pk__in=to_email, emailed=True).values_list("pk", flat=True)
+    )
+    return [
+        IssuedLink(
+            rep.person.name,
+            rep.person.email,
+            link_for(token),
+            rep.pk in emailed,
+            queued and rep.pk not in emailed and bool(rep.person.email),
+        )
+        for rep, token in outgoing
     ]
-    Representative.objects.filter(pk__in=emailed_ids).update(emailed=True)
-    return issued
 
 
 def check_can_invite(wave: Wave) -> None:
@@ -364,7 +396,7 @@ def check_can_invite(wave: Wave) -> None:
         raise ValidationError("This wave has closed, so no more links can be sent.")
 
 
-def send_invitations(wave: Wave, link_for: Callable[[str], str]) -> InvitationPage:
+def send_invitations(wave: Wave, link_for: Callable[[str], str] = survey_url) -> InvitationPage:
     """Give every representative without a link a single-use one, once each."""
     check_can_invite(wave)
     outgoing = []
@@ -372,26 +404,20 @@ def send_invitations(wave: Wave, link_for: Callable[[str], str]) -> InvitationPa
         for representative in wave.representatives.select_related(
             "person", "organisation", "wave__partnership"
         ).filter(token_hash__isnull=True, answered__isnull=True):
-            token, digest = new_token()
-            representative.token_hash = digest
-            representative.save(update_fields=["token_hash"])
-            outgoing.append((representative, link_for(token)))
-    return invitation_page(wave, send_links(outgoing))
+            outgoing.append((representative, issue_link(representative)))
+    return invitation_page(wave, send_links(outgoing, link_for))
 
 
 def renew_invitation(
-    representative: Representative, link_for: Callable[[str], str]
+    representative: Representative, link_for: Callable[[str], str] = survey_url
 ) -> InvitationPage:
     """Give a representative a new link (the old one stops working); saved answers stay."""
     wave = representative.wave
     check_can_invite(wave)
     if representative.answered:
         raise ValidationError(f"{representative.organisation} has already answered.")
-    token, digest = new_token()
-    representative.token_hash = digest
-    representative.emailed = False
-    representative.save(update_fields=["token_hash", "emailed"])
-    return invitation_page(wave, send_links([(representative, link_for(token))]))
+    token = issue_link(representative)
+    return invitation_page(wave, send_links([(representative, token)], link_for))
 
 
 # ---- Answering -----------------------------------------------------------------------

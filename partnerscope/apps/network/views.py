@@ -142,7 +142,8 @@ def representatives(request: HttpRequest, access: Access, pk: int) -> HttpRespon
 
 
 def _link_maker(request: HttpRequest) -> Callable[[str], str]:
-    return lambda token: request.build_absolute_uri(reverse("network_public:start", args=[token]))
+    """Links under the configured site address, the same as the e-mailed ones."""
+    return services.survey_url
 
 
 def _invitations_page(

@@ -24,7 +24,7 @@ from partnerscope.apps.performance.models import (
     TargetValue,
     ValueVersion,
 )
-from partnerscope.apps.performance.status_services import refresh_partnership
+from partnerscope.apps.performance.tasks import refresh_after_import
 from partnerscope.core.indicators import Frequency, Period, PeriodError, parse_period
 from partnerscope.datapackage.indicators import interval_errors
 from partnerscope.datapackage.tables import TableError
@@ -505,4 +505,4 @@ def import_tables(partnership: Partnership, tables: Tables, refs: Any) -> None:
         )
         for row in tables.get("quality_records", [])
     )
-    refresh_partnership(partnership)
+    refresh_after_import(partnership)

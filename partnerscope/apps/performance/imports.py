@@ -26,7 +26,7 @@ from partnerscope.apps.performance.models import (
     ValueVersion,
 )
 from partnerscope.apps.performance.services import FIGURES, who
-from partnerscope.apps.performance.status_services import refresh_series
+from partnerscope.apps.performance.tasks import refresh_after_import
 from partnerscope.core.indicators import Frequency, Period
 from partnerscope.datapackage.indicators import VALUE_COLUMNS, interval_errors, upload_lines
 from partnerscope.datapackage.tables import (
@@ -337,8 +337,7 @@ def confirm_import(pending: PendingImport, user: Any) -> tuple[dict[str, int], l
     touched: dict[int, set[int]] = {}
     for row in changed:
         touched.setdefault(row["indicator_id"], set()).add(row["area_id"])
-    for indicator_id, area_ids in touched.items():
-        refresh_series(indicators[indicator_id], [areas[pk] for pk in area_ids])
+    refresh_after_import(pending.partnership, touched)
     counts = counts_of(pending.rows)
     pending.delete()
     return counts, []

@@ -8,6 +8,13 @@ from django import forms
 
 from partnerscope.apps.common.forms import Form, ModelForm
 from partnerscope.apps.common.models import WaveStatus
+from partnerscope.apps.notifications.forms import (
+    SCHEDULE_FIELDS,
+    SCHEDULE_HELP,
+    SCHEDULE_LABELS,
+    ReminderDaysField,
+    check_schedule,
+)
 from partnerscope.apps.partnerships.choices import Layer, Sector
 from partnerscope.apps.partnerships.models import Body, Partnership
 from partnerscope.apps.sevens.models import Element, LocalStatement, Wave
@@ -22,13 +29,19 @@ ANSWER_CHOICES = [(str(k), SCALE_LABELS[k].capitalize()) for k in SCALE] + [
 class WaveForm(ModelForm):
     class Meta:
         model = Wave
-        fields = ["title", "opens", "closes", "bodies", "previous"]
+        fields = ["title", "opens", "closes", "bodies", "previous", *SCHEDULE_FIELDS]
+        field_classes = {"reminder_days": ReminderDaysField}
+        help_texts = SCHEDULE_HELP
         widgets = {
             "opens": forms.DateInput,
             "closes": forms.DateInput,
             "bodies": forms.CheckboxSelectMultiple,
         }
-        labels = {"bodies": "Bodies whose members are invited", "previous": "Compare with"}
+        labels = {
+            "bodies": "Bodies whose members are invited",
+            "previous": "Compare with",
+            **SCHEDULE_LABELS,
+        }
         error_messages = {
             "title": {"required": "Enter a title for the wave"},
             "opens": {"required": "Enter the first day people can answer"},
@@ -50,6 +63,7 @@ class WaveForm(ModelForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
+        check_schedule(self)
         opens, closes = data.get("opens"), data.get("closes")
         if opens and closes and closes < opens:
             self.add_error("closes", "The closing date must be on or after the opening date.")

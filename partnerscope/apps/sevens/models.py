@@ -14,7 +14,9 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from partnerscope.apps.common.links import LINK_KEY_HELP
 from partnerscope.apps.common.models import SurveyWave
+from partnerscope.apps.notifications.models import ReminderSchedule
 from partnerscope.apps.partnerships.choices import Sector
 from partnerscope.apps.partnerships.models import REF_HELP, Body, Partnership, Person
 from partnerscope.apps.sevens import querysets
@@ -31,7 +33,7 @@ class Element(models.TextChoices):
     STANDARDS = "standards", "Standards"
 
 
-class Wave(SurveyWave):
+class Wave(SurveyWave, ReminderSchedule):
     """One round of the 7S self-assessment, answered by the members of chosen bodies."""
 
     partnership = models.ForeignKey(
@@ -105,6 +107,7 @@ class Invitation(models.Model):
     wave = models.ForeignKey(Wave, on_delete=models.CASCADE, related_name="invitations")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="sevens_invitations")
     token_hash = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the token.")
+    link_key = models.CharField(max_length=32, blank=True, default="", help_text=LINK_KEY_HELP)
     created = models.DateTimeField(default=timezone.now)
     emailed = models.BooleanField(default=False, help_text="Whether the link was e-mailed.")
     answered = models.BooleanField(default=False, help_text="Whether the answers are in.")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-import smtplib
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -16,12 +15,14 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMessage
 from django.db import models, transaction
 from django.db.models import Q
 from django.http import Http404
+from django.urls import reverse
 
 from partnerscope.apps.accounts.permissions import Access
+from partnerscope.apps.common.links import absolute, derived_token, new_link_key
 from partnerscope.apps.common.models import WaveStatus
 from partnerscope.apps.common.surveys import (
     SurveyRefused,
@@ -29,6 +30,8 @@ from partnerscope.apps.common.surveys import (
     check_open,
     respondent_by_token_hash,
 )
+from partnerscope.apps.notifications.models import Survey
+from partnerscope.apps.notifications.tasks import email_invitations
 from partnerscope.apps.partnerships.choices import Layer, Sector
 from partnerscope.apps.partnerships.models import Body, Person
 from partnerscope.apps.partnerships.services import unique_ref
@@ -318,6 +321,7 @@ class IssuedLink:
     email: str
     url: str
     emailed: bool
+    queued: bool = False
 
 
 @dataclass(frozen=True)
@@ -377,18 +381,60 @@ def invitation_email(wave: Wave, person: Person, url: str) -> EmailMessage:
     )
 
 
-def _send(messages: list[tuple[Person, str, EmailMessage | None]]) -> list[IssuedLink]:
-    issued = []
-    connection = get_connection()
-    for person, url, message in messages:
-        emailed = False
-        if message is not None:
-            try:
-                emailed = bool(connection.send_messages([message]))
-            except (smtplib.SMTPException, OSError):
-                emailed = False
-        issued.append(IssuedLink(person.name, person.email, url, emailed))
-    return issued
+LINK_PURPOSE = "sevens.invitation"
+
+
+def survey_url(token: str) -> str:
+    """The full link to the survey for ``token``, under the configured site address."""
+    return absolute(reverse("sevens_public:about", args=[token]))
+
+
+def issue_link(invitation: Invitation) -> str:
+    """Give ``invitation`` a new link and return its token; the old link stops working.
+
+    The token is made from a fresh random key and the site's secret key, so reminders can
+    carry the same link again; only its hash is stored, and a saved draft moves to it.
+    """
+    key = new_link_key()
+    token = derived_token(LINK_PURPOSE, key)
+    digest = hash_token(token)
+    if invitation.pk and invitation.token_hash:
+        Draft.objects.filter(token_hash=invitation.token_hash).update(token_hash=digest)
+    invitation.link_key = key
+    invitation.token_hash = digest
+    if invitation.pk:
+        invitation.save(update_fields=["link_key", "token_hash"])
+    return token
+
+
+def current_token(invitation: Invitation) -> str | None:
+    """The token of the invitation's working link, made again, or None if it cannot be.
+
+    None for a link issued before link keys existed, or after the secret key changed.
+    """
+    if not invitation.link_key:
+        return None
+    token = derived_token(LINK_PURPOSE, invitation.link_key)
+    return token if hash_token(token) == invitation.token_hash else None
+
+
+def _issued(rows: list[tuple[Invitation, str]], link_for: Callable[[str], str]) -> list[IssuedLink]:
+    """E-mail the new links through a background task and describe each for the page."""
+    to_email = [invitation.pk for invitation, _ in rows if invitation.person.email]
+    queued = email_invitations(Survey.SEVENS, to_email)
+    emailed = set(
+        Invitation.objects.filter(pk__in=to_email, emailed=True).values_list("pk", flat=True)
+    )
+    return [
+        IssuedLink(
+            invitation.person.name,
+            invitation.person.email,
+            link_for(token),
+            invitation.pk in emailed,
+            queued and invitation.pk not in emailed and bool(invitation.person.email),
+        )
+        for invitation, token in rows
+    ]
 
 
 def check_can_invite(wave: Wave) -> None:
@@ -396,30 +442,25 @@ def check_can_invite(wave: Wave) -> None:
         raise ValidationError("This wave has closed, so no more invitations can be sent.")
 
 
-def send_invitations(wave: Wave, link_for: Callable[[str], str]) -> InvitationPage:
+def send_invitations(wave: Wave, link_for: Callable[[str], str] = survey_url) -> InvitationPage:
     """Invite every current member of the wave's bodies not yet invited, once each.
 
-    Each gets a single-use link; people with an e-mail address are sent it by e-mail, and
-    all the new links are returned so the manager can pass them on by hand.
+    Each gets a single-use link; people with an e-mail address are sent it by e-mail (by a
+    background task), and all the new links are returned so the manager can pass them on
+    by hand.
     """
     check_can_invite(wave)
     already = set(wave.invitations.values_list("person_id", flat=True))
-    outgoing = []
+    rows = []
     with transaction.atomic():
         for person in invitees(wave):
             if person.pk in already:
                 continue
-            token, digest = new_token()
-            invitation = Invitation.objects.create(wave=wave, person=person, token_hash=digest)
-            url = link_for(token)
-            message = invitation_email(wave, person, url) if person.email else None
-            outgoing.append((person, url, message, invitation))
-    issued = _send([(person, url, message) for person, url, message, _ in outgoing])
-    emailed = [
-        inv.pk for (_, _, _, inv), link in zip(outgoing, issued, strict=True) if link.emailed
-    ]
-    Invitation.objects.filter(pk__in=emailed).update(emailed=True)
-    return invitation_page(wave, issued)
+            invitation = Invitation(wave=wave, person=person)
+            token = issue_link(invitation)
+            invitation.save()
+            rows.append((invitation, token))
+    return invitation_page(wave, _issued(rows, link_for))
 
 
 def get_invitation(wave: Wave, pk: int) -> Invitation:
@@ -429,24 +470,17 @@ def get_invitation(wave: Wave, pk: int) -> Invitation:
     return invitation
 
 
-def renew_invitation(invitation: Invitation, link_for: Callable[[str], str]) -> InvitationPage:
+def renew_invitation(
+    invitation: Invitation, link_for: Callable[[str], str] = survey_url
+) -> InvitationPage:
     """Give a person a new link (the old one stops working); their saved draft is kept."""
     wave = invitation.wave
     check_can_invite(wave)
     if invitation.answered:
         raise ValidationError(f"{invitation.person} has already answered.")
-    token, digest = new_token()
     with transaction.atomic():
-        Draft.objects.filter(token_hash=invitation.token_hash).update(token_hash=digest)
-        invitation.token_hash = digest
-        invitation.save(update_fields=["token_hash"])
-    person = invitation.person
-    url = link_for(token)
-    message = invitation_email(wave, person, url) if person.email else None
-    issued = _send([(person, url, message)])
-    if issued[0].emailed:
-        Invitation.objects.filter(pk=invitation.pk).update(emailed=True)
-    return invitation_page(wave, issued)
+        token = issue_link(invitation)
+    return invitation_page(wave, _issued([(invitation, token)], link_for))
 
 
 # ---- Response rates -----------------------------------------------------------------

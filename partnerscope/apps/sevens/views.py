@@ -173,7 +173,8 @@ def local_delete(request: HttpRequest, access: Access, pk: int, statement_pk: in
 
 
 def _link_maker(request: HttpRequest) -> Callable[[str], str]:
-    return lambda token: request.build_absolute_uri(reverse("sevens_public:about", args=[token]))
+    """Links under the configured site address, the same as the e-mailed ones."""
+    return services.survey_url
 
 
 def _invitations_page(

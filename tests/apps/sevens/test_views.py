@@ -164,7 +164,8 @@ def test_members_cannot_manage_waves(client, kite, role_user):
     assert client.get(reverse("sevens:invitations", args=["kite", wave.pk])).status_code == 403
 
 
-def test_sending_invitations_shows_each_link_once(manager_client, kite):
+def test_sending_invitations_shows_each_link_once(manager_client, kite, settings):
+    settings.PARTNERSCOPE_BASE_URL = "https://partners.example.org"
     kite["alice"].email = "alice@example.org"
     kite["alice"].save()
     wave = make_wave(kite)
@@ -173,11 +174,11 @@ def test_sending_invitations_shows_each_link_once(manager_client, kite):
     assert "Send invitations to 2 people" in page
     page = manager_client.post(url).content.decode()
     assert "2 new links" in page
-    assert "http://testserver/a/sevens/" in page
+    assert "https://partners.example.org/a/sevens/" in page
     assert "No e-mail address" in page
     assert len(mail.outbox) == 1
     later = manager_client.get(url).content.decode()
-    assert "http://testserver/a/sevens/" not in later
+    assert "https://partners.example.org/a/sevens/" not in later
     assert "Everyone has been invited" in later
 
 
