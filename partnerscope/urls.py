@@ -10,10 +10,12 @@ from partnerscope.apps.common import views as common_views
 urlpatterns = [
     path("", common_views.home, name="home"),
     path("favicon.ico", RedirectView.as_view(url=static("common/favicon.svg"), permanent=True)),
+    path("accounts/personal-data/", include("partnerscope.apps.audit.account_urls")),
     path("accounts/", include("partnerscope.apps.accounts.urls")),
     path("admin/", admin.site.urls),
     path("p/", include("partnerscope.apps.partnerships.urls")),
     path("p/<slug:slug>/access/", include("partnerscope.apps.accounts.partnership_urls")),
+    path("p/<slug:slug>/audit/", include("partnerscope.apps.audit.urls")),
 ]
 for area in ("sevens", "network", "performance", "chains"):
     urlpatterns += [
