@@ -82,7 +82,7 @@ def person_export(request: HttpRequest, access: Access, pk: int) -> HttpResponse
 @partnership_view(Action.EDIT)
 def person_erase(request: HttpRequest, access: Access, pk: int) -> HttpResponse:
     person = person_or_404(access, pk)
-    form = ConfirmErasureForm(request.POST or None)
+    form = ConfirmErasureForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         name = person.name
         subject = personal_data.subject_for_person(person, access.partnership)
