@@ -247,3 +247,26 @@ def test_a_person_of_another_partnership_is_404(kite, manager_client):
     stranger = PersonFactory(partnership=PartnershipFactory())
     for name in ("audit:person_export", "audit:person_erase"):
         assert manager_client.get(reverse(name, args=["kite", stranger.pk])).status_code == 404
+
+
+def test_the_admin_erases_an_account_only_after_confirming(admin_client, kite, alice_account):
+    changelist = reverse("admin:auth_user_changelist")
+    chosen = {"action": "erase_personal_data", "_selected_action": [alice_account.pk]}
+    asked = admin_client.post(changelist, chosen)
+    assert asked.status_code == 200
+    assert "cannot be undone" in asked.content.decode()
+    assert get_user_model().objects.get(pk=alice_account.pk).is_active
+    done = admin_client.post(changelist, {**chosen, "confirmed": "yes"})
+    assert done.status_code == 302
+    account = get_user_model().objects.get(pk=alice_account.pk)
+    assert not account.is_active and account.username == f"erased-{account.pk}"
+    assert Person.objects.get(pk=kite["alice"].pk).name.startswith("Erased person")
+
+
+def test_the_admin_exports_one_account(admin_client, kite, alice_account):
+    response = admin_client.post(
+        reverse("admin:auth_user_changelist"),
+        {"action": "export_personal_data", "_selected_action": [alice_account.pk]},
+    )
+    assert response.status_code == 200
+    assert json.loads(response.content)["account"]["username"] == "aadams"
