@@ -25,7 +25,6 @@ class AuditAction(models.TextChoices):
     RECORD_CHANGED = "record_changed", "Record changed"
     RECORD_DELETED = "record_deleted", "Record deleted"
     DATA_PACKAGE_EXPORTED = "data_package_exported", "Data package exported"
-    RESPONDENT_DATA_EXPORTED = "respondent_data_exported", "Respondent-level data exported"
     BACKUP_WRITTEN = "backup_written", "Backup written"
     BACKUP_RESTORED = "backup_restored", "Backup restored"
     PERSONAL_DATA_EXPORTED = "personal_data_exported", "Personal data exported"

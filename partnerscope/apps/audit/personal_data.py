@@ -57,9 +57,17 @@ class DataSubject:
 
     @property
     def label(self) -> str:
+        """How messages name the subject: the username, else the person's name."""
         if self.user is not None:
             return self.user.get_username()
         return self.people[0].name if self.people else ""
+
+    @property
+    def ref(self) -> str:
+        """How the audit log names the subject: the username, else the person's ref."""
+        if self.user is not None:
+            return self.user.get_username()
+        return self.people[0].ref if self.people else ""
 
 
 def subject_for_user(user: Any, partnership: Partnership | None = None) -> DataSubject:
@@ -289,7 +297,7 @@ def export_for(subject: DataSubject, request: Any = None, user: Any = None) -> d
             user=user,
             partnership=partnership_id,
             subject_type="person" if subject.user is None else "account",
-            subject_ref=subject.label,
+            subject_ref=subject.ref,
             detail={"scope": data["scope"]},
         )
     return data

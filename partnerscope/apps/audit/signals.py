@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
@@ -133,6 +134,7 @@ def role_removed(sender: Any, instance: Role, **kwargs: Any) -> None:
 # ---- Versions of records --------------------------------------------------------------
 
 
+@cache
 def path_to_partnership(model: type[models.Model]) -> list[models.ForeignKey[Any, Any]] | None:
     """The shortest chain of foreign keys from ``model`` to its partnership, required keys
     first; None when there is none (an organisation belongs to several)."""
