@@ -104,7 +104,7 @@ class AuditEvent(models.Model):
         if self.channel == Channel.COMMAND_LINE:
             os_user = self.detail.get("os_user") if isinstance(self.detail, dict) else ""
             return f"Command line ({os_user})" if os_user else "Command line"
-        return self.username or "Unknown"
+        return self.username or "Not signed in"
 
     @property
     def summary(self) -> str:

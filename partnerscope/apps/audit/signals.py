@@ -191,12 +191,13 @@ def version_recorded(
     detail: dict[str, Any] = {
         "history": sender._meta.label,
         "history_id": history_instance.history_id,
+        "id": instance.pk,
     }
     if action == AuditAction.RECORD_CHANGED:
         detail["fields"] = changed_fields(history_instance)
     subject = {
         "subject_type": str(instance._meta.verbose_name),
-        "subject_ref": getattr(instance, "ref", "") or str(instance.pk),
+        "subject_ref": getattr(instance, "ref", ""),
         "subject_label": str(instance),
     }
     if isinstance(instance, Partnership) and action == AuditAction.RECORD_DELETED:
