@@ -270,3 +270,23 @@ def test_the_admin_exports_one_account(admin_client, kite, alice_account):
     )
     assert response.status_code == 200
     assert json.loads(response.content)["account"]["username"] == "aadams"
+
+
+def test_erasing_a_short_name_leaves_longer_names_that_contain_it(kite):
+    from partnerscope.apps.audit.log import record
+
+    ann = PersonFactory(partnership=kite["partnership"], name="Ann Lee")
+    PersonFactory(partnership=kite["partnership"], name="Ann Leeds")
+    record(
+        AuditAction.RECORD_CHANGED,
+        partnership=kite["partnership"],
+        subject_type="memo",
+        subject_label="Ann Lee and Ann Leeds met Ann Lee",
+    )
+    personal_data.erase(personal_data.subject_for_person(ann))
+    labels = set(
+        AuditEvent.objects.filter(subject_type="memo").values_list("subject_label", flat=True)
+    )
+    placeholder = f"Erased person {ann.pk}"
+    assert labels == {f"{placeholder} and Ann Leeds met {placeholder}"}
+    assert Person.objects.filter(name="Ann Leeds").exists()
