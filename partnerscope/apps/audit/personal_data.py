@@ -20,6 +20,7 @@ is nothing of them to export or erase, and no aggregate changes.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,8 +28,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
-from django.db.models import F, Q, QuerySet, Value
-from django.db.models.functions import Replace
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from partnerscope.apps.accounts.models import Role
@@ -321,15 +321,26 @@ class Erasure:
     without_manager: list[str] = field(default_factory=list)
 
 
-def replace_in_events(events: QuerySet[AuditEvent], old: str, new: str) -> None:
-    """Replace ``old`` in the audit log's names and labels (nothing when ``old`` is empty)."""
+def replace_in_events(events: QuerySet[AuditEvent], old: str, new: str) -> int:
+    """Replace ``old`` as a whole name (not inside a longer word: erasing "Ann" leaves
+    "Joanna") in the audit log's actor names, subject refs and labels; returns how many
+    events changed."""
     if not old:
-        return
-    events.filter(username=old).update(username=new)
-    events.filter(subject_ref=old).update(subject_ref=new)
-    events.filter(subject_label__contains=old).update(
-        subject_label=Replace(F("subject_label"), Value(old), Value(new))
-    )
+        return 0
+    pattern = re.compile(rf"(?<!\w){re.escape(old)}(?!\w)")
+    changed = []
+    candidates = events.filter(
+        Q(username=old) | Q(subject_ref=old) | Q(subject_label__contains=old)
+    ).only("username", "subject_ref", "subject_label")
+    for event in candidates.iterator():
+        label = pattern.sub(new, event.subject_label)
+        if event.username == old or event.subject_ref == old or label != event.subject_label:
+            event.username = new if event.username == old else event.username
+            event.subject_ref = new if event.subject_ref == old else event.subject_ref
+            event.subject_label = label
+            changed.append(event)
+    AuditEvent.objects.bulk_update(changed, ["username", "subject_ref", "subject_label"])
+    return len(changed)
 
 
 def erase_person(person: Person, actor: Any) -> None:
@@ -367,8 +378,8 @@ def erase_account(user: Any) -> list[str]:
         if not Role.objects.filter(partnership=partnership, kind="manager").exists():
             orphaned.append(partnership.name)
     Person.objects.filter(user=user).update(user=None)
+    replace_in_events(AuditEvent.objects.all(), old_username, placeholder)
     for old in filter(None, old_names):
-        replace_in_events(AuditEvent.objects.all(), old, placeholder)
         ValueVersion.objects.filter(user=user, recorded_by=old).update(recorded_by=placeholder)
         QualityRecord.objects.filter(user=user, recorded_by=old).update(recorded_by=placeholder)
     return orphaned
