@@ -94,3 +94,15 @@ def test_export_and_backup_commands_are_recorded(kite, tmp_path):
     backup = AuditEvent.objects.get(action=AuditAction.BACKUP_WRITTEN)
     assert backup.partnership is None
     assert backup.detail["file"].endswith("backup.json.gz")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_restore_is_recorded_after_the_data_it_loads(kite, tmp_path):
+    backup = tmp_path / "backup.json.gz"
+    assert run("backup", str(backup)).exit_code == 0
+    result = run("restore", str(backup), "--force")
+    assert result.exit_code == 0, result.output
+    restored = AuditEvent.objects.get(action=AuditAction.BACKUP_RESTORED)
+    assert restored.channel == Channel.COMMAND_LINE
+    assert AuditEvent.objects.filter(action=AuditAction.BACKUP_WRITTEN).count() == 0
+    assert AuditEvent.objects.filter(action=AuditAction.RECORD_CREATED).exists()
