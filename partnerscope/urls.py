@@ -12,6 +12,7 @@ urlpatterns = [
     path("", common_views.home, name="home"),
     path("favicon.ico", RedirectView.as_view(url=static("common/favicon.svg"), permanent=True)),
     path("accounts/passkeys/", include("partnerscope.apps.accounts.passkey_urls")),
+    path("accounts/personal-data/", include("partnerscope.apps.audit.account_urls")),
     path("accounts/", include("partnerscope.apps.accounts.urls")),
     path("admin/login/", sign_in_views.admin_sign_in),
     path("admin/", admin.site.urls),
@@ -19,6 +20,7 @@ urlpatterns = [
     path("p/<slug:slug>/access/", include("partnerscope.apps.accounts.partnership_urls")),
     path("p/<slug:slug>/reminders/", include("partnerscope.apps.notifications.urls")),
     path("a/reminders/", include("partnerscope.apps.notifications.public_urls")),
+    path("p/<slug:slug>/audit/", include("partnerscope.apps.audit.urls")),
 ]
 for area in ("sevens", "network", "performance", "chains"):
     urlpatterns += [

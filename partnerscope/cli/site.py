@@ -119,6 +119,7 @@ def export_package(
 ) -> None:
     """Export a partnership as a data package: CSV files plus datapackage.json."""
     setup_django()
+    from partnerscope.apps.audit.log import AuditAction, record
     from partnerscope.apps.partnerships.datapackage_services import export_folder
     from partnerscope.apps.partnerships.models import Partnership
 
@@ -128,6 +129,7 @@ def export_package(
         error_console.print(f"error: no partnership {slug!r} (known: {known})")
         raise typer.Exit(2)
     export_folder(partnership, folder)
+    record(AuditAction.DATA_PACKAGE_EXPORTED, partnership=partnership, detail={"file": str(folder)})
     console.print(f"Exported {partnership.name} to {folder}.")
 
 
@@ -169,6 +171,8 @@ def backup(
     setup_django()
     from django.core.management import call_command
 
+    from partnerscope.apps.audit.log import AuditAction, record
+
     with gzip.open(file, "wt", encoding="utf-8") as handle:
         call_command(
             "dumpdata",
@@ -178,6 +182,7 @@ def backup(
             stdout=handle,
             indent=None,
         )
+    record(AuditAction.BACKUP_WRITTEN, detail={"file": str(file)})
     console.print(f"Backed up the database to {file}.")
 
 
@@ -192,6 +197,7 @@ def restore(
     from django.core.management import call_command
     from django.db import transaction
 
+    from partnerscope.apps.audit.log import AuditAction, record
     from partnerscope.apps.partnerships.models import Partnership
 
     if not file.exists():
@@ -209,6 +215,7 @@ def restore(
         with transaction.atomic():
             call_command("flush", interactive=False, verbosity=0)
             call_command("loaddata", plain.name, verbosity=0)
+    record(AuditAction.BACKUP_RESTORED, detail={"file": str(file)})
     console.print(f"Restored the database from {file}.")
 
 

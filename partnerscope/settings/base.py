@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "partnerscope.apps.common",
     "partnerscope.apps.accounts",
     "partnerscope.apps.partnerships",
+    "partnerscope.apps.audit",
     "partnerscope.apps.sevens",
     "partnerscope.apps.network",
     "partnerscope.apps.performance",
@@ -218,6 +219,8 @@ CONTENT_SECURITY_POLICY = {
 }
 
 ANONYMITY_THRESHOLD_DEFAULT = 5
+AUDIT_RETENTION_DAYS = int(env.get("PARTNERSCOPE_AUDIT_RETENTION_DAYS"))
+PURGE_AFTER_DAYS = int(env.get("PARTNERSCOPE_PURGE_AFTER_DAYS"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
 LOGGING = {

@@ -146,6 +146,17 @@ SETTINGS = [
         "Comma-separated addresses (scheme, host and port) at which passkeys may be used; the "
         "first one's host name is the passkeys' domain. Passkeys need HTTPS or localhost.",
     ),
+    Setting(
+        "PARTNERSCOPE_AUDIT_RETENTION_DAYS",
+        "730",
+        "Days the audit log keeps an event; `partnerscope purge` deletes older ones.",
+    ),
+    Setting(
+        "PARTNERSCOPE_PURGE_AFTER_DAYS",
+        "90",
+        "Days after a survey closes before `partnerscope purge` deletes its unsent drafts "
+        "and spent invitations (submitted answers are never deleted).",
+    ),
 ]
 
 BY_NAME = {setting.name: setting for setting in SETTINGS}

@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 import partnerscope
-from partnerscope.apps.common.extensions import menu_entries
+from partnerscope.apps.common.extensions import manager_menu_entries, menu_entries
 
 PARTNERSHIP_MENU = [
     ("Overview", "partnerships:overview"),
@@ -35,7 +35,7 @@ def menu_for(request: HttpRequest, slug: str, can_edit: bool = False) -> list[di
     items = []
     entries = [*PARTNERSHIP_MENU[:1], *menu_entries(), *PARTNERSHIP_MENU[1:]]
     if can_edit:
-        entries += MANAGER_MENU
+        entries += [*MANAGER_MENU, *manager_menu_entries()]
     for label, name in entries:
         url = reverse(name, args=[slug])
         active = (

@@ -33,6 +33,14 @@ def menu_entries() -> list[tuple[str, str]]:
     return [entry for config in area_configs() for entry in getattr(config, "partnership_menu", [])]
 
 
+def manager_menu_entries() -> list[tuple[str, str]]:
+    return [
+        entry
+        for config in apps.get_app_configs()
+        for entry in getattr(config, "partnership_manager_menu", [])
+    ]
+
+
 def datapackage_modules() -> list[ModuleType]:
     modules = []
     for config in area_configs():

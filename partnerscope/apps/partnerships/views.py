@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from partnerscope.apps.accounts.models import Role, RoleKind
 from partnerscope.apps.accounts.permissions import Access, Action, partnership_view
+from partnerscope.apps.audit.log import AuditAction, record
 from partnerscope.apps.partnerships import datapackage_services, services
 from partnerscope.apps.partnerships.forms import ImportForm
 from partnerscope.apps.partnerships.models import Partnership
@@ -50,6 +51,7 @@ def data(request: HttpRequest, access: Access) -> HttpResponse:
 @partnership_view(Action.EDIT)
 def export_zip(request: HttpRequest, access: Access) -> FileResponse:
     archive = datapackage_services.export_zip(access.partnership)
+    record(AuditAction.DATA_PACKAGE_EXPORTED, request=request, partnership=access.partnership)
     return FileResponse(
         archive,
         as_attachment=True,

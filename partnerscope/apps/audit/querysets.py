@@ -1,0 +1,34 @@
+"""Reading the audit log in domain words."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import models
+from django.utils import timezone
+
+
+class AuditEventQuerySet(models.QuerySet[Any]):
+    def of_partnership(self, partnership: Any) -> AuditEventQuerySet:
+        return self.filter(partnership=partnership)
+
+    def by_username(self, username: str) -> AuditEventQuerySet:
+        return self.filter(username=username)
+
+    def older_than(self, days: int) -> AuditEventQuerySet:
+        """Events from before ``days`` days ago: past the retention period."""
+        return self.filter(when__lt=timezone.now() - dt.timedelta(days=days))
+
+    def between(self, start: dt.date | None, end: dt.date | None) -> AuditEventQuerySet:
+        """Events on ``start`` or later and on ``end`` or earlier, both days included."""
+        queryset = self
+        zone = timezone.get_current_timezone()
+        if start:
+            queryset = queryset.filter(
+                when__gte=dt.datetime.combine(start, dt.time.min, tzinfo=zone)
+            )
+        if end:
+            after = dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=zone)
+            queryset = queryset.filter(when__lt=after)
+        return queryset
