@@ -14,8 +14,8 @@ from partnerscope.apps.accounts.models import Role
 from partnerscope.apps.audit import personal_data
 from partnerscope.apps.audit.models import AuditAction, AuditEvent
 from partnerscope.apps.chains.models import Participant
-from partnerscope.apps.notifications.models import OptOut
 from partnerscope.apps.chains.models import Rating as WorkshopRating
+from partnerscope.apps.notifications.models import OptOut
 from partnerscope.apps.partnerships.models import Attendance, Membership, Person
 from partnerscope.apps.sevens.models import Evidence, Response
 from partnerscope.apps.sevens.services import response_rates, results_dict
