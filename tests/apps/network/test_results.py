@@ -197,4 +197,4 @@ def test_csv_downloads_neutralise_refs_that_a_spreadsheet_would_run(kite):
     nodes = csv_rows(results.download(wave, Options(), "nodes.csv").content)
     edges = csv_rows(results.download(wave, Options(), "edges.csv").content)
     assert "'-1-cmd" in {row["id"] for row in nodes}
-    assert [(row["from"], row["to"]) for row in edges] == [("kite-council", "'-1-cmd")]
+    assert ("kite-council", "'-1-cmd") in {(row["from"], row["to"]) for row in edges}
