@@ -141,3 +141,16 @@ def test_the_database_and_the_secret_key_are_private_to_their_owner(tmp_path):
     )
     assert opened.returncode == 0, opened.stderr
     assert opened.stdout.split() == ["0o600"] * 3, "the database, its -wal and -shm files"
+
+
+def test_a_truncated_backup_is_refused_without_a_traceback(exported, tmp_path):
+    backup = tmp_path / "backup.json.gz"
+    assert run(exported / "first", "backup", str(backup)).returncode == 0
+    assert stat.S_IMODE(os.stat(backup).st_mode) == 0o600
+    backup.write_bytes(backup.read_bytes()[:1000])
+    refused = run(tmp_path / "fresh", "restore", str(backup))
+    assert refused.returncode == 2
+    assert f"error: {backup} is truncated" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    listing = run(tmp_path / "fresh", "export", "northshire", str(tmp_path / "out"))
+    assert "(known: none)" in listing.stderr
