@@ -18,12 +18,14 @@ import re
 import shutil
 import tempfile
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.management import call_command
 from django.core.serializers.base import DeserializationError
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
 
 BACKUP_EXCLUDES = ["contenttypes", "auth.permission", "sessions", "admin.logentry", "axes"]
 """Tables a backup leaves out: rebuilt by migrations, or short-lived sign-in state."""
@@ -48,6 +50,7 @@ def write_backup(path: Path) -> Path:
         raise BackupError(f"cannot write in {target.parent}: {problem.strerror}") from None
     try:
         with (
+            one_snapshot(),
             os.fdopen(descriptor, "wb") as raw,
             gzip.GzipFile(filename="", mode="wb", fileobj=raw) as compressed,
             io.TextIOWrapper(compressed, encoding="utf-8") as text,
@@ -65,6 +68,35 @@ def write_backup(path: Path) -> Path:
         Path(temporary).unlink(missing_ok=True)
         raise
     return target
+
+
+@contextmanager
+def one_snapshot() -> Iterator[None]:
+    """Read every table as of one moment while the site goes on writing.
+
+    A dump reads table after table; without one snapshot, a survey answered during a
+    scheduled backup could leave a row whose reference was written after its table was
+    read, and the backup would then be refused as inconsistent when it is needed. PostgreSQL
+    gets a read-only repeatable-read transaction; SQLite a deferred read transaction, which
+    in WAL mode sees one snapshot without holding writers back (the site's own ``IMMEDIATE``
+    transactions would lock them out for the whole dump). Inside a transaction already
+    begun, its snapshot is the one read.
+    """
+    if connection.in_atomic_block:
+        yield
+    elif connection.vendor == "postgresql":
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            yield
+    elif connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("BEGIN DEFERRED")
+            try:
+                yield
+            finally:
+                cursor.execute("COMMIT")
+    else:
+        yield
 
 
 def restore_backup(path: Path, *, force: bool = False) -> None:
