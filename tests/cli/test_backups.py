@@ -1,6 +1,6 @@
 """`partnerscope backup` and `restore` in this process, on the test database (SQLite or
-PostgreSQL) outside any test transaction: a backup is private to its owner, and a bad file gets a clear error that leaves
-the database as it was."""
+PostgreSQL) outside any test transaction: a backup is private to its owner, and a bad file
+gets a clear error that leaves the database as it was."""
 
 from __future__ import annotations
 
