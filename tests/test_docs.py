@@ -42,5 +42,5 @@ def test_every_setting_is_documented():
 
 
 def test_the_required_documents_exist():
-    for name in ("architecture.md", "datapackage.md", "cli.md", "settings.md"):
+    for name in ("architecture.md", "datapackage.md", "cli.md", "settings.md", "deploy.md"):
         assert (DOCS / name).exists(), name

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import os
 from pathlib import Path
 
@@ -161,27 +160,20 @@ def grant(
     console.print(f"{username} is now {role} of {partnership.name}{created}.")
 
 
-BACKUP_EXCLUDES = ["contenttypes", "auth.permission", "sessions", "admin.logentry", "axes"]
-
-
 def backup(
     file: Path = typer.Argument(..., help="File to write, e.g. partnerscope-backup.json.gz."),
 ) -> None:
-    """Write every record of the database (all partnerships and users) to a compressed file."""
+    """Write every record of the database (all partnerships and users) to a compressed file,
+    readable by its owner only."""
     setup_django()
-    from django.core.management import call_command
-
     from partnerscope.apps.audit.log import AuditAction, record
+    from partnerscope.apps.common.backups import BackupError, write_backup
 
-    with gzip.open(file, "wt", encoding="utf-8") as handle:
-        call_command(
-            "dumpdata",
-            natural_foreign=True,
-            natural_primary=True,
-            exclude=BACKUP_EXCLUDES,
-            stdout=handle,
-            indent=None,
-        )
+    try:
+        write_backup(file)
+    except BackupError as problem:
+        error_console.print(f"error: {problem}", markup=False, highlight=False)
+        raise typer.Exit(2) from None
     record(AuditAction.BACKUP_WRITTEN, detail={"file": str(file)})
     console.print(f"Backed up the database to {file}.")
 
@@ -190,31 +182,17 @@ def restore(
     file: Path = typer.Argument(..., help="A backup written by `partnerscope backup`."),
     force: bool = typer.Option(False, "--force", help="Replace a database that holds data."),
 ) -> None:
-    """Load a backup into the database; refuses to overwrite data unless --force is given."""
+    """Load a backup into the database, all or nothing; refuses to overwrite data unless
+    --force is given, and a damaged file with a clear error."""
     setup_django()
-    import tempfile
-
-    from django.core.management import call_command
-    from django.db import transaction
-
     from partnerscope.apps.audit.log import AuditAction, record
-    from partnerscope.apps.partnerships.models import Partnership
+    from partnerscope.apps.common.backups import BackupError, restore_backup
 
-    if not file.exists():
-        error_console.print(f"error: {file} not found")
-        raise typer.Exit(2)
-    if Partnership.objects.exists() and not force:
-        error_console.print(
-            "error: the database already holds partnerships; use --force to replace them."
-        )
-        raise typer.Exit(2)
-    with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8") as plain:
-        with gzip.open(file, "rt", encoding="utf-8") as handle:
-            plain.write(handle.read())
-        plain.flush()
-        with transaction.atomic():
-            call_command("flush", interactive=False, verbosity=0)
-            call_command("loaddata", plain.name, verbosity=0)
+    try:
+        restore_backup(file, force=force)
+    except BackupError as problem:
+        error_console.print(f"error: {problem}", markup=False, highlight=False)
+        raise typer.Exit(2) from None
     record(AuditAction.BACKUP_RESTORED, detail={"file": str(file)})
     console.print(f"Restored the database from {file}.")
 

@@ -27,6 +27,7 @@ from typing import Any
 import igraph
 
 from partnerscope.core.network import NetworkResult, Organisation, Tie
+from partnerscope.datapackage.csvfiles import CsvWriter
 from partnerscope.datapackage.schema import Field, Resource
 from partnerscope.datapackage.tables import (
     Column,
@@ -365,17 +366,18 @@ def edge_rows(result: NetworkResult) -> list[dict[str, Any]]:
     ]
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    return value
 
 
 def _write_csv(path: Path, rows: Sequence[Mapping[str, Any]], fields: Sequence[str]) -> Path:
+    """Write a list for people's spreadsheets: text that would start a formula is neutralised."""
     with open(path, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
+        writer = CsvWriter(handle, for_spreadsheets=True)
         writer.writerow(fields)
         for row in rows:
             writer.writerow([_cell(row.get(name)) for name in fields])

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from partnerscope.datapackage.csvfiles import CsvWriter
 from partnerscope.datapackage.schema import all_resources, descriptor, resource_by_name
 from partnerscope.datapackage.tables import TableError, TableErrors
 
@@ -38,7 +39,7 @@ def write_package(
     target.mkdir(parents=True, exist_ok=True)
     for resource in all_resources():
         with open(target / resource.path, "w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle, lineterminator="\n")
+            writer = CsvWriter(handle, for_spreadsheets=False)
             writer.writerow(resource.field_names)
             for row in tables.get(resource.name, []):
                 writer.writerow([cell(row.get(name)) for name in resource.field_names])

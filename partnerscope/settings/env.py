@@ -5,8 +5,10 @@ docs/settings.md documents each of them; a test checks that it does.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,6 +55,12 @@ SETTINGS = [
         "PARTNERSCOPE_SECURE",
         "false",
         "true when served over HTTPS: secure cookies, HSTS and redirects to HTTPS.",
+    ),
+    Setting(
+        "PARTNERSCOPE_BEHIND_TLS_PROXY",
+        "false",
+        "true when a reverse proxy in front ends TLS and sets X-Forwarded-Proto: Django then "
+        "trusts that header to tell HTTPS requests; never true without such a proxy.",
     ),
     Setting(
         "PARTNERSCOPE_EMAIL_BACKEND",
@@ -173,22 +181,66 @@ def flag(name: str) -> bool:
 
 
 def data_dir() -> Path:
-    """The data folder, created if missing."""
+    """The data folder, created if missing (readable by its owner only when new)."""
     path = Path(get("PARTNERSCOPE_DATA_DIR"))
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return path
+
+
+PRIVATE = 0o600
+"""The mode of files that hold secrets, password hashes or answers: the owner's alone."""
+
+
+def private_file(path: Path) -> Path:
+    """Create ``path`` empty with mode 0600 if it is missing, before anything is written to
+    it, so there is no moment when others may read it; an existing file of this user's that
+    others may read or write is made private too."""
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE)
+    except FileExistsError:
+        status = path.stat()
+        if status.st_mode & 0o077 and status.st_uid == os.getuid():
+            path.chmod(PRIVATE)
+    else:
+        os.fchmod(descriptor, PRIVATE)
+        os.close(descriptor)
     return path
 
 
 def secret_key() -> str:
-    """The configured secret key, or one generated once and kept in the data folder."""
+    """The configured secret key, or one generated once and kept in the data folder (0600).
+
+    The key is written to a private temporary file and linked into place, so a second process
+    starting at the same moment never reads a half-written key.
+    """
     configured = get("PARTNERSCOPE_SECRET_KEY")
     if configured:
         return configured
     key_file = data_dir() / "secret_key"
     if not key_file.exists():
-        key_file.write_text(secrets.token_urlsafe(50))
-        key_file.chmod(0o600)
+        descriptor, temporary = tempfile.mkstemp(dir=key_file.parent, prefix=".secret_key.")
+        try:
+            with os.fdopen(descriptor, "w") as handle:
+                handle.write(secrets.token_urlsafe(50))
+            with contextlib.suppress(FileExistsError):
+                os.link(temporary, key_file)
+        finally:
+            os.unlink(temporary)
     return key_file.read_text().strip()
+
+
+def private_sqlite_files(name: str) -> None:
+    """Make an SQLite database file ``name`` (created empty if missing) and any ``-wal`` and
+    ``-shm`` beside it readable by their owner only. SQLite gives the ``-wal`` and ``-shm``
+    files it creates later the database file's own mode."""
+    if name == ":memory:" or name.startswith("file:"):
+        return
+    database = Path(name)
+    database.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    private_file(database)
+    for extra in (Path(f"{name}-wal"), Path(f"{name}-shm")):
+        if extra.exists():
+            private_file(extra)
 
 
 def database_url() -> str:

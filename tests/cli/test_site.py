@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -119,3 +120,53 @@ def test_the_server_entry_point_loads_every_view_before_the_first_request(tmp_pa
         [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120
     )
     assert loaded.stdout.split() == ["True", "True"], loaded.stderr
+
+
+OPEN_CONNECTION = """
+import os, stat, django
+django.setup()
+from django.db import connection
+with connection.cursor() as cursor:
+    cursor.execute("SELECT count(*) FROM django_migrations")
+database = connection.settings_dict["NAME"]
+for path in (database, database + "-wal", database + "-shm"):
+    print(oct(stat.S_IMODE(os.stat(path).st_mode)))
+"""
+
+
+def test_the_database_and_the_secret_key_are_private_to_their_owner(tmp_path):
+    """Even under a umask that lets everyone read new files, as most systems have."""
+    env = {**os.environ, "PARTNERSCOPE_DATA_DIR": str(tmp_path / "data"), "DATABASE_URL": ""}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    env.pop("PARTNERSCOPE_SECRET_KEY", None)
+    created = subprocess.run(
+        [*COMMAND, "migrate"], capture_output=True, text=True, env=env, umask=0o022, timeout=300
+    )
+    assert created.returncode == 0, created.stderr
+    for name in ("partnerscope.sqlite3", "secret_key"):
+        assert stat.S_IMODE(os.stat(tmp_path / "data" / name).st_mode) == 0o600, name
+    (tmp_path / "data" / "partnerscope.sqlite3").chmod(0o644)
+    env["DJANGO_SETTINGS_MODULE"] = "partnerscope.settings.base"
+    opened = subprocess.run(
+        [sys.executable, "-c", OPEN_CONNECTION],
+        capture_output=True,
+        text=True,
+        env=env,
+        umask=0o022,
+        timeout=120,
+    )
+    assert opened.returncode == 0, opened.stderr
+    assert opened.stdout.split() == ["0o600"] * 3, "the database, its -wal and -shm files"
+
+
+def test_a_truncated_backup_is_refused_without_a_traceback(exported, tmp_path):
+    backup = tmp_path / "backup.json.gz"
+    assert run(exported / "first", "backup", str(backup)).returncode == 0
+    assert stat.S_IMODE(os.stat(backup).st_mode) == 0o600
+    backup.write_bytes(backup.read_bytes()[:1000])
+    refused = run(tmp_path / "fresh", "restore", str(backup))
+    assert refused.returncode == 2
+    assert f"error: {backup} is truncated" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    listing = run(tmp_path / "fresh", "export", "northshire", str(tmp_path / "out"))
+    assert "(known: none)" in listing.stderr

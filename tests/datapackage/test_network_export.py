@@ -135,3 +135,24 @@ def test_csv_lists_round_trip(kite, tmp_path: Path) -> None:
 def test_export_network_writes_the_chosen_files(kite, tmp_path: Path) -> None:
     written = export_network(kite, tmp_path / "x", graphml=False, csv_lists=False)
     assert [p.name for p in written] == ["network.gexf"]
+
+
+def test_csv_lists_neutralise_text_that_a_spreadsheet_would_run(tmp_path: Path) -> None:
+    ties = tmp_path / "ties.csv"
+    ties.write_text('from,to,level\n"=HYPERLINK(""http://x"")",-1+cmd,3\n@SUM(A1),+1,2\n')
+    result = analyse_network([], read_ties(ties), NetworkOptions())
+    with open(write_node_csv(result, tmp_path / "nodes.csv"), newline="", encoding="utf-8") as f:
+        nodes = list(csv.DictReader(f))
+    with open(write_edge_csv(result, tmp_path / "edges.csv"), newline="", encoding="utf-8") as f:
+        edges = list(csv.DictReader(f))
+    assert sorted(row["id"] for row in nodes) == [
+        "'+1",
+        "'-1+cmd",
+        '\'=HYPERLINK("http://x")',
+        "'@SUM(A1)",
+    ]
+    assert [(row["from"], row["to"], row["level"]) for row in edges] == [
+        ('\'=HYPERLINK("http://x")', "'-1+cmd", "3"),
+        ("'@SUM(A1)", "'+1", "2"),
+    ]
+    assert {row["in_degree"] for row in nodes} <= {"0", "1"}

@@ -8,7 +8,6 @@ rule is shown once, in the key.
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from partnerscope.core.indicators import (
     SPC_SPECIAL_CAUSE_CONCERNING,
     Rule,
 )
+from partnerscope.datapackage.csvfiles import CsvWriter
 
 
 @dataclass(frozen=True)
@@ -233,8 +233,9 @@ CSV_FIELDS = (
 CSV_ROWS_AT_ONCE = 1000
 
 
-def _figure(value: float | None) -> str:
-    return "" if value is None else repr(value)
+def _figure(value: float | None) -> float | str:
+    """A figure stays a number, so a negative value is not mistaken for a formula's text."""
+    return "" if value is None else value
 
 
 def _csv_record(row: tuple[Any, ...]) -> list[Any]:
@@ -246,14 +247,15 @@ def _csv_record(row: tuple[Any, ...]) -> list[Any]:
 def exception_csv(partnership: Partnership, choice: Choice) -> Iterator[str]:
     """Every chosen exception as CSV, for meeting papers, a thousand rows at a time so that
     the whole report of a large partnership streams rather than waits in memory; the
-    reasons column lists the short labels, separated by semicolons."""
+    reasons column lists the short labels, separated by semicolons. Text that a spreadsheet
+    would run as a formula (a crafted indicator title) is neutralised."""
     rows = (
         _with_flags(_for_reason(_in_area(partnership, choice), choice))
         .in_report_order()
         .values_list(*CSV_FIELDS, *(reason.flag for reason in REASONS))
     )
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = CsvWriter(buffer, for_spreadsheets=True)
     writer.writerow(CSV_COLUMNS)
     records = rows.iterator(chunk_size=CSV_ROWS_AT_ONCE)
     while chunk := list(islice(records, CSV_ROWS_AT_ONCE)):

@@ -186,3 +186,15 @@ def test_the_map_json_has_the_svg_positions_for_the_interactive_map(kite):
     assert node["shape"] == "ellipse" and node["url"] == f"/organisations/{kite['council'].pk}/"
     assert {edge["source"] for edge in data["edges"]} >= {"kite-council"}
     assert any(edge["inferred"] is False for edge in data["edges"])
+
+
+def test_csv_downloads_neutralise_refs_that_a_spreadsheet_would_run(kite):
+    wave = make_wave(kite)
+    crafted = add_organisation(kite, "Crafted")
+    crafted.ref = "-1-cmd"
+    crafted.save()
+    tie(wave, kite["council"], crafted, 3)
+    nodes = csv_rows(results.download(wave, Options(), "nodes.csv").content)
+    edges = csv_rows(results.download(wave, Options(), "edges.csv").content)
+    assert "'-1-cmd" in {row["id"] for row in nodes}
+    assert ("kite-council", "'-1-cmd") in {(row["from"], row["to"]) for row in edges}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 
 import pytest
@@ -10,6 +11,7 @@ from partnerscope.apps.partnerships import datapackage_services as package_servi
 from partnerscope.apps.partnerships.models import AgendaItem, Partnership
 from partnerscope.apps.performance import datapackage_services, services
 from partnerscope.apps.performance.models import (
+    Indicator,
     IndicatorStatusSnapshot,
     PerformanceSettings,
     QualityRecord,
@@ -162,3 +164,21 @@ def test_check_tables_finds_loops_in_the_themes():
     }
     errors = datapackage_services.check_tables(tables)
     assert [str(e) for e in errors][0] == ("outcomes.csv:2:parent: outcomes are each other's theme")
+
+
+def test_the_data_package_keeps_formula_like_text_exactly(kite, tmp_path):
+    """The package is for machines and must round-trip: no spreadsheet neutralising."""
+    partnership = kite["partnership"]
+    titles = ['=HYPERLINK("http://x")', "+1+cmd", "-1+cmd", "@SUM(A1)", "\tTAB", "\rCR"]
+    for number, title in enumerate(titles, start=1):
+        factories.indicator(partnership, f"X {number}", title=title)
+    package_services.export_folder(partnership, tmp_path)
+    with open(tmp_path / "indicators.csv", newline="", encoding="utf-8") as handle:
+        written = {row["id"]: row["title"] for row in csv.DictReader(handle)}
+    assert [written[f"X {number}"] for number in range(1, 7)] == titles
+    tables = read_package(tmp_path)
+    tables["partnership"][0]["slug"] = "kite-copy"
+    result = package_services.import_tables(tables)
+    assert result.ok, result.errors
+    copy = Indicator.objects.filter(partnership__slug="kite-copy", code__startswith="X ")
+    assert [indicator.title for indicator in copy.order_by("code")] == titles

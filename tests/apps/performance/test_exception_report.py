@@ -180,3 +180,47 @@ def test_large_counts_are_written_with_thousands_separated(manager_client, kite)
     page = manager_client.get(reverse("performance:exceptions", args=[partnership.slug]))
     assert "1,001 exceptions" in page.content.decode()
     assert "Download all 1,001 as CSV" in page.content.decode()
+
+
+# Text a spreadsheet would run as a formula (OWASP's list of leading characters).
+FORMULAS = ['=HYPERLINK("http://x")', "+1+cmd", "-1+cmd", "@SUM(A1)", "\tTAB", "\rCR"]
+
+
+@pytest.fixture
+def crafted(kite):
+    """Exceptions whose indicator titles and area name would start formulas in a spreadsheet."""
+    partnership = kite["partnership"]
+    area = factories.area(partnership, "crafted", "=1+1")
+    for number, title in enumerate(FORMULAS, start=1):
+        IndicatorStatusSnapshot.objects.create(
+            indicator=factories.indicator(partnership, f"X {number}", title=title),
+            area=area,
+            as_of=dt.date(2026, 4, 1),
+            latest_period="2026-Q1",
+            rag="red",
+            latest_value=-3.5,
+            target=-1e-7,
+        )
+    return partnership
+
+
+def test_the_csv_neutralises_text_that_a_spreadsheet_would_run(crafted):
+    rows = list(
+        csv.DictReader(
+            io.StringIO(
+                "".join(exception_report.exception_csv(crafted, choose(crafted, None, None)))
+            )
+        )
+    )
+    assert [row["title"] for row in rows] == ["'" + title for title in FORMULAS]
+    assert {row["area"] for row in rows} == {"'=1+1"}
+    assert {(row["latest_value"], row["target"]) for row in rows} == {("-3.5", "-1e-07")}
+
+
+def test_every_role_downloads_the_neutralised_csv(client, role_user, crafted):
+    for kind in ("manager", "member", "scrutineer", "viewer"):
+        client.force_login(role_user(kind))
+        response = client.get(reverse("performance:exceptions_csv", args=[crafted.slug]))
+        text = b"".join(response.streaming_content).decode()
+        assert '"\'=HYPERLINK(""http://x"")"' in text, kind
+        assert ",-3.5,-1e-07," in text, kind
