@@ -116,3 +116,37 @@ def frictionless_error(resource_name: str, error: Any) -> TableError:
     else:
         message = f"{error.title.lower()}: {error.note}" if error.note else error.message
     return TableError(path, row, column, message)
+
+
+def rename_ids(
+    tables: Mapping[str, Sequence[Mapping[str, Any]]], resource_name: str, new_ids: Mapping[str, str]
+) -> dict[str, Any]:
+    """The tables with some ids of ``resource_name`` replaced, in every column that refers to them.
+
+    The columns are found from the schema's foreign keys, so every table naming an
+    organisation (people, ties, indicators' owners, chain nodes…) follows the new id and the
+    package stays consistent. Tables not touched are returned as they were.
+
+    >>> tables = {"organisations": [{"id": "council"}], "people": [{"organisation": "council"}]}
+    >>> rename_ids(tables, "organisations", {"council": "council-2"})["people"]
+    [{'organisation': 'council-2'}]
+    """
+    columns: dict[str, list[str]] = {resource_name: ["id"]}
+    for resource in all_resources():
+        for own, target, theirs in resource.foreign_keys:
+            if target == resource_name:
+                columns.setdefault(resource.name, []).extend(
+                    column for column, their in zip(own, theirs, strict=True) if their == "id"
+                )
+    renamed: dict[str, Any] = dict(tables)
+    for name, names in columns.items():
+        if name not in tables or not new_ids:
+            continue
+        renamed[name] = [
+            {
+                key: new_ids.get(value, value) if key in names and isinstance(value, str) else value
+                for key, value in row.items()
+            }
+            for row in tables[name]
+        ]
+    return renamed

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 
 from partnerscope.apps.accounts.models import Role, RoleKind
@@ -29,12 +30,16 @@ from partnerscope.apps.partnerships.models import (
     Partnership,
     Person,
 )
-from partnerscope.datapackage.package import read_package, write_package
+from partnerscope.datapackage.package import read_package, rename_ids, write_package
 from partnerscope.datapackage.schema import FUNCTIONS
 from partnerscope.datapackage.tables import TableError, TableErrors
 
 Tables = Mapping[str, Sequence[Mapping[str, Any]]]
 MAX_UNZIPPED_BYTES = 500 * 1024 * 1024
+MAY_NOT_CREATE = (
+    "Your account may not create a partnership by import: ask a superuser to import the "
+    "package for you."
+)
 
 
 def export_tables(partnership: Partnership) -> dict[str, list[dict[str, Any]]]:
@@ -196,16 +201,18 @@ class ImportResult:
         return ", ".join(f"{count} {name.replace('_', ' ')}" for name, count in self.counts.items())
 
 
-def import_folder(folder: str | Path, manager: Any = None) -> ImportResult:
+def import_folder(folder: str | Path, importer: Any = None) -> ImportResult:
     """Validate and import the package in ``folder``; nothing is saved if anything is wrong."""
+    if not may_create_by_import(importer):
+        return ImportResult(errors=[MAY_NOT_CREATE])
     try:
         tables = read_package(folder)
     except TableErrors as problem:
         return ImportResult(errors=[str(error) for error in problem.errors])
-    return import_tables(tables, manager)
+    return import_tables(tables, importer)
 
 
-def import_zip(upload: Any, manager: Any = None) -> ImportResult:
+def import_zip(upload: Any, importer: Any = None) -> ImportResult:
     """Import a zipped data package uploaded through the web."""
     try:
         archive = zipfile.ZipFile(upload)
@@ -219,7 +226,7 @@ def import_zip(upload: Any, manager: Any = None) -> ImportResult:
             name = Path(info.filename).name
             if name.endswith((".csv", ".json")):
                 (Path(folder) / name).write_bytes(archive.read(info))
-        return import_folder(folder, manager)
+        return import_folder(folder, importer)
 
 
 def check_tables(tables: Tables) -> list[TableError]:
@@ -275,13 +282,89 @@ def split_list(value: Any) -> list[str]:
     return [part.strip() for part in (value or "").split(";") if part.strip()]
 
 
+def may_create_by_import(importer: Any) -> bool:
+    """Whether ``importer`` may create a partnership by importing a data package.
+
+    Superusers may; any other signed-in account only when the site allows it
+    (``PARTNERSCOPE_IMPORT_BY_ANY_ACCOUNT``). ``None`` is the site's operator on the command
+    line, who holds the database already.
+    """
+    if importer is None:
+        return True
+    if not getattr(importer, "is_authenticated", False):
+        return False
+    return bool(importer.is_superuser or settings.IMPORT_BY_ANY_ACCOUNT)
+
+
+def shareable_organisations(importer: Any, refs: Sequence[str]) -> set[str]:
+    """The refs among ``refs`` of organisations the importer may attach to a new partnership.
+
+    An organisation already in the database may be shared only when the importer manages
+    every partnership that uses it (through a participation or a person), so an import never
+    reveals or locks another partnership's organisation. The operator (``None``) and
+    superusers manage every partnership.
+    """
+    existing = set(Organisation.objects.filter(ref__in=refs).values_list("ref", flat=True))
+    if importer is None or importer.is_superuser or not existing:
+        return existing
+    managed = Role.objects.filter(user=importer, kind=RoleKind.MANAGER).values("partnership")
+    used_elsewhere = set(
+        Participation.objects.filter(organisation__ref__in=existing)
+        .exclude(partnership__in=managed)
+        .values_list("organisation__ref", flat=True)
+    ) | set(
+        Person.objects.filter(organisation__ref__in=existing)
+        .exclude(partnership__in=managed)
+        .values_list("organisation__ref", flat=True)
+    )
+    return existing - used_elsewhere
+
+
+def fresh_organisation_refs(refs: set[str], package_ids: set[str]) -> dict[str, str]:
+    """A new ref for each of ``refs``, unused in the database and in the package."""
+    new_refs: dict[str, str] = {}
+    taken = set(package_ids)
+    for ref in sorted(refs):
+        base = ref[:56]
+        taken |= set(
+            Organisation.objects.filter(ref__startswith=f"{base}-").values_list("ref", flat=True)
+        )
+        suffix = 2
+        while f"{base}-{suffix}" in taken:
+            suffix += 1
+        new_refs[ref] = f"{base}-{suffix}"
+        taken.add(new_refs[ref])
+    return new_refs
+
+
 @transaction.atomic
-def import_tables(tables: Tables, manager: Any = None) -> ImportResult:
-    """Create the partnership and all its records from validated rows, in one transaction."""
+def import_tables(tables: Tables, importer: Any = None) -> ImportResult:
+    """Create the partnership and all its records from validated rows, in one transaction.
+
+    ``importer`` is the signed-in account importing, which becomes the new partnership's
+    manager; ``None`` is the site's operator on the command line (and the demo). Organisations
+    the importer may not share (see :func:`shareable_organisations`) are imported as new
+    organisations under new refs, carried into every table that names them.
+    """
+    if not may_create_by_import(importer):
+        return ImportResult(errors=[MAY_NOT_CREATE])
     errors = check_tables(tables)
     if errors:
         return ImportResult(errors=[str(error) for error in errors])
     result = ImportResult()
+    package_ids = [r["id"] for r in tables["organisations"]]
+    in_database = set(Organisation.objects.filter(ref__in=package_ids).values_list("ref", flat=True))
+    new_refs = fresh_organisation_refs(
+        in_database - shareable_organisations(importer, package_ids), set(package_ids)
+    )
+    if new_refs:
+        tables = rename_ids(tables, "organisations", new_refs)
+        result.notes.append(
+            f"{len(new_refs)} organisation ids were already in use elsewhere, so those "
+            "organisations were imported as new ones: "
+            + ", ".join(f"{old} → {new}" for old, new in sorted(new_refs.items()))
+            + "."
+        )
     row = tables["partnership"][0]
     parent = Partnership.objects.filter(slug=row["parent"]).first() if row.get("parent") else None
     if row.get("parent") and parent is None:
@@ -381,9 +464,9 @@ def import_tables(tables: Tables, manager: Any = None) -> ImportResult:
     refs = ImportRefs(organisations=organisations, people=people, bodies=bodies, meetings=meetings)
     for module in datapackage_modules():
         module.import_tables(partnership, tables, refs)
-    if manager is not None and getattr(manager, "is_authenticated", False):
+    if importer is not None:
         Role.objects.get_or_create(
-            user=manager, partnership=partnership, defaults={"kind": RoleKind.MANAGER}
+            user=importer, partnership=partnership, defaults={"kind": RoleKind.MANAGER}
         )
     result.partnership = partnership
     result.counts = {

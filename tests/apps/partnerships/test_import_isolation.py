@@ -121,14 +121,14 @@ def test_an_organisation_used_by_a_partnership_the_importer_only_views_is_not_sh
 
 
 @pytest.mark.django_db
-def test_new_refs_are_carried_into_every_table_that_names_an_organisation():
+def test_new_refs_are_carried_into_every_table_that_names_an_organisation(any_account_may_import):
     county = next(demo_packages(1))
     assert import_tables(county).ok
     original = export_tables(Partnership.objects.get(slug="northshire"))
     copy_tables = {name: [dict(row) for row in rows] for name, rows in original.items()}
     copy_tables["partnership"][0]["slug"] = "northshire-copy"
     importer = UserFactory()
-    result = import_tables(copy_tables, importer, may_create=True)
+    result = import_tables(copy_tables, importer)
     assert result.ok, result.errors
     copied = export_tables(result.partnership)
     by_name = {row["name"]: row["id"] for row in copied["organisations"]}
