@@ -30,12 +30,12 @@ from partnerscope.apps.partnerships.models import (
     Partnership,
     Person,
 )
+from partnerscope.datapackage.archive import Limits, extract_package
 from partnerscope.datapackage.package import read_package, rename_ids, write_package
 from partnerscope.datapackage.schema import FUNCTIONS
 from partnerscope.datapackage.tables import TableError, TableErrors
 
 Tables = Mapping[str, Sequence[Mapping[str, Any]]]
-MAX_UNZIPPED_BYTES = 500 * 1024 * 1024
 MAY_NOT_CREATE = (
     "Your account may not create a partnership by import: ask a superuser to import the "
     "package for you."
@@ -201,32 +201,46 @@ class ImportResult:
         return ", ".join(f"{count} {name.replace('_', ' ')}" for name, count in self.counts.items())
 
 
+def import_limits() -> Limits:
+    """The site's limits on an imported package's unzipped size (see docs/settings.md)."""
+    return Limits(
+        table_bytes=settings.IMPORT_MAX_TABLE_BYTES,
+        package_bytes=settings.IMPORT_MAX_PACKAGE_BYTES,
+    )
+
+
 def import_folder(folder: str | Path, importer: Any = None) -> ImportResult:
     """Validate and import the package in ``folder``; nothing is saved if anything is wrong."""
     if not may_create_by_import(importer):
         return ImportResult(errors=[MAY_NOT_CREATE])
     try:
-        tables = read_package(folder)
+        tables = read_package(folder, import_limits())
     except TableErrors as problem:
         return ImportResult(errors=[str(error) for error in problem.errors])
     return import_tables(tables, importer)
 
 
 def import_zip(upload: Any, importer: Any = None) -> ImportResult:
-    """Import a zipped data package uploaded through the web."""
-    try:
-        archive = zipfile.ZipFile(upload)
-    except zipfile.BadZipFile:
-        return ImportResult(errors=["The file is not a valid zip archive."])
-    with archive, tempfile.TemporaryDirectory() as folder:
-        members = [info for info in archive.infolist() if not info.is_dir()]
-        if sum(info.file_size for info in members) > MAX_UNZIPPED_BYTES:
-            return ImportResult(errors=["The archive is too large to import."])
-        for info in members:
-            name = Path(info.filename).name
-            if name.endswith((".csv", ".json")):
-                (Path(folder) / name).write_bytes(archive.read(info))
+    """Import a zipped data package (uploaded through the web, or a file on the command line).
+
+    The archive is unzipped in a streaming way into a temporary folder under the site's
+    limits, so a damaged or oversized archive is refused with a message, not a traceback.
+    """
+    if not may_create_by_import(importer):
+        return ImportResult(errors=[MAY_NOT_CREATE])
+    with tempfile.TemporaryDirectory() as folder:
+        try:
+            extract_package(upload, folder, import_limits())
+        except TableErrors as problem:
+            return ImportResult(errors=[archive_message(error) for error in problem.errors])
         return import_folder(folder, importer)
+
+
+def archive_message(error: TableError) -> str:
+    """A problem with the whole archive as a sentence, one in a file as ``file:row:column``."""
+    if error.path == "archive":
+        return error.message[0].upper() + error.message[1:] + "."
+    return str(error)
 
 
 def check_tables(tables: Tables) -> list[TableError]:
