@@ -83,13 +83,13 @@ SETTINGS = [
     ),
     Setting(
         "PARTNERSCOPE_IMPORT_MAX_TABLE_MB",
-        "20",
+        "4",
         "Largest unzipped size, in megabytes, of one table (CSV file) of an imported data "
         "package; a larger table is refused before it is read.",
     ),
     Setting(
         "PARTNERSCOPE_IMPORT_MAX_PACKAGE_MB",
-        "60",
+        "5",
         "Largest unzipped size, in megabytes, of all the tables of an imported data package "
         "together.",
     ),
