@@ -102,8 +102,7 @@ def grow(
     ]
     membership_bytes = len(f"{ref(people)},,member,,\n") + max(map(len, bodies))
     tables["memberships"] += [
-        {"person": ref(n % people), "body": bodies[n % len(bodies)]}
-        | {"role": "member"}
+        {"person": ref(n % people), "body": bodies[n % len(bodies)]} | {"role": "member"}
         for n in range(int(budget // membership_bytes))
     ]
     attendance_bytes = len(f",{ref(people)},present\n") + max(map(len, meetings))

@@ -51,7 +51,9 @@ def extract_package(source: str | Path | IO[bytes], folder: str | Path, limits: 
     try:
         archive = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
-        raise TableErrors([TableError("archive", 0, "", "the file is not a valid zip archive")]) from None
+        raise TableErrors(
+            [TableError("archive", 0, "", "the file is not a valid zip archive")]
+        ) from None
     with archive:
         chosen = choose_entries(archive.infolist())
         declared = check_declared_sizes(chosen, limits)

@@ -161,7 +161,9 @@ def frictionless_error(resource_name: str, error: Any) -> TableError:
 
 
 def rename_ids(
-    tables: Mapping[str, Sequence[Mapping[str, Any]]], resource_name: str, new_ids: Mapping[str, str]
+    tables: Mapping[str, Sequence[Mapping[str, Any]]],
+    resource_name: str,
+    new_ids: Mapping[str, str],
 ) -> dict[str, Any]:
     """The tables with some ids of ``resource_name`` replaced, in every column that refers to them.
 

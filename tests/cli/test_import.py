@@ -15,7 +15,10 @@ import pytest
 
 from partnerscope.datapackage.package import write_package
 
-def run(data_dir: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+
+def run(
+    data_dir: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """The command in a fresh process on the SQLite database in ``data_dir``."""
     environment = {
         **os.environ,
@@ -155,10 +158,10 @@ def test_import_as_an_account_reusing_another_partnerships_organisations_leaves_
 
 def bad_csv_bytes() -> bytes:
     return (
-        "id,name,sector,statutory\n"
-        "kite-council,Kite Council,council,true\n"
-        "kite-police,Kite Police,police,true\n"
-    ).encode() + b"kite-fire,Kite Fire \xff\xfe Rescue,fire,false\n"
+        b"id,name,sector,statutory\n"
+        b"kite-council,Kite Council,council,true\n"
+        b"kite-police,Kite Police,police,true\n"
+    ) + b"kite-fire,Kite Fire \xff\xfe Rescue,fire,false\n"
 
 
 def test_a_table_that_is_not_utf8_gives_file_and_row_in_a_folder(site, tmp_path):

@@ -367,7 +367,9 @@ def import_tables(tables: Tables, importer: Any = None) -> ImportResult:
         return ImportResult(errors=[str(error) for error in errors])
     result = ImportResult()
     package_ids = [r["id"] for r in tables["organisations"]]
-    in_database = set(Organisation.objects.filter(ref__in=package_ids).values_list("ref", flat=True))
+    in_database = set(
+        Organisation.objects.filter(ref__in=package_ids).values_list("ref", flat=True)
+    )
     new_refs = fresh_organisation_refs(
         in_database - shareable_organisations(importer, package_ids), set(package_ids)
     )

@@ -72,7 +72,7 @@ def export_zip(request: HttpRequest, access: Access) -> FileResponse:
 
 @login_required
 def import_zip(request: HttpRequest) -> HttpResponse:
-    """Create a partnership from an uploaded data package (superusers, unless the site allows all)."""
+    """Create a partnership from an uploaded data package (see ``may_create_by_import``)."""
     if not datapackage_services.may_create_by_import(request.user):
         raise PermissionDenied(datapackage_services.MAY_NOT_CREATE)
     form = ImportForm(request.POST or None, request.FILES or None)

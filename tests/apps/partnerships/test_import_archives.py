@@ -89,9 +89,7 @@ def test_a_zip_entry_with_a_bad_crc_gets_a_clear_error(superuser_client, package
     assert database_state() == before
 
 
-def test_a_nested_duplicate_beside_the_top_level_table_is_refused(
-    superuser_client, package_files
-):
+def test_a_nested_duplicate_beside_the_top_level_table_is_refused(superuser_client, package_files):
     before = database_state()
     files = {**package_files, "sub/dir/organisations.csv": package_files["organisations.csv"]}
     response = post(superuser_client, as_zip(files))
@@ -155,9 +153,7 @@ def test_a_zip_bomb_is_refused_without_decompressing_it_into_memory(kite, make_u
     assert peak < 5 * 1024 * 1024
 
 
-def test_an_archive_lying_about_its_size_in_the_header_is_still_stopped(
-    kite, make_user, settings
-):
+def test_an_archive_lying_about_its_size_in_the_header_is_still_stopped(kite, make_user, settings):
     """The header says 10 bytes; the counting while unzipping still stops it at the limit."""
     settings.IMPORT_MAX_TABLE_BYTES = 1024 * 1024
     files = {"datapackage.json": b"{}", "people.csv": b"x" * (3 * 1024 * 1024)}
