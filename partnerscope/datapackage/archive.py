@@ -94,7 +94,7 @@ def choose_entries(infos: list[zipfile.ZipInfo]) -> list[zipfile.ZipInfo]:
                         entry.filename,
                         0,
                         "",
-                        f"a second {name} in another folder: each table must appear once, "
+                        f"a table in another folder: each table must appear once, "
                         f"beside {DESCRIPTOR} ({where})",
                     )
                 )

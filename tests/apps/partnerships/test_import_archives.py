@@ -93,7 +93,7 @@ def test_a_nested_duplicate_beside_the_top_level_table_is_refused(superuser_clie
     before = database_state()
     files = {**package_files, "sub/dir/organisations.csv": package_files["organisations.csv"]}
     response = post(superuser_client, as_zip(files))
-    assert_refused(response, "sub/dir/organisations.csv:0:: a second organisations.csv")
+    assert_refused(response, "sub/dir/organisations.csv:0:: a table in another folder")
     assert database_state() == before
 
 
@@ -102,7 +102,7 @@ def test_a_nested_table_instead_of_the_top_level_one_is_refused(superuser_client
     files = dict(package_files)
     files["sub/dir/organisations.csv"] = files.pop("organisations.csv")
     response = post(superuser_client, as_zip(files))
-    assert_refused(response, "sub/dir/organisations.csv:0:: a second organisations.csv")
+    assert_refused(response, "sub/dir/organisations.csv:0:: a table in another folder")
     assert database_state() == before
 
 
