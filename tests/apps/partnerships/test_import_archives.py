@@ -170,3 +170,17 @@ def test_an_archive_lying_about_its_size_in_the_header_is_still_stopped(kite, ma
     assert len(result.errors) == 1
     assert result.errors[0].startswith("people.csv:0:: ")
     assert not result.ok
+
+
+def test_a_value_too_long_for_the_database_is_an_error_not_a_500(superuser_client, package_files):
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        pytest.skip("SQLite stores text of any length")
+    before = database_state()
+    people = package_files["people.csv"].replace(b"Alice Adams", b"A" * 300)
+    assert people != package_files["people.csv"]
+    files = {**package_files, "people.csv": people}
+    response = post(superuser_client, as_zip(files))
+    assert_refused(response, "The database refused a value of the package")
+    assert database_state() == before
