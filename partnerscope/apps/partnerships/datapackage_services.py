@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import DataError, IntegrityError, transaction
 
 from partnerscope.apps.accounts.models import Role, RoleKind
 from partnerscope.apps.common.extensions import datapackage_modules
@@ -351,8 +351,26 @@ def fresh_organisation_refs(refs: set[str], package_ids: set[str]) -> dict[str, 
     return new_refs
 
 
-@transaction.atomic
 def import_tables(tables: Tables, importer: Any = None) -> ImportResult:
+    """Create the partnership and all its records from validated rows, in one transaction.
+
+    A value the database refuses (text longer than its column, say) rolls the whole import
+    back and is reported like any other problem, never as a server error. See
+    :func:`create_from_tables` for who may import and how organisations are kept apart.
+    """
+    try:
+        return create_from_tables(tables, importer)
+    except (DataError, IntegrityError) as problem:
+        first_line = str(problem).strip().splitlines()[0] if str(problem).strip() else ""
+        return ImportResult(
+            errors=[
+                f"The database refused a value of the package ({first_line}); nothing was saved."
+            ]
+        )
+
+
+@transaction.atomic
+def create_from_tables(tables: Tables, importer: Any = None) -> ImportResult:
     """Create the partnership and all its records from validated rows, in one transaction.
 
     ``importer`` is the signed-in account importing, which becomes the new partnership's
