@@ -89,16 +89,37 @@ def serve(
 
 
 def import_package(
-    folder: Path = typer.Argument(..., help="Folder holding datapackage.json and its CSV files."),
+    source: Path = typer.Argument(
+        ...,
+        help="Folder holding datapackage.json and its CSV files, or a .zip of them as exported.",
+    ),
+    as_user: str = typer.Option(
+        "",
+        "--as",
+        help="Import as this account, with its rights; it becomes the new partnership's "
+        "manager. Without it the import is the operator's.",
+    ),
 ) -> None:
     """Import a partnership from a data package: all of it, or nothing with every error."""
     setup_django()
-    from partnerscope.apps.partnerships.datapackage_services import import_folder
+    from django.contrib.auth import get_user_model
 
-    if not folder.is_dir():
-        error_console.print(f"error: {folder} is not a folder")
+    from partnerscope.apps.partnerships.datapackage_services import import_folder, import_zip
+
+    importer = None
+    if as_user:
+        importer = get_user_model().objects.filter(username=as_user).first()
+        if importer is None:
+            error_console.print(f"error: no account {as_user!r}")
+            raise typer.Exit(2)
+    if source.is_dir():
+        result = import_folder(source, importer)
+    elif source.is_file():
+        with source.open("rb") as upload:
+            result = import_zip(upload, importer)
+    else:
+        error_console.print(f"error: {source} is neither a folder nor a file")
         raise typer.Exit(2)
-    result = import_folder(folder)
     if not result.ok:
         for error in result.errors:
             error_console.print(error, markup=False, highlight=False)
@@ -106,7 +127,7 @@ def import_package(
         raise typer.Exit(2)
     assert result.partnership is not None
     for note in result.notes:
-        console.print(note)
+        console.print(note, markup=False, highlight=False)
     console.print(
         f"Imported {result.partnership.name} ({result.partnership.slug}): {result.summary}."
     )

@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from partnerscope.datapackage.csvfiles import CsvWriter
+from partnerscope.datapackage.archive import Limits
 from partnerscope.datapackage.schema import all_resources, descriptor, resource_by_name
-from partnerscope.datapackage.tables import TableError, TableErrors
+from partnerscope.datapackage.tables import TableError, TableErrors, first_row_not_utf8
 
 Rows = list[dict[str, Any]]
 
@@ -49,12 +50,13 @@ def write_package(
     return target
 
 
-def read_package(folder: str | Path) -> dict[str, Rows]:
+def read_package(folder: str | Path, limits: Limits | None = None) -> dict[str, Rows]:
     """Validate the package in ``folder`` and return its typed rows, or raise TableErrors.
 
     Types, required fields, enumerated values, unique keys and foreign keys are checked by
     Frictionless against PartnerScope's own schema (not the one in the folder, which may have
-    been edited), so a package is accepted only if it fits what PartnerScope expects.
+    been edited), so a package is accepted only if it fits what PartnerScope expects. Before
+    that, each table must be UTF-8 text and, with ``limits``, no larger than they allow.
     """
     from frictionless import Package, system
 
@@ -62,6 +64,9 @@ def read_package(folder: str | Path) -> dict[str, Rows]:
     errors: list[TableError] = []
     if not (source / "datapackage.json").exists():
         raise TableErrors([TableError("datapackage.json", 0, "", "file not found")])
+    errors = check_files(source, limits)
+    if errors:
+        raise TableErrors(errors)
     for resource in all_resources():
         path = source / resource.path
         if not path.exists():
@@ -88,6 +93,43 @@ def read_package(folder: str | Path) -> dict[str, Rows]:
             resource.name: [dict(row) for row in package.get_resource(resource.name).read_rows()]
             for resource in all_resources()
         }
+
+
+def check_files(source: Path, limits: Limits | None) -> list[TableError]:
+    """Each table's size within ``limits`` and its bytes UTF-8 text, read in chunks."""
+    errors: list[TableError] = []
+    total = 0
+    for resource in all_resources():
+        path = source / resource.path
+        if not path.is_file():
+            continue
+        size = path.stat().st_size
+        total += size
+        if limits and size > limits.table_bytes:
+            errors.append(
+                TableError(
+                    resource.path,
+                    0,
+                    "",
+                    f"larger than {Limits.describe(limits.table_bytes)}: split the data or ask "
+                    "the site's operator to raise PARTNERSCOPE_IMPORT_MAX_TABLE_MB",
+                )
+            )
+            continue
+        row = first_row_not_utf8(path)
+        if row is not None:
+            errors.append(TableError(resource.path, row, "", "not UTF-8 text"))
+    if limits and not errors and total > limits.package_bytes:
+        errors.append(
+            TableError(
+                "datapackage.json",
+                0,
+                "",
+                f"the tables are larger than {Limits.describe(limits.package_bytes)} together: "
+                "ask the site's operator to raise PARTNERSCOPE_IMPORT_MAX_PACKAGE_MB",
+            )
+        )
+    return errors
 
 
 def frictionless_error(resource_name: str, error: Any) -> TableError:
@@ -117,3 +159,39 @@ def frictionless_error(resource_name: str, error: Any) -> TableError:
     else:
         message = f"{error.title.lower()}: {error.note}" if error.note else error.message
     return TableError(path, row, column, message)
+
+
+def rename_ids(
+    tables: Mapping[str, Sequence[Mapping[str, Any]]],
+    resource_name: str,
+    new_ids: Mapping[str, str],
+) -> dict[str, Any]:
+    """The tables with some ids of ``resource_name`` replaced, in every column that refers to them.
+
+    The columns are found from the schema's foreign keys, so every table naming an
+    organisation (people, ties, indicators' owners, chain nodes…) follows the new id and the
+    package stays consistent. Tables not touched are returned as they were.
+
+    >>> tables = {"organisations": [{"id": "council"}], "people": [{"organisation": "council"}]}
+    >>> rename_ids(tables, "organisations", {"council": "council-2"})["people"]
+    [{'organisation': 'council-2'}]
+    """
+    columns: dict[str, list[str]] = {resource_name: ["id"]}
+    for resource in all_resources():
+        for own, target, theirs in resource.foreign_keys:
+            if target == resource_name:
+                columns.setdefault(resource.name, []).extend(
+                    column for column, their in zip(own, theirs, strict=True) if their == "id"
+                )
+    renamed: dict[str, Any] = dict(tables)
+    for name, names in columns.items():
+        if name not in tables or not new_ids:
+            continue
+        renamed[name] = [
+            {
+                key: new_ids.get(value, value) if key in names and isinstance(value, str) else value
+                for key, value in row.items()
+            }
+            for row in tables[name]
+        ]
+    return renamed

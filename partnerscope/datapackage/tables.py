@@ -7,6 +7,7 @@ Row numbers count the header as row 1, as a spreadsheet shows them.
 
 from __future__ import annotations
 
+import codecs
 import csv
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -124,6 +125,43 @@ def read_table(
         raise TableErrors([TableError(name, 0, "", "file is not UTF-8 text")]) from None
     except csv.Error as error:
         raise TableErrors([TableError(name, 0, "", f"not valid CSV: {error}")]) from None
+
+
+def first_row_not_utf8(path: str | Path, chunk_bytes: int = 1024 * 1024) -> int | None:
+    """The row (header = 1) of the first bytes in ``path`` that are not UTF-8, or None.
+
+    The file is read in chunks, so a large file costs little memory; only a file found to
+    hold bad bytes is read a second time, as CSV, to name the row as a spreadsheet shows it
+    (a quoted cell may span several lines).
+    """
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with open(path, "rb") as handle:
+        try:
+            while chunk := handle.read(chunk_bytes):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+            return None
+        except UnicodeDecodeError:
+            pass
+    with open(path, newline="", encoding="utf-8-sig", errors="surrogateescape") as handle:
+        reader = csv.reader(handle)
+        row_number = 0
+        try:
+            for row_number, cells in enumerate(reader, start=1):
+                if not all(cell.isascii() or not has_surrogate(cell) for cell in cells):
+                    return row_number
+        except csv.Error:
+            return row_number + 1
+    return row_number or 1
+
+
+def has_surrogate(text: str) -> bool:
+    """Whether ``text`` holds a byte that could not be decoded (kept as a lone surrogate)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def parse_rows(

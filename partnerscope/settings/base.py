@@ -229,6 +229,12 @@ AUDIT_RETENTION_DAYS = int(env.get("PARTNERSCOPE_AUDIT_RETENTION_DAYS"))
 PURGE_AFTER_DAYS = int(env.get("PARTNERSCOPE_PURGE_AFTER_DAYS"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
+# Data-package imports: who may create a partnership by import, and how large a package may
+# be once unzipped (the limits keep an import's memory bounded; see bench/archives.py).
+IMPORT_BY_ANY_ACCOUNT = env.flag("PARTNERSCOPE_IMPORT_BY_ANY_ACCOUNT")
+IMPORT_MAX_TABLE_BYTES = int(float(env.get("PARTNERSCOPE_IMPORT_MAX_TABLE_MB")) * 1024 * 1024)
+IMPORT_MAX_PACKAGE_BYTES = int(float(env.get("PARTNERSCOPE_IMPORT_MAX_PACKAGE_MB")) * 1024 * 1024)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -165,6 +165,24 @@ SETTINGS = [
         "Days after a survey closes before `partnerscope purge` deletes its unsent drafts "
         "and spent invitations (submitted answers are never deleted).",
     ),
+    Setting(
+        "PARTNERSCOPE_IMPORT_BY_ANY_ACCOUNT",
+        "false",
+        "true lets any signed-in account create a partnership by importing a data package "
+        "(and become its manager); false lets only superusers do so.",
+    ),
+    Setting(
+        "PARTNERSCOPE_IMPORT_MAX_TABLE_MB",
+        "4",
+        "Largest unzipped size, in megabytes, of one table (CSV file) of an imported data "
+        "package; a larger table is refused before it is read.",
+    ),
+    Setting(
+        "PARTNERSCOPE_IMPORT_MAX_PACKAGE_MB",
+        "5",
+        "Largest unzipped size, in megabytes, of all the tables of an imported data package "
+        "together.",
+    ),
 ]
 
 BY_NAME = {setting.name: setting for setting in SETTINGS}

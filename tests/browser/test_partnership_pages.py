@@ -84,9 +84,10 @@ def test_pages_work_on_a_phone_without_javascript(browser, live_server, kite, ma
     phone.context.close()
 
 
-def test_password_reset_and_import_pages_are_accessible(page, live_server, kite, manager):
+def test_password_reset_and_import_pages_are_accessible(page, live_server, kite, make_user):
     page.goto(f"{live_server.url}/accounts/password-reset/")
     assert_accessible(page)
-    sign_in(page, live_server.url, manager.username)
+    superuser = make_user(is_superuser=True)
+    sign_in(page, live_server.url, superuser.username)
     page.goto(f"{live_server.url}/p/import/")
     assert_accessible(page)

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from django.db import transaction
+from django.conf import settings
+from django.db import DataError, IntegrityError, transaction
 
 from partnerscope.apps.accounts.models import Role, RoleKind
 from partnerscope.apps.common.extensions import datapackage_modules
@@ -29,12 +30,16 @@ from partnerscope.apps.partnerships.models import (
     Partnership,
     Person,
 )
-from partnerscope.datapackage.package import read_package, write_package
+from partnerscope.datapackage.archive import Limits, extract_package
+from partnerscope.datapackage.package import read_package, rename_ids, write_package
 from partnerscope.datapackage.schema import FUNCTIONS
 from partnerscope.datapackage.tables import TableError, TableErrors
 
 Tables = Mapping[str, Sequence[Mapping[str, Any]]]
-MAX_UNZIPPED_BYTES = 500 * 1024 * 1024
+MAY_NOT_CREATE = (
+    "Your account may not create a partnership by import: ask a superuser to import the "
+    "package for you."
+)
 
 
 def export_tables(partnership: Partnership) -> dict[str, list[dict[str, Any]]]:
@@ -196,30 +201,52 @@ class ImportResult:
         return ", ".join(f"{count} {name.replace('_', ' ')}" for name, count in self.counts.items())
 
 
-def import_folder(folder: str | Path, manager: Any = None) -> ImportResult:
-    """Validate and import the package in ``folder``; nothing is saved if anything is wrong."""
+def import_limits() -> Limits:
+    """The site's limits on an imported package's unzipped size (see docs/settings.md)."""
+    return Limits(
+        table_bytes=settings.IMPORT_MAX_TABLE_BYTES,
+        package_bytes=settings.IMPORT_MAX_PACKAGE_BYTES,
+    )
+
+
+def import_folder(
+    folder: str | Path, importer: Any = None, limits: Limits | None = None
+) -> ImportResult:
+    """Validate and import the package in ``folder``; nothing is saved if anything is wrong.
+
+    A folder the operator names on the command line is read whole (``limits`` None): the
+    size limits guard the server against what people upload, not the operator's own files.
+    """
+    if not may_create_by_import(importer):
+        return ImportResult(errors=[MAY_NOT_CREATE])
     try:
-        tables = read_package(folder)
+        tables = read_package(folder, limits)
     except TableErrors as problem:
         return ImportResult(errors=[str(error) for error in problem.errors])
-    return import_tables(tables, manager)
+    return import_tables(tables, importer)
 
 
-def import_zip(upload: Any, manager: Any = None) -> ImportResult:
-    """Import a zipped data package uploaded through the web."""
-    try:
-        archive = zipfile.ZipFile(upload)
-    except zipfile.BadZipFile:
-        return ImportResult(errors=["The file is not a valid zip archive."])
-    with archive, tempfile.TemporaryDirectory() as folder:
-        members = [info for info in archive.infolist() if not info.is_dir()]
-        if sum(info.file_size for info in members) > MAX_UNZIPPED_BYTES:
-            return ImportResult(errors=["The archive is too large to import."])
-        for info in members:
-            name = Path(info.filename).name
-            if name.endswith((".csv", ".json")):
-                (Path(folder) / name).write_bytes(archive.read(info))
-        return import_folder(folder, manager)
+def import_zip(upload: Any, importer: Any = None) -> ImportResult:
+    """Import a zipped data package (uploaded through the web, or a file on the command line).
+
+    The archive is unzipped in a streaming way into a temporary folder under the site's
+    limits, so a damaged or oversized archive is refused with a message, not a traceback.
+    """
+    if not may_create_by_import(importer):
+        return ImportResult(errors=[MAY_NOT_CREATE])
+    with tempfile.TemporaryDirectory() as folder:
+        try:
+            extract_package(upload, folder, import_limits())
+        except TableErrors as problem:
+            return ImportResult(errors=[archive_message(error) for error in problem.errors])
+        return import_folder(folder, importer, import_limits())
+
+
+def archive_message(error: TableError) -> str:
+    """A problem with the whole archive as a sentence, one in a file as ``file:row:column``."""
+    if error.path == "archive":
+        return error.message[0].upper() + error.message[1:] + "."
+    return str(error)
 
 
 def check_tables(tables: Tables) -> list[TableError]:
@@ -275,13 +302,109 @@ def split_list(value: Any) -> list[str]:
     return [part.strip() for part in (value or "").split(";") if part.strip()]
 
 
+def may_create_by_import(importer: Any) -> bool:
+    """Whether ``importer`` may create a partnership by importing a data package.
+
+    Superusers may; any other signed-in account only when the site allows it
+    (``PARTNERSCOPE_IMPORT_BY_ANY_ACCOUNT``). ``None`` is the site's operator on the command
+    line, who holds the database already.
+    """
+    if importer is None:
+        return True
+    if not getattr(importer, "is_authenticated", False):
+        return False
+    return bool(importer.is_superuser or settings.IMPORT_BY_ANY_ACCOUNT)
+
+
+def shareable_organisations(importer: Any, refs: Sequence[str]) -> set[str]:
+    """The refs among ``refs`` of organisations the importer may attach to a new partnership.
+
+    An organisation already in the database may be shared only when the importer manages
+    every partnership that uses it (through a participation or a person), so an import never
+    reveals or locks another partnership's organisation. The operator (``None``) and
+    superusers manage every partnership.
+    """
+    existing = set(Organisation.objects.filter(ref__in=refs).values_list("ref", flat=True))
+    if importer is None or importer.is_superuser or not existing:
+        return existing
+    managed = Role.objects.filter(user=importer, kind=RoleKind.MANAGER).values("partnership")
+    used_elsewhere = set(
+        Participation.objects.filter(organisation__ref__in=existing)
+        .exclude(partnership__in=managed)
+        .values_list("organisation__ref", flat=True)
+    ) | set(
+        Person.objects.filter(organisation__ref__in=existing)
+        .exclude(partnership__in=managed)
+        .values_list("organisation__ref", flat=True)
+    )
+    return existing - used_elsewhere
+
+
+def fresh_organisation_refs(refs: set[str], package_ids: set[str]) -> dict[str, str]:
+    """A new ref for each of ``refs``, unused in the database and in the package."""
+    new_refs: dict[str, str] = {}
+    taken = set(package_ids)
+    for ref in sorted(refs):
+        base = ref[:56]
+        taken |= set(
+            Organisation.objects.filter(ref__startswith=f"{base}-").values_list("ref", flat=True)
+        )
+        suffix = 2
+        while f"{base}-{suffix}" in taken:
+            suffix += 1
+        new_refs[ref] = f"{base}-{suffix}"
+        taken.add(new_refs[ref])
+    return new_refs
+
+
+def import_tables(tables: Tables, importer: Any = None) -> ImportResult:
+    """Create the partnership and all its records from validated rows, in one transaction.
+
+    A value the database refuses (text longer than its column, say) rolls the whole import
+    back and is reported like any other problem, never as a server error. See
+    :func:`create_from_tables` for who may import and how organisations are kept apart.
+    """
+    try:
+        return create_from_tables(tables, importer)
+    except (DataError, IntegrityError) as problem:
+        first_line = str(problem).strip().splitlines()[0] if str(problem).strip() else ""
+        return ImportResult(
+            errors=[
+                f"The database refused a value of the package ({first_line}); nothing was saved."
+            ]
+        )
+
+
 @transaction.atomic
-def import_tables(tables: Tables, manager: Any = None) -> ImportResult:
-    """Create the partnership and all its records from validated rows, in one transaction."""
+def create_from_tables(tables: Tables, importer: Any = None) -> ImportResult:
+    """Create the partnership and all its records from validated rows, in one transaction.
+
+    ``importer`` is the signed-in account importing, which becomes the new partnership's
+    manager; ``None`` is the site's operator on the command line (and the demo). Organisations
+    the importer may not share (see :func:`shareable_organisations`) are imported as new
+    organisations under new refs, carried into every table that names them.
+    """
+    if not may_create_by_import(importer):
+        return ImportResult(errors=[MAY_NOT_CREATE])
     errors = check_tables(tables)
     if errors:
         return ImportResult(errors=[str(error) for error in errors])
     result = ImportResult()
+    package_ids = [r["id"] for r in tables["organisations"]]
+    in_database = set(
+        Organisation.objects.filter(ref__in=package_ids).values_list("ref", flat=True)
+    )
+    new_refs = fresh_organisation_refs(
+        in_database - shareable_organisations(importer, package_ids), set(package_ids)
+    )
+    if new_refs:
+        tables = rename_ids(tables, "organisations", new_refs)
+        result.notes.append(
+            f"{len(new_refs)} organisation ids were already in use elsewhere, so those "
+            "organisations were imported as new ones: "
+            + ", ".join(f"{old} → {new}" for old, new in sorted(new_refs.items()))
+            + "."
+        )
     row = tables["partnership"][0]
     parent = Partnership.objects.filter(slug=row["parent"]).first() if row.get("parent") else None
     if row.get("parent") and parent is None:
@@ -381,9 +504,9 @@ def import_tables(tables: Tables, manager: Any = None) -> ImportResult:
     refs = ImportRefs(organisations=organisations, people=people, bodies=bodies, meetings=meetings)
     for module in datapackage_modules():
         module.import_tables(partnership, tables, refs)
-    if manager is not None and getattr(manager, "is_authenticated", False):
+    if importer is not None:
         Role.objects.get_or_create(
-            user=manager, partnership=partnership, defaults={"kind": RoleKind.MANAGER}
+            user=importer, partnership=partnership, defaults={"kind": RoleKind.MANAGER}
         )
     result.partnership = partnership
     result.counts = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -30,7 +31,11 @@ def partnership_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "partnerships/partnership_list.html",
-        {"rows": rows, "page_title": "My partnerships"},
+        {
+            "rows": rows,
+            "page_title": "My partnerships",
+            "can_import": datapackage_services.may_create_by_import(request.user),
+        },
     )
 
 
@@ -45,7 +50,14 @@ def partnership_overview(request: HttpRequest, access: Access) -> HttpResponse:
 
 @partnership_view(Action.READ)
 def data(request: HttpRequest, access: Access) -> HttpResponse:
-    return render(request, "partnerships/data.html", {"page_title": "Data"})
+    return render(
+        request,
+        "partnerships/data.html",
+        {
+            "page_title": "Data",
+            "can_import": datapackage_services.may_create_by_import(request.user),
+        },
+    )
 
 
 @partnership_view(Action.EDIT)
@@ -62,6 +74,9 @@ def export_zip(request: HttpRequest, access: Access) -> FileResponse:
 
 @login_required
 def import_zip(request: HttpRequest) -> HttpResponse:
+    """Create a partnership from an uploaded data package (see ``may_create_by_import``)."""
+    if not datapackage_services.may_create_by_import(request.user):
+        raise PermissionDenied(datapackage_services.MAY_NOT_CREATE)
     form = ImportForm(request.POST or None, request.FILES or None)
     errors: list[str] = []
     if request.method == "POST" and form.is_valid():

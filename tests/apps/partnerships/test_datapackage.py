@@ -111,7 +111,8 @@ def test_shared_organisation_is_reused_across_partnerships():
     assert export_tables(district)["partnership"][0]["parent"] == "northshire"
 
 
-def test_web_export_and_import_round_trip(manager_client, kite, manager):
+def test_web_export_and_import_round_trip(manager_client, kite, manager, settings):
+    settings.IMPORT_BY_ANY_ACCOUNT = True
     response = manager_client.get(reverse("partnerships:export", args=["kite"]))
     assert response.status_code == 200
     archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
@@ -131,7 +132,8 @@ def test_web_export_and_import_round_trip(manager_client, kite, manager):
     assert copy.people.count() == 2
 
 
-def test_web_import_of_a_broken_package_lists_errors(manager_client, kite):
+def test_web_import_of_a_broken_package_lists_errors(manager_client, kite, settings):
+    settings.IMPORT_BY_ANY_ACCOUNT = True
     response = manager_client.get(reverse("partnerships:export", args=["kite"]))
     archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
     upload = io.BytesIO()
@@ -148,7 +150,8 @@ def test_web_import_of_a_broken_package_lists_errors(manager_client, kite):
     )
 
 
-def test_web_import_refuses_a_file_that_is_not_a_zip(manager_client, kite):
+def test_web_import_refuses_a_file_that_is_not_a_zip(manager_client, kite, settings):
+    settings.IMPORT_BY_ANY_ACCOUNT = True
     upload = io.BytesIO(b"not a zip")
     upload.name = "kite.zip"
     response = manager_client.post(reverse("partnerships:import"), {"package": upload})
