@@ -13,8 +13,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from partnerscope.datapackage.csvfiles import CsvWriter
 from partnerscope.datapackage.archive import Limits
+from partnerscope.datapackage.csvfiles import CsvWriter
 from partnerscope.datapackage.schema import all_resources, descriptor, resource_by_name
 from partnerscope.datapackage.tables import TableError, TableErrors, first_row_not_utf8
 
