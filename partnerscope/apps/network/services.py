@@ -36,12 +36,12 @@ from partnerscope.apps.common.surveys import (
 )
 from partnerscope.apps.network.choices import Level, Origin
 from partnerscope.apps.network.models import Draft, Representative, Tie, Wave
+from partnerscope.apps.notifications.links import IssuedLink, issued_links
 from partnerscope.apps.notifications.models import Survey
-from partnerscope.apps.notifications.tasks import email_invitations
 from partnerscope.apps.partnerships.choices import Layer, Sector, Tier
 from partnerscope.apps.partnerships.models import Organisation, Participation, Person
 from partnerscope.apps.partnerships.services import unique_ref
-from partnerscope.apps.sevens.services import IssuedLink, hash_token
+from partnerscope.apps.sevens.services import hash_token
 from partnerscope.core.network import combined_rating
 from partnerscope.datapackage.network import (
     RATING_PARTS,
@@ -368,29 +368,6 @@ def current_token(representative: Representative) -> str | None:
     return token if hash_token(token) == representative.token_hash else None
 
 
-def send_links(
-    outgoing: Sequence[tuple[Representative, str]],
-    link_for: Callable[[str], str] = survey_url,
-) -> list[IssuedLink]:
-    """E-mail each new link to its representative where there is an address, by a
-    background task, and describe each for the page."""
-    to_email = [rep.pk for rep, _ in outgoing if rep.person.email]
-    queued = email_invitations(Survey.NETWORK, to_email)
-    emailed = set(
-        Representative.objects.filter(pk__in=to_email, emailed=True).values_list("pk", flat=True)
-    )
-    return [
-        IssuedLink(
-            rep.person.name,
-            rep.person.email,
-            link_for(token),
-            rep.pk in emailed,
-            queued and rep.pk not in emailed and bool(rep.person.email),
-        )
-        for rep, token in outgoing
-    ]
-
-
 def check_can_invite(wave: Wave) -> None:
     if wave.status == WaveStatus.CLOSED:
         raise ValidationError("This wave has closed, so no more links can be sent.")
@@ -405,7 +382,7 @@ def send_invitations(wave: Wave, link_for: Callable[[str], str] = survey_url) ->
             "person", "organisation", "wave__partnership"
         ).filter(token_hash__isnull=True, answered__isnull=True):
             outgoing.append((representative, issue_link(representative)))
-    return invitation_page(wave, send_links(outgoing, link_for))
+    return invitation_page(wave, issued_links(Survey.NETWORK, outgoing, link_for))
 
 
 def renew_invitation(
@@ -417,7 +394,7 @@ def renew_invitation(
     if representative.answered:
         raise ValidationError(f"{representative.organisation} has already answered.")
     token = issue_link(representative)
-    return invitation_page(wave, send_links([(representative, token)], link_for))
+    return invitation_page(wave, issued_links(Survey.NETWORK, [(representative, token)], link_for))
 
 
 # ---- Answering -----------------------------------------------------------------------

@@ -30,8 +30,8 @@ from partnerscope.apps.common.surveys import (
     check_open,
     respondent_by_token_hash,
 )
+from partnerscope.apps.notifications.links import IssuedLink, issued_links
 from partnerscope.apps.notifications.models import Survey
-from partnerscope.apps.notifications.tasks import email_invitations
 from partnerscope.apps.partnerships.choices import Layer, Sector
 from partnerscope.apps.partnerships.models import Body, Person
 from partnerscope.apps.partnerships.services import unique_ref
@@ -314,17 +314,6 @@ def invitees(wave: Wave) -> models.QuerySet[Person]:
 
 
 @dataclass(frozen=True)
-class IssuedLink:
-    """A link just made for one person; shown once, since only its hash is kept."""
-
-    person: str
-    email: str
-    url: str
-    emailed: bool
-    queued: bool = False
-
-
-@dataclass(frozen=True)
 class InviteeRow:
     person: Person
     invitation: Invitation | None
@@ -418,25 +407,6 @@ def current_token(invitation: Invitation) -> str | None:
     return token if hash_token(token) == invitation.token_hash else None
 
 
-def _issued(rows: list[tuple[Invitation, str]], link_for: Callable[[str], str]) -> list[IssuedLink]:
-    """E-mail the new links through a background task and describe each for the page."""
-    to_email = [invitation.pk for invitation, _ in rows if invitation.person.email]
-    queued = email_invitations(Survey.SEVENS, to_email)
-    emailed = set(
-        Invitation.objects.filter(pk__in=to_email, emailed=True).values_list("pk", flat=True)
-    )
-    return [
-        IssuedLink(
-            invitation.person.name,
-            invitation.person.email,
-            link_for(token),
-            invitation.pk in emailed,
-            queued and invitation.pk not in emailed and bool(invitation.person.email),
-        )
-        for invitation, token in rows
-    ]
-
-
 def check_can_invite(wave: Wave) -> None:
     if wave.status == WaveStatus.CLOSED:
         raise ValidationError("This wave has closed, so no more invitations can be sent.")
@@ -460,7 +430,7 @@ def send_invitations(wave: Wave, link_for: Callable[[str], str] = survey_url) ->
             token = issue_link(invitation)
             invitation.save()
             rows.append((invitation, token))
-    return invitation_page(wave, _issued(rows, link_for))
+    return invitation_page(wave, issued_links(Survey.SEVENS, rows, link_for))
 
 
 def get_invitation(wave: Wave, pk: int) -> Invitation:
@@ -480,7 +450,7 @@ def renew_invitation(
         raise ValidationError(f"{invitation.person} has already answered.")
     with transaction.atomic():
         token = issue_link(invitation)
-    return invitation_page(wave, _issued([(invitation, token)], link_for))
+    return invitation_page(wave, issued_links(Survey.SEVENS, [(invitation, token)], link_for))
 
 
 # ---- Response rates -----------------------------------------------------------------
