@@ -6,18 +6,18 @@ asks to confirm.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.template.response import TemplateResponse
 
 from partnerscope.apps.audit import personal_data
 from partnerscope.apps.audit.models import AuditEvent
+from partnerscope.apps.audit.views import json_download
 
 
 @admin.register(AuditEvent)
@@ -46,15 +46,7 @@ def export_personal_data(modeladmin: Any, request: HttpRequest, queryset: Any) -
         return None
     subject = personal_data.subject_for_user(queryset.get())
     data = personal_data.export_for(subject, request=request)
-    response = HttpResponse(
-        json.dumps(data, cls=personal_data.ENCODER, indent=2, ensure_ascii=False),
-        content_type="application/json; charset=utf-8",
-    )
-    response["Content-Disposition"] = (
-        f'attachment; filename="{personal_data.filename_for(subject)}"'
-    )
-    response["Cache-Control"] = "no-store"
-    return response
+    return json_download(data, personal_data.filename_for(subject))
 
 
 @admin.action(description="Erase the personal data of the selected accounts")

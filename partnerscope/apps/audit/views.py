@@ -19,12 +19,12 @@ from partnerscope.apps.partnerships.models import Person
 
 
 def json_download(data: dict[str, object], filename: str) -> HttpResponse:
+    """A personal-data file to download (kept out of caches by the site's no-store rule)."""
     response = HttpResponse(
         json.dumps(data, cls=personal_data.ENCODER, indent=2, ensure_ascii=False),
         content_type="application/json; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "no-store"
     return response
 
 
