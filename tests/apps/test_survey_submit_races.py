@@ -66,9 +66,7 @@ def rating_answers() -> dict[str, str]:
     return {"level": "operational", **dict.fromkeys(QUESTIONS, "green"), "comment": "Fine."}
 
 
-def the_other_send_commits_first(
-    monkeypatch: pytest.MonkeyPatch, area: Any, model: Any
-) -> None:
+def the_other_send_commits_first(monkeypatch: pytest.MonkeyPatch, area: Any, model: Any) -> None:
     """Make the area's send run first for a fresh copy of the respondent, as the request
     that wins the race would, and then for the copy this request read before it."""
     send = area.submit
@@ -221,9 +219,7 @@ def test_ten_people_rating_one_workshop_at_once_are_each_stored(kite):
     tokens = chains.create_invitations(workshop, ATTEMPTS)
     results = at_once(
         ATTEMPTS,
-        lambda n: Client().post(
-            reverse("chains_public:rate", args=[tokens[n]]), rating_answers()
-        ),
+        lambda n: Client().post(reverse("chains_public:rate", args=[tokens[n]]), rating_answers()),
     )
     assert statuses(results) == {200: ATTEMPTS}
     refs = sorted(workshop.participants.values_list("ref", flat=True))
