@@ -352,51 +352,53 @@ def run(options: argparse.Namespace) -> int:
 
     port = options.port or free_port()
     host = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [str(BIN / "partnerscope"), "serve", "--host", "127.0.0.1", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=open(workdir / "server.log", "w", encoding="utf-8"),
-    )
     record_file = workdir / "record.json"
-    try:
-        wait_for(f"{host}/")
-        locust_env = {
-            **env,
-            "SURVEY_LOAD_RESPONDENTS": str(respondents_file),
-            "SURVEY_LOAD_RECORD": str(record_file),
-            "SURVEY_LOAD_THINK": options.think,
-        }
-        users = len(respondents)
-        began = time.perf_counter()
-        locust = subprocess.run(
-            [
-                str(BIN / "locust"),
-                "-f",
-                str(LOCUSTFILE),
-                "--headless",
-                "--host",
-                host,
-                "--users",
-                str(users),
-                "--spawn-rate",
-                str(options.spawn_rate),
-                "--run-time",
-                f"{options.run_time}s",
-                "--stop-timeout",
-                "10",
-                "--only-summary",
-                "--loglevel",
-                "WARNING",
-            ],
-            env=locust_env,
-            check=False,
-            timeout=options.run_time + 120,
-        )
-        elapsed = time.perf_counter() - began
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    with (
+        open(workdir / "server.log", "w", encoding="utf-8") as server_log_file,
+        subprocess.Popen(
+            [str(BIN / "partnerscope"), "serve", "--host", "127.0.0.1", "--port", str(port)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=server_log_file,
+        ) as server,
+    ):
+        try:
+            wait_for(f"{host}/")
+            locust_env = {
+                **env,
+                "SURVEY_LOAD_RESPONDENTS": str(respondents_file),
+                "SURVEY_LOAD_RECORD": str(record_file),
+                "SURVEY_LOAD_THINK": options.think,
+            }
+            users = len(respondents)
+            began = time.perf_counter()
+            locust = subprocess.run(
+                [
+                    str(BIN / "locust"),
+                    "-f",
+                    str(LOCUSTFILE),
+                    "--headless",
+                    "--host",
+                    host,
+                    "--users",
+                    str(users),
+                    "--spawn-rate",
+                    str(options.spawn_rate),
+                    "--run-time",
+                    f"{options.run_time}s",
+                    "--stop-timeout",
+                    "10",
+                    "--only-summary",
+                    "--loglevel",
+                    "WARNING",
+                ],
+                env=locust_env,
+                check=False,
+                timeout=options.run_time + 120,
+            )
+            elapsed = time.perf_counter() - began
+        finally:
+            server.terminate()
 
     record = json.loads(record_file.read_text(encoding="utf-8"))
     errors = Counter(r["error"] for r in record["requests"] if r["error"])

@@ -19,6 +19,7 @@ import random
 import re
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -26,7 +27,7 @@ from locust import HttpUser, between, events, task
 from locust.exception import StopUser
 
 RESPONDENTS: list[dict[str, Any]] = json.loads(
-    open(os.environ["SURVEY_LOAD_RESPONDENTS"], encoding="utf-8").read()
+    Path(os.environ["SURVEY_LOAD_RESPONDENTS"]).read_text(encoding="utf-8")
 )
 LOW, HIGH = (float(part) for part in os.environ.get("SURVEY_LOAD_THINK", "1,5").split(","))
 RECORD = os.environ["SURVEY_LOAD_RECORD"]
