@@ -299,6 +299,12 @@ def wait_for(url: str, seconds: float = 60) -> None:
             time.sleep(0.3)
 
 
+def cpu_seconds(pid: int) -> float:
+    """Processor time a running process has used so far (user and system), in seconds."""
+    fields = Path(f"/proc/{pid}/stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def percentile(sorted_values: list[float], share: float) -> float:
     """The nearest-rank percentile of values already sorted."""
     rank = max(1, -(-int(share * 1000) * len(sorted_values) // 1000))
@@ -397,6 +403,7 @@ def run(options: argparse.Namespace) -> int:
                 timeout=options.run_time + 120,
             )
             elapsed = time.perf_counter() - began
+            server_cpu = cpu_seconds(server.pid)
         finally:
             server.terminate()
 
@@ -418,7 +425,8 @@ def run(options: argparse.Namespace) -> int:
         f"relationship-survey respondents sent their answers in {elapsed:.0f} s "
         f"(arrivals {options.spawn_rate}/s, {options.think} s on each page); "
         f"{len(record['requests'])} requests, {sum(errors.values())} errors, "
-        f"{tracebacks} server tracebacks.\n"
+        f"{tracebacks} server tracebacks. The server used {server_cpu:.0f} s of processor "
+        f"time, {1000 * server_cpu / max(1, len(record['requests'])):.1f} ms a request.\n"
     )
     print("\n".join(rows))
     for error, count in errors.most_common(10):
