@@ -158,9 +158,9 @@ class SurveyPages(Generic[Respondent, Routes]):
     ``views(page)`` makes the two views of one page: each finds the respondent and their
     routes, or shows the refusal with ``<area>/refused.html``. A page may refuse too: a
     send that finds, once it holds the lock, that another request's send of the same link
-    has just committed raises SurveyRefused, and its sender sees "already answered". The pages after saving by
-    link and after sending by link are ``<area>/survey_saved.html`` and
-    ``<area>/survey_thanks.html``.
+    has just committed raises SurveyRefused, and its sender sees "already answered". The
+    pages after saving by link and after sending by link are ``<area>/survey_saved.html``
+    and ``<area>/survey_thanks.html``.
     """
 
     area: str
