@@ -7,9 +7,10 @@ server (``partnerscope serve``: Waitress with its default threads, on 127.0.0.1 
 fresh SQLite file or a throwaway PostgreSQL cluster, and runs Locust headless against it:
 one simulated person per link opens it, reads and answers each page (GET, then POST and
 follow the redirect), checks and sends. Arrivals are spread at ``--spawn-rate`` people a
-second, each pausing ``--think`` seconds on every page, so about a hundred people are
-answering at any moment; Locust stops by itself when the last person has sent, and
-``--run-time`` bounds the whole run.
+second (one a second: all 360 within six minutes), each reading every page for ``--think``
+seconds (4 to 10), so about 140 people are answering at the busiest moment and the last
+sends within ten minutes; Locust stops by itself when the last person has sent, and
+``--run-time`` (600 s) bounds the whole run.
 
 Afterwards it checks that there was no error and that every set of answers sent is stored
 exactly once (each 7S response and evidence text, each organisation's ties), and prints the
@@ -454,9 +455,9 @@ def main() -> int:
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--sevens", type=int, default=300, help="7S respondents.")
     parser.add_argument("--network", type=int, default=60, help="Relationship respondents.")
-    parser.add_argument("--spawn-rate", type=float, default=1.5, help="Arrivals a second.")
+    parser.add_argument("--spawn-rate", type=float, default=1.0, help="Arrivals a second.")
     parser.add_argument(
-        "--think", default="1,5", help="Seconds a person spends on each page: low,high."
+        "--think", default="4,10", help="Seconds a person spends on each page: low,high."
     )
     parser.add_argument("--run-time", type=int, default=600, help="Longest run, seconds.")
     parser.add_argument("--port", type=int, default=0, help="The server's port (0: any free).")

@@ -29,7 +29,7 @@ from locust.exception import StopUser
 RESPONDENTS: list[dict[str, Any]] = json.loads(
     Path(os.environ["SURVEY_LOAD_RESPONDENTS"]).read_text(encoding="utf-8")
 )
-LOW, HIGH = (float(part) for part in os.environ.get("SURVEY_LOAD_THINK", "1,5").split(","))
+LOW, HIGH = (float(part) for part in os.environ.get("SURVEY_LOAD_THINK", "4,10").split(","))
 RECORD = os.environ["SURVEY_LOAD_RECORD"]
 
 SECTORS = ["council", "health", "police", "fire", "housing", "voluntary_community", "business"]
