@@ -6,7 +6,7 @@ and issues every single-use link through the areas' own services. Then it starts
 server (``partnerscope serve``: Waitress with its default threads, on 127.0.0.1 only) on a
 fresh SQLite file or a throwaway PostgreSQL cluster, and runs Locust headless against it:
 one simulated person per link opens it, reads and answers each page (GET, then POST and
-follow the redirect), checks and sends. Arrivals are spread at ``--spawn-rate`` people a
+follow the redirect), checks and sends. Arrivals are spread at ``--arrivals`` people a
 second (one a second: all 360 within six minutes), each reading every page for ``--think``
 seconds (4 to 10), so about 140 people are answering at the busiest moment and the last
 sends within ten minutes; Locust stops by itself when the last person has sent, and
@@ -376,6 +376,7 @@ def run(options: argparse.Namespace) -> int:
                 "SURVEY_LOAD_RESPONDENTS": str(respondents_file),
                 "SURVEY_LOAD_RECORD": str(record_file),
                 "SURVEY_LOAD_THINK": options.think,
+                "SURVEY_LOAD_ARRIVALS": str(options.arrivals),
             }
             users = len(respondents)
             began = time.perf_counter()
@@ -390,7 +391,7 @@ def run(options: argparse.Namespace) -> int:
                     "--users",
                     str(users),
                     "--spawn-rate",
-                    str(options.spawn_rate),
+                    "50",
                     "--run-time",
                     f"{options.run_time}s",
                     "--stop-timeout",
@@ -424,7 +425,7 @@ def run(options: argparse.Namespace) -> int:
     print(
         f"{sevens_sent} of {options.sevens} 7S and {network_sent} of {options.network} "
         f"relationship-survey respondents sent their answers in {elapsed:.0f} s "
-        f"(arrivals {options.spawn_rate}/s, {options.think} s on each page); "
+        f"(arrivals {options.arrivals}/s, {options.think} s on each page); "
         f"{len(record['requests'])} requests, {sum(errors.values())} errors, "
         f"{tracebacks} server tracebacks. The server used {server_cpu:.0f} s of processor "
         f"time, {1000 * server_cpu / max(1, len(record['requests'])):.1f} ms a request.\n"
@@ -455,7 +456,7 @@ def main() -> int:
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--sevens", type=int, default=300, help="7S respondents.")
     parser.add_argument("--network", type=int, default=60, help="Relationship respondents.")
-    parser.add_argument("--spawn-rate", type=float, default=1.0, help="Arrivals a second.")
+    parser.add_argument("--arrivals", type=float, default=1.0, help="People arriving a second.")
     parser.add_argument(
         "--think", default="4,10", help="Seconds a person spends on each page: low,high."
     )

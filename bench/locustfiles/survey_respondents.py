@@ -31,6 +31,10 @@ RESPONDENTS: list[dict[str, Any]] = json.loads(
 )
 LOW, HIGH = (float(part) for part in os.environ.get("SURVEY_LOAD_THINK", "4,10").split(","))
 RECORD = os.environ["SURVEY_LOAD_RECORD"]
+ARRIVALS = float(os.environ.get("SURVEY_LOAD_ARRIVALS", "1"))
+"""People arriving a second: respondent number n opens their link (n - 1) / ARRIVALS
+seconds after the first. Locust starts every user at once and each waits for its turn, so
+the pace holds however many have already left (Locust would replace them early)."""
 
 SECTORS = ["council", "health", "police", "fire", "housing", "voluntary_community", "business"]
 LAYERS = ["strategic", "executive", "operational"]
@@ -43,6 +47,7 @@ SEVENS_FIELD = re.compile(r'name="(answer_[^"]+)"')
 NETWORK_LEVEL = re.compile(r'name="o(\d+)-level"')
 
 waiting: Iterator[dict[str, Any]] = iter(RESPONDENTS)
+started: list[float] = []
 requests_seen: list[dict[str, Any]] = []
 sent: list[dict[str, Any]] = []
 finished = 0
@@ -83,6 +88,11 @@ class Respondent(HttpUser):
 
     def on_start(self) -> None:
         self.respondent = next(waiting, None)
+        if not started:
+            started.append(time.monotonic())
+        if self.respondent is not None:
+            turn = started[0] + (self.respondent["number"] - 1) / ARRIVALS
+            time.sleep(max(0.0, turn - time.monotonic()))
 
     @task
     def answer(self) -> None:
