@@ -8,8 +8,8 @@ fresh SQLite file or a throwaway PostgreSQL cluster, and runs Locust headless ag
 one simulated person per link opens it, reads and answers each page (GET, then POST and
 follow the redirect), checks and sends. Arrivals are spread at ``--arrivals`` people a
 second (one a second: all 360 within six minutes), each reading every page for ``--think``
-seconds (4 to 10), so about 140 people are answering at the busiest moment and the last
-sends within ten minutes; Locust stops by itself when the last person has sent, and
+seconds (4 to 10), so some 70 people are answering at any moment and the last sends
+within ten minutes; Locust stops by itself when the last person has sent, and
 ``--run-time`` (600 s) bounds the whole run.
 
 Afterwards it checks that there was no error and that every set of answers sent is stored
