@@ -77,15 +77,32 @@ def serve(
     host: str = typer.Option("127.0.0.1", help="Address to listen on."),
     port: int = typer.Option(8000, help="Port to listen on."),
     threads: int = typer.Option(8, help="Worker threads."),
+    connections: int = typer.Option(
+        1000, help="Open connections at most; more wait to be accepted."
+    ),
 ) -> None:
-    """Serve the web app (with the schema brought up to date first)."""
+    """Serve the web app (with the schema brought up to date first).
+
+    Each browser keeps its connection open between pages, so on a survey's launch day
+    hundreds are open at once: Waitress's own limit of 100 kept new respondents waiting
+    up to a minute for their first page. Past 1,024 open files ``select`` fails, so the
+    connections are watched with ``poll``.
+    """
     setup_django()
     from waitress import serve as waitress_serve
 
     from partnerscope.wsgi import application
 
     console.print(f"PartnerScope is serving on http://{host}:{port}/ (Ctrl+C stops it).")
-    waitress_serve(application, host=host, port=port, threads=threads, ident="PartnerScope")
+    waitress_serve(
+        application,
+        host=host,
+        port=port,
+        threads=threads,
+        connection_limit=connections,
+        asyncore_use_poll=True,
+        ident="PartnerScope",
+    )
 
 
 def import_package(

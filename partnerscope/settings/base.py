@@ -93,7 +93,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;"
         ),
     }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Each server thread keeps its connection for a minute, as on PostgreSQL: opening one
+    # for every request, with its pragmas and functions, took 3-5 ms of a survey page's
+    # 7-12 ms of processor time (bench/survey_load.py).
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # PostgreSQL's JIT compiles each status-refresh query (a batch's values, grouped by
     # series) for 15-40 ms and then saves less than that; no query here gains from it.

@@ -547,7 +547,13 @@ class Answers:
 
 
 def record_answers(invitation: Invitation, answers: Answers) -> Participant:
-    """Store the answers once per invitation, with no link back to the invitation."""
+    """Store the answers once per invitation, with no link back to the invitation.
+
+    ``select_for_update`` with ``select_related("workshop")`` locks the workshop's row as
+    well as the invitation's on PostgreSQL, so two people answering at once are numbered
+    one after the other (``next_participant_ref``); a second send of the same link waits,
+    finds it used and is refused (tests/apps/test_survey_submit_races.py).
+    """
     with transaction.atomic():
         locked = (
             Invitation.objects.select_for_update().select_related("workshop").get(pk=invitation.pk)

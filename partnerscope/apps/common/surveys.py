@@ -156,9 +156,11 @@ class SurveyPages(Generic[Respondent, Routes]):
     """One area's survey pages, reached by a link's token or by a signed-in member.
 
     ``views(page)`` makes the two views of one page: each finds the respondent and their
-    routes, or shows the refusal with ``<area>/refused.html``. The pages after saving by
-    link and after sending by link are ``<area>/survey_saved.html`` and
-    ``<area>/survey_thanks.html``.
+    routes, or shows the refusal with ``<area>/refused.html``. A page may refuse too: a
+    send that finds, once it holds the lock, that another request's send of the same link
+    has just committed raises SurveyRefused, and its sender sees "already answered". The
+    pages after saving by link and after sending by link are ``<area>/survey_saved.html``
+    and ``<area>/survey_thanks.html``.
     """
 
     area: str
@@ -183,9 +185,9 @@ class SurveyPages(Generic[Respondent, Routes]):
     ) -> HttpResponse:
         try:
             respondent = self.by_token(token)
+            return page(respondent, self.public_routes(token))
         except SurveyRefused as problem:
             return self.refused(request, problem)
-        return page(respondent, self.public_routes(token))
 
     def as_member(
         self,
@@ -196,9 +198,9 @@ class SurveyPages(Generic[Respondent, Routes]):
     ) -> HttpResponse:
         try:
             respondent = self.for_user(access, pk)
+            return page(respondent, self.member_routes(access, pk))
         except SurveyRefused as problem:
             return self.refused(request, problem)
-        return page(respondent, self.member_routes(access, pk))
 
     def link_view(self, page: SurveyPage) -> View:
         """The view of ``page`` for whoever holds a link: no sign-in needed."""

@@ -461,13 +461,35 @@ class SurveyPage:
         return f"{self.sector_label} (part {self.part} of {self.parts})"
 
 
+READS = "_survey_reads"
+"""Where a representative object keeps what its request has read of the survey."""
+
+
+def read_once(representative: Representative, key: str, read: Callable[[], Any]) -> Any:
+    """``read()``, done once for this representative object and kept on it.
+
+    A representative is loaded afresh for each request, and one page asks several times
+    for the other organisations and the saved answers (the page, the progress, the task
+    list): each is read from the database once a request.
+    """
+    reads: dict[str, Any] = representative.__dict__.setdefault(READS, {})
+    if key not in reads:
+        reads[key] = read()
+    return reads[key]
+
+
 def others(representative: Representative) -> list[Organisation]:
     """The organisations the representative answers about: every other one of the partnership."""
-    return list(
-        partnership_organisations(representative.wave.partnership).exclude(
-            pk=representative.organisation_id
-        )
+    found: list[Organisation] = read_once(
+        representative,
+        "others",
+        lambda: list(
+            partnership_organisations(representative.wave.partnership).exclude(
+                pk=representative.organisation_id
+            )
+        ),
     )
+    return list(found)
 
 
 def survey_pages(representative: Representative) -> list[SurveyPage]:
@@ -493,8 +515,12 @@ def survey_page(representative: Representative, number: int) -> tuple[SurveyPage
 
 def saved_answers(representative: Representative) -> dict[str, dict[str, Any]]:
     """The answers saved so far, by the other organisation's id as text."""
-    draft = Draft.objects.filter(representative=representative).first()
-    return dict(draft.answers) if draft else {}
+
+    def read() -> dict[str, dict[str, Any]]:
+        draft = Draft.objects.filter(representative=representative).first()
+        return dict(draft.answers) if draft else {}
+
+    return dict(read_once(representative, "saved", read))
 
 
 def save_answers(
@@ -512,6 +538,7 @@ def save_answers(
         else:
             draft.answers[key] = clean_answer(answer)
     draft.save()
+    representative.__dict__.setdefault(READS, {})["saved"] = dict(draft.answers)
 
 
 def clean_answer(answer: Mapping[str, Any]) -> dict[str, Any]:
