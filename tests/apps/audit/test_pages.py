@@ -130,3 +130,26 @@ def test_superusers_read_site_wide_events_in_the_admin(admin_client):
     page = admin_client.get(reverse("admin:audit_auditevent_changelist")).content.decode()
     assert "someone-site-wide" in page
     assert admin_client.get(reverse("admin:audit_auditevent_add")).status_code == 403
+
+
+def test_sign_ins_of_the_partnerships_people_are_shown_and_no_one_elses(
+    kite, manager_client, role_user, outsider, client, password
+):
+    """Who signed in: the accounts holding a role here, failed attempts at their names
+    included; the sign-ins of accounts of other partnerships only stay site-wide."""
+    member = role_user("member")
+    member.set_password(password)
+    member.save()
+    outsider.set_password(password)
+    outsider.save()
+    login = reverse("accounts:login")
+    client.post(login, {"username": member.username, "password": "wrong"})
+    client.post(login, {"username": member.username, "password": password})
+    client.logout()
+    client.post(login, {"username": outsider.username, "password": password})
+    page = manager_client.get(log_url(kite)).content.decode()
+    assert page.count(member.username) >= 3
+    assert "Signed in" in page and "Sign-in failed" in page
+    assert outsider.username not in page
+    page = manager_client.get(log_url(kite, person=member.username)).content.decode()
+    assert "Signed in" in page
