@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -133,7 +134,7 @@ def test_superusers_read_site_wide_events_in_the_admin(admin_client):
 
 
 def test_sign_ins_of_the_partnerships_people_are_shown_and_no_one_elses(
-    kite, manager_client, role_user, outsider, client, password
+    kite, manager_client, role_user, outsider, password
 ):
     """Who signed in: the accounts holding a role here, failed attempts at their names
     included; the sign-ins of accounts of other partnerships only stay site-wide."""
@@ -143,6 +144,7 @@ def test_sign_ins_of_the_partnerships_people_are_shown_and_no_one_elses(
     outsider.set_password(password)
     outsider.save()
     login = reverse("accounts:login")
+    client = Client()
     client.post(login, {"username": member.username, "password": "wrong"})
     client.post(login, {"username": member.username, "password": password})
     client.logout()
