@@ -32,6 +32,9 @@ class AuditAction(models.TextChoices):
     PURGED = "purged", "Old data purged"
 
 
+SIGN_IN_ACTIONS = (AuditAction.SIGNED_IN, AuditAction.SIGNED_OUT, AuditAction.SIGN_IN_FAILED)
+
+
 class Channel(models.TextChoices):
     WEB = "web", "Web"
     COMMAND_LINE = "command_line", "Command line"

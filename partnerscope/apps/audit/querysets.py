@@ -13,6 +13,24 @@ class AuditEventQuerySet(models.QuerySet[Any]):
     def of_partnership(self, partnership: Any) -> AuditEventQuerySet:
         return self.filter(partnership=partnership)
 
+    def seen_by_managers_of(self, partnership: Any) -> AuditEventQuerySet:
+        """The partnership's own events, and the sign-ins, sign-outs and failed sign-ins of
+        the accounts holding a role in it: who signed in to reach its records. Those are
+        site-wide events; another partnership's people stay out of this one's log."""
+        from partnerscope.apps.accounts.models import Role
+        from partnerscope.apps.audit.models import SIGN_IN_ACTIONS
+
+        holders = Role.objects.filter(partnership=partnership).values("user__username")
+        return self.filter(
+            models.Q(partnership=partnership)
+            | models.Q(
+                partnership__isnull=True,
+                action__in=SIGN_IN_ACTIONS,
+                subject_type="account",
+                subject_ref__in=holders,
+            )
+        )
+
     def by_username(self, username: str) -> AuditEventQuerySet:
         return self.filter(username=username)
 

@@ -26,7 +26,7 @@ class LogPage:
 def people_in_log(partnership: Partnership) -> list[str]:
     """Everyone named as an actor in the partnership's log, for the person filter."""
     names = (
-        AuditEvent.objects.of_partnership(partnership)
+        AuditEvent.objects.seen_by_managers_of(partnership)
         .exclude(username="")
         .values_list("username", flat=True)
         .distinct()
@@ -36,7 +36,7 @@ def people_in_log(partnership: Partnership) -> list[str]:
 
 
 def filtered(partnership: Partnership, filters: dict[str, Any]) -> QuerySet[AuditEvent]:
-    events = AuditEvent.objects.of_partnership(partnership)
+    events = AuditEvent.objects.seen_by_managers_of(partnership)
     person = filters.get("person")
     if person:
         events = events.filter(
