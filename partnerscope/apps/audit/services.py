@@ -55,6 +55,13 @@ def log_page(partnership: Partnership, filters: dict[str, Any], number: Any) -> 
     return LogPage(page, urlencode(kept))
 
 
-def people_page(partnership: Partnership, number: Any) -> Page[Person]:
+def people_page(partnership: Partnership, number: Any, search: str = "") -> Page[Person]:
+    """A page of the partnership's people, those whose name, e-mail or account name
+    contains ``search`` when given (a request names a person, not a page number)."""
     people = Person.objects.filter(partnership=partnership).select_related("organisation", "user")
+    if search.strip():
+        term = search.strip()
+        people = people.filter(
+            Q(name__icontains=term) | Q(email__icontains=term) | Q(user__username__icontains=term)
+        )
     return Paginator(people.order_by("name", "pk"), PEOPLE_PER_PAGE).get_page(number)

@@ -4,6 +4,7 @@ data, for them."""
 from __future__ import annotations
 
 import json
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -64,7 +65,11 @@ def people(request: HttpRequest, access: Access) -> HttpResponse:
         request,
         "audit/people.html",
         {
-            "people": services.people_page(access.partnership, request.GET.get("page")),
+            "people": services.people_page(
+                access.partnership, request.GET.get("page"), request.GET.get("q", "")
+            ),
+            "search": request.GET.get("q", ""),
+            "query": urlencode({"q": request.GET["q"]}) if request.GET.get("q") else "",
             "page_title": "Personal data requests",
             "back_url": reverse("audit:log", args=[access.partnership.slug]),
         },

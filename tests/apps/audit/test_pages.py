@@ -155,3 +155,17 @@ def test_sign_ins_of_the_partnerships_people_are_shown_and_no_one_elses(
     assert outsider.username not in page
     page = manager_client.get(log_url(kite, person=member.username)).content.decode()
     assert "Signed in" in page
+
+
+def test_personal_data_requests_find_a_person_by_name_or_email(kite, manager_client):
+    url = reverse("audit:people", args=["kite"])
+    everyone = manager_client.get(url).content.decode()
+    assert "Alice Adams" in everyone and "Bola Bello" in everyone
+    found = manager_client.get(url, {"q": "alice"}).content.decode()
+    assert "Alice Adams" in found and "Bola Bello" not in found
+    assert (
+        manager_client.get(url, {"q": "nobody-by-this-name"})
+        .content.decode()
+        .count("Download data")
+        == 0
+    )
