@@ -85,3 +85,13 @@ def test_secret_key_is_generated_outside_the_repository(tmp_path, monkeypatch):
     assert len(first) > 40
     assert env.secret_key() == first
     assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
+
+
+def test_the_password_reset_email_links_to_the_configured_site_address(client, manager, settings):
+    """Behind a reverse proxy the request's host is not the public one: the link must start
+    with PARTNERSCOPE_BASE_URL, as every other e-mail's does."""
+    settings.PARTNERSCOPE_BASE_URL = "https://partners.example.org"
+    manager.email = "manager@example.org"
+    manager.save()
+    client.post(reverse("accounts:password_reset"), {"email": "manager@example.org"})
+    assert "https://partners.example.org/accounts/password-reset/" in mail.outbox[0].body
