@@ -10,6 +10,7 @@ from django.contrib.auth import forms as auth_forms
 
 from partnerscope.apps.accounts.models import ROLE_HELP, RoleKind
 from partnerscope.apps.common.forms import Form, GovukFormMixin
+from partnerscope.apps.common.links import base_domain, base_is_https
 
 
 class GovukAuthenticationForm(GovukFormMixin, auth_forms.AuthenticationForm):
@@ -20,7 +21,13 @@ class GovukAuthenticationForm(GovukFormMixin, auth_forms.AuthenticationForm):
 
 
 class GovukPasswordResetForm(GovukFormMixin, auth_forms.PasswordResetForm):
-    pass
+    """Password reset whose e-mailed link starts with the configured site address, not the
+    request's host (which behind a reverse proxy is not the public one)."""
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["domain_override"] = base_domain()
+        kwargs["use_https"] = base_is_https()
+        super().save(*args, **kwargs)
 
 
 class GovukSetPasswordForm(GovukFormMixin, auth_forms.SetPasswordForm):
