@@ -34,13 +34,12 @@ from django.utils import timezone
 from partnerscope.apps.accounts.models import Role
 from partnerscope.apps.audit.log import record
 from partnerscope.apps.audit.models import AuditAction, AuditEvent
-from partnerscope.apps.chains.models import ChainAction, ChainLink
-from partnerscope.apps.chains.models import Invitation as WorkshopInvitation
-from partnerscope.apps.network.models import Representative
-from partnerscope.apps.notifications.models import OptOut
+from partnerscope.apps.chains import selectors as chains
+from partnerscope.apps.network import selectors as network
+from partnerscope.apps.notifications import selectors as notifications
 from partnerscope.apps.partnerships.models import Attendance, Membership, Partnership, Person
-from partnerscope.apps.performance.models import QualityRecord, ValueVersion
-from partnerscope.apps.sevens.models import Invitation as SevensInvitation
+from partnerscope.apps.performance import selectors as performance
+from partnerscope.apps.sevens import selectors as sevens
 
 ENCODER = DjangoJSONEncoder
 PERSON_PLACEHOLDER = "Erased person {pk}"
@@ -176,16 +175,6 @@ def export_data(subject: DataSubject) -> dict[str, Any]:
     attendance = Attendance.objects.filter(person__in=people).select_related(
         "meeting__body", "person"
     )
-    invitations = SevensInvitation.objects.filter(person__in=people).select_related(
-        "wave", "person"
-    )
-    representing = Representative.objects.filter(person__in=people).select_related(
-        "wave", "organisation", "person"
-    )
-    actions = ChainAction.objects.filter(owner_person__in=people).select_related("chain")
-    links = ChainLink.objects.filter(owner_person__in=people).select_related(
-        "chain", "source", "target"
-    )
     data: dict[str, Any] = {
         "exported_at": timezone.now(),
         "scope": subject.partnership.slug if subject.partnership else "every partnership",
@@ -211,43 +200,11 @@ def export_data(subject: DataSubject) -> dict[str, Any]:
             }
             for a in attendance
         ],
-        "survey_invitations": [
-            {
-                "person": i.person.ref,
-                "wave": i.wave.title,
-                "invited": i.created,
-                "emailed": i.emailed,
-                "answered": i.answered,
-            }
-            for i in invitations
-        ],
-        "relationship_survey": [
-            {
-                "person": r.person.ref,
-                "wave": r.wave.title,
-                "answers_for": r.organisation.name,
-                "answered": r.answered,
-            }
-            for r in representing
-        ],
-        "reminder_opt_outs": [
-            {"person": o.person.ref, "opted_out": o.created}
-            for o in OptOut.objects.filter(person__in=people).select_related("person")
-        ],
-        "actions_owned": [
-            {
-                "chain": a.chain.title,
-                "ref": a.ref,
-                "action": a.description,
-                "due": a.due,
-                "status": a.status,
-            }
-            for a in actions
-        ],
-        "chain_links_owned": [
-            {"chain": link.chain.title, "from": str(link.source), "to": str(link.target)}
-            for link in links
-        ],
+        "survey_invitations": sevens.invitations_of(people),
+        "relationship_survey": network.representations_of(people),
+        "reminder_opt_outs": notifications.opt_outs_of(people),
+        "actions_owned": chains.actions_owned_by(people),
+        "chain_links_owned": chains.links_owned_by(people),
         "audit_events": [
             {
                 "when": event.when,
@@ -265,20 +222,9 @@ def export_data(subject: DataSubject) -> dict[str, Any]:
         ),
     }
     if subject.user is not None and subject.partnership is None:
-        data["workshop_invitations"] = [
-            {"workshop": i.workshop.title, "answered": i.used}
-            for i in WorkshopInvitation.objects.filter(user=subject.user).select_related("workshop")
-        ]
-        data["values_recorded"] = ValueVersion.objects.filter(user=subject.user).count()
-        data["quality_ratings"] = [
-            {
-                "indicator": q.indicator.code,
-                "dimension": q.dimension,
-                "rating": q.rating,
-                "recorded_at": q.recorded_at,
-            }
-            for q in QualityRecord.objects.filter(user=subject.user).select_related("indicator")
-        ]
+        data["workshop_invitations"] = chains.workshop_invitations_of(subject.user)
+        data["values_recorded"] = performance.values_recorded_by(subject.user)
+        data["quality_ratings"] = performance.quality_ratings_by(subject.user)
     return data
 
 
@@ -385,8 +331,7 @@ def erase_account(user: Any) -> list[str]:
     Person.objects.filter(user=user).update(user=None)
     replace_in_events(AuditEvent.objects.all(), old_username, placeholder)
     for old in filter(None, old_names):
-        ValueVersion.objects.filter(user=user, recorded_by=old).update(recorded_by=placeholder)
-        QualityRecord.objects.filter(user=user, recorded_by=old).update(recorded_by=placeholder)
+        performance.rename_recorder(user, old, placeholder)
     return orphaned
 
 

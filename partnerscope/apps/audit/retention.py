@@ -20,20 +20,15 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
 from partnerscope.apps.audit.log import record
 from partnerscope.apps.audit.models import AuditAction, AuditEvent
-from partnerscope.apps.chains.models import Invitation as WorkshopInvitation
-from partnerscope.apps.chains.models import Workshop
-from partnerscope.apps.network.models import Draft as RelationshipDraft
-from partnerscope.apps.network.models import Representative
-from partnerscope.apps.network.models import Wave as RelationshipWave
-from partnerscope.apps.notifications.models import ReminderLog, Survey
-from partnerscope.apps.sevens.models import Draft as SevensDraft
-from partnerscope.apps.sevens.models import Invitation as SevensInvitation
-from partnerscope.apps.sevens.models import Wave as SevensWave
+from partnerscope.apps.chains import selectors as chains
+from partnerscope.apps.common.deletion import deleted
+from partnerscope.apps.network import selectors as network
+from partnerscope.apps.notifications import selectors as notifications
+from partnerscope.apps.sevens import selectors as sevens
 
 
 @dataclass(frozen=True)
@@ -65,32 +60,6 @@ class Purged:
         return [f"{count} {labels[name]}" for name, count in asdict(self).items()]
 
 
-def closed_workshops(before: dt.datetime) -> Any:
-    """Workshops closed for answers since before ``before``."""
-    history = Workshop.history.model.objects.filter(id=OuterRef("pk")).order_by("-history_date")
-    return (
-        Workshop.objects.filter(is_open=False)
-        .annotate(last_change=Subquery(history.values("history_date")[:1]))
-        .filter(Q(last_change__lt=before) | Q(last_change__isnull=True, held_on__lt=before.date()))
-    )
-
-
-def closed_reminder_logs(last_day: dt.date) -> Any:
-    """Reminder log rows of waves that closed before ``last_day``: who was reminded is who
-    had not answered, so the log goes with the invitations it points at."""
-    sevens = SevensWave.objects.filter(closes__lt=last_day).values("pk")
-    relationships = RelationshipWave.objects.filter(closes__lt=last_day).values("pk")
-    return ReminderLog.objects.filter(
-        Q(survey=Survey.SEVENS, wave_id__in=Subquery(sevens))
-        | Q(survey=Survey.NETWORK, wave_id__in=Subquery(relationships))
-    )
-
-
-def deleted(queryset: Any) -> int:
-    """Delete the rows and count them (not the rows that went with them)."""
-    return int(queryset.delete()[1].get(queryset.model._meta.label, 0))
-
-
 @transaction.atomic
 def purge(
     audit_days: int | None = None, survey_days: int | None = None, request: Any = None
@@ -100,21 +69,18 @@ def purge(
     survey_days = settings.PURGE_AFTER_DAYS if survey_days is None else survey_days
     last_day = timezone.localdate() - dt.timedelta(days=survey_days)
     before = timezone.now() - dt.timedelta(days=survey_days)
-    workshops = closed_workshops(before).values("pk")
+    sevens_drafts, sevens_invitations = sevens.purge_closed_waves(last_day)
+    relationship_drafts, relationship_links = network.purge_closed_waves(last_day)
     purged = Purged(
         audit_events=deleted(AuditEvent.objects.older_than(audit_days)),
-        sevens_drafts=deleted(SevensDraft.objects.filter(wave__closes__lt=last_day)),
-        sevens_invitations=deleted(SevensInvitation.objects.filter(wave__closes__lt=last_day)),
-        relationship_drafts=deleted(
-            RelationshipDraft.objects.filter(representative__wave__closes__lt=last_day)
+        sevens_drafts=sevens_drafts,
+        sevens_invitations=sevens_invitations,
+        relationship_drafts=relationship_drafts,
+        relationship_links=relationship_links,
+        workshop_invitations=chains.purge_closed_workshop_invitations(before),
+        reminder_logs=notifications.purge_reminder_logs(
+            sevens.waves_closed_before(last_day), network.waves_closed_before(last_day)
         ),
-        relationship_links=Representative.objects.filter(
-            wave__closes__lt=last_day, token_hash__isnull=False
-        ).update(token_hash=None),
-        workshop_invitations=deleted(
-            WorkshopInvitation.objects.filter(workshop__in=Subquery(workshops))
-        ),
-        reminder_logs=deleted(closed_reminder_logs(last_day)),
     )
     if purged.total:
         record(

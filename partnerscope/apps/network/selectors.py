@@ -1,0 +1,44 @@
+"""What other areas may read of, or ask of, the relationship survey: plain data only.
+
+The audit app's personal-data requests and purge use these; nothing outside this app
+touches its models.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from partnerscope.apps.common.deletion import deleted
+from partnerscope.apps.network.models import Draft, Representative, Wave
+
+
+def representations_of(people: Any) -> list[dict[str, Any]]:
+    """Which organisation each of these people answers the relationship survey for."""
+    representing = Representative.objects.filter(person__in=people).select_related(
+        "wave", "organisation", "person"
+    )
+    return [
+        {
+            "person": r.person.ref,
+            "wave": r.wave.title,
+            "answers_for": r.organisation.name,
+            "answered": r.answered,
+        }
+        for r in representing
+    ]
+
+
+def waves_closed_before(last_day: dt.date) -> list[int]:
+    return list(Wave.objects.filter(closes__lt=last_day).values_list("pk", flat=True))
+
+
+def purge_closed_waves(last_day: dt.date) -> tuple[int, int]:
+    """Delete the drafts of waves closed before ``last_day`` and clear their links' hashes
+    (the representatives stay: the survey names who answered for each organisation);
+    returns how many of each. Ties stay."""
+    drafts = deleted(Draft.objects.filter(representative__wave__closes__lt=last_day))
+    links = Representative.objects.filter(
+        wave__closes__lt=last_day, token_hash__isnull=False
+    ).update(token_hash=None)
+    return drafts, links

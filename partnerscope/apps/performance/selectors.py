@@ -1,0 +1,34 @@
+"""What other areas may read of, or ask of, performance management: plain data only.
+
+The audit app's personal-data requests use these; nothing outside this app touches its
+models.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from partnerscope.apps.performance.models import QualityRecord, ValueVersion
+
+
+def values_recorded_by(user: Any) -> int:
+    return int(ValueVersion.objects.filter(user=user).count())
+
+
+def quality_ratings_by(user: Any) -> list[dict[str, Any]]:
+    records = QualityRecord.objects.filter(user=user).select_related("indicator")
+    return [
+        {
+            "indicator": q.indicator.code,
+            "dimension": q.dimension,
+            "rating": q.rating,
+            "recorded_at": q.recorded_at,
+        }
+        for q in records
+    ]
+
+
+def rename_recorder(user: Any, old: str, new: str) -> None:
+    """Replace the name a value or a quality rating was recorded under, for erasure."""
+    ValueVersion.objects.filter(user=user, recorded_by=old).update(recorded_by=new)
+    QualityRecord.objects.filter(user=user, recorded_by=old).update(recorded_by=new)
