@@ -25,7 +25,7 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-from partnerscope.apps.chains import services as chains
+from partnerscope.apps.chains import rating as chains
 from partnerscope.apps.chains.models import Participant, Rating
 from partnerscope.apps.network import services as network
 from partnerscope.apps.network.models import Draft as NetworkDraft

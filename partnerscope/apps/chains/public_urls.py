@@ -2,10 +2,10 @@
 
 from django.urls import path
 
-from partnerscope.apps.chains import views
+from partnerscope.apps.chains import rating_views
 
 app_name = "chains_public"
 
 urlpatterns = [
-    path("rate/<str:token>/", views.public_rate, name="rate"),
+    path("rate/<str:token>/", rating_views.public_rate, name="rate"),
 ]

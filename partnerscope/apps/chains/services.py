@@ -9,15 +9,13 @@ and indicator status read their evidence through :func:`relationship_evidence` a
 
 from __future__ import annotations
 
-import hashlib
-import secrets
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 
 from partnerscope.apps.accounts.permissions import Access
 from partnerscope.apps.chains import chain_map
@@ -34,14 +32,14 @@ from partnerscope.apps.chains.models import (
     ChainAction,
     ChainLink,
     ChainNode,
-    Invitation,
-    Participant,
     Rating,
     Workshop,
 )
 from partnerscope.apps.common import charts
+from partnerscope.apps.network import selectors as network
 from partnerscope.apps.partnerships.models import Partnership
 from partnerscope.apps.partnerships.services import unique_ref
+from partnerscope.apps.performance import selectors as performance
 from partnerscope.core import chains as core
 from partnerscope.reference.chains import load_questions
 
@@ -56,27 +54,14 @@ def relationship_evidence(partnership: Partnership) -> core.Relationships:
     check (rule DC-X01): ``(organisation ref, organisation ref) -> (level 0-4, trust 1-4)``,
     from the latest closed wave of the relationship survey; empty when there is none.
     """
-    from partnerscope.apps.network.services import relationship_levels
-
-    return relationship_levels(partnership)
+    return network.relationship_levels(partnership)
 
 
 def indicator_evidence(partnership: Partnership) -> dict[str, core.Rag]:
     """The latest red/amber/green status of each indicator code, for the off-track check
     (rule DC-X02): the stored status in the partnership's first area (its whole area).
     """
-    from partnerscope.apps.performance.models import IndicatorStatusSnapshot
-
-    statuses: dict[str, core.Rag] = {}
-    snapshots = (
-        IndicatorStatusSnapshot.objects.in_partnership(partnership)
-        .exclude(rag="")
-        .order_by("indicator__code", "area__position")
-        .values_list("indicator__code", "rag")
-    )
-    for code, rag in snapshots:
-        statuses.setdefault(code, rag)
-    return statuses
+    return cast(dict[str, core.Rag], performance.indicator_statuses(partnership))
 
 
 # --- Saving chains, nodes and links ------------------------------------------------------
@@ -488,10 +473,6 @@ def chain_list(partnership: Partnership) -> list[ChainSummary]:
 # --- Workshops: invitations and answers --------------------------------------------------
 
 
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
-
-
 def save_workshop(chain: Chain, form: Any) -> Workshop:
     workshop: Workshop = form.save(commit=False)
     workshop.chain = chain
@@ -503,102 +484,6 @@ def save_workshop(chain: Chain, form: Any) -> Workshop:
 
 def delete_workshop(chain: Chain, workshop: Workshop) -> None:
     workshop.delete()
-
-
-def create_invitations(workshop: Workshop, count: int) -> list[str]:
-    """Make ``count`` single-use links; only each token's SHA-256 hash is stored, so the
-    tokens returned here are shown once and cannot be recovered."""
-    tokens = [secrets.token_urlsafe(32) for _ in range(count)]
-    Invitation.objects.bulk_create(
-        Invitation(workshop=workshop, token_hash=token_hash(token)) for token in tokens
-    )
-    return tokens
-
-
-def invitation_for_token(token: str) -> Invitation | None:
-    """The invitation a single-use link stands for, or None if the link is not valid."""
-    if not token or len(token) > 100:
-        return None
-    return (
-        Invitation.objects.filter(token_hash=token_hash(token))
-        .select_related("workshop__chain__partnership")
-        .first()
-    )
-
-
-def user_invitation(workshop: Workshop, user: Any) -> Invitation:
-    """A signed-in user's own invitation to a workshop, made on first visit."""
-    invitation, _ = Invitation.objects.get_or_create(workshop=workshop, user=user)
-    return invitation
-
-
-class AnswerRefused(Exception):
-    """The answers cannot be taken: the invitation was used or the workshop is closed."""
-
-
-@dataclass(frozen=True)
-class Answers:
-    """One participant's answers, as the rating form collects them."""
-
-    level: str
-    chain: Mapping[str, str]
-    links: Mapping[tuple[int, int], Mapping[str, str]] = field(default_factory=dict)
-    comment: str = ""
-
-
-def record_answers(invitation: Invitation, answers: Answers) -> Participant:
-    """Store the answers once per invitation, with no link back to the invitation.
-
-    ``select_for_update`` with ``select_related("workshop")`` locks the workshop's row as
-    well as the invitation's on PostgreSQL, so two people answering at once are numbered
-    one after the other (``next_participant_ref``); a second send of the same link waits,
-    finds it used and is refused (tests/apps/test_survey_submit_races.py).
-    """
-    with transaction.atomic():
-        locked = (
-            Invitation.objects.select_for_update().select_related("workshop").get(pk=invitation.pk)
-        )
-        workshop = locked.workshop
-        if locked.used:
-            raise AnswerRefused("These answers have already been given.")
-        if not workshop.is_open:
-            raise AnswerRefused("This workshop is closed and takes no more answers.")
-        locked.used = True
-        locked.save(update_fields=["used"])
-        participant = Participant.objects.create(
-            workshop=workshop,
-            ref=next_participant_ref(workshop),
-            level=answers.level,
-            comment=answers.comment.strip(),
-        )
-        nodes = {node.pk: node for node in workshop.chain.nodes.all()}
-        rows = [
-            Rating(participant=participant, question=question, value=value)
-            for question, value in answers.chain.items()
-            if value
-        ]
-        for (source, target), given in answers.links.items():
-            rows += [
-                Rating(
-                    participant=participant,
-                    question=question,
-                    value=value,
-                    link_source=nodes[source],
-                    link_target=nodes[target],
-                )
-                for question, value in given.items()
-                if value
-            ]
-        Rating.objects.bulk_create(rows)
-    return participant
-
-
-def next_participant_ref(workshop: Workshop) -> str:
-    number = workshop.participants.count() + 1
-    taken = set(workshop.participants.values_list("ref", flat=True))
-    while f"{workshop.ref}-p{number:02d}" in taken:
-        number += 1
-    return f"{workshop.ref}-p{number:02d}"
 
 
 @dataclass(frozen=True)

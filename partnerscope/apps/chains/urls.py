@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from partnerscope.apps.chains import views
+from partnerscope.apps.chains import rating_views, views
 
 app_name = "chains"
 
@@ -34,7 +34,11 @@ urlpatterns = [
         views.workshop_invitations,
         name="workshop_invitations",
     ),
-    path("<int:pk>/workshops/<int:workshop_pk>/rate/", views.workshop_rate, name="workshop_rate"),
+    path(
+        "<int:pk>/workshops/<int:workshop_pk>/rate/",
+        rating_views.workshop_rate,
+        name="workshop_rate",
+    ),
     path(
         "<int:pk>/workshops/<int:workshop_pk>/results/",
         views.workshop_results,

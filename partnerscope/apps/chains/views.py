@@ -18,9 +18,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from partnerscope.apps.accounts.permissions import Access, Action, partnership_view
-from partnerscope.apps.chains import forms, services
-from partnerscope.apps.chains.choices import NodeKind, Question
-from partnerscope.apps.chains.models import Chain, Invitation, Workshop
+from partnerscope.apps.chains import forms, rating, services
+from partnerscope.apps.chains.choices import NodeKind
+from partnerscope.apps.chains.models import Chain, Workshop
 from partnerscope.apps.common.form_pages import RecordWords, record_form_page
 
 
@@ -373,7 +373,7 @@ def workshop_invitations(
     form = forms.InvitationForm(request.POST or None)
     tokens: list[str] = []
     if request.method == "POST" and form.is_valid():
-        tokens = services.create_invitations(workshop, form.cleaned_data["count"])
+        tokens = rating.create_invitations(workshop, form.cleaned_data["count"])
     return render(
         request,
         "chains/invitations.html",
@@ -392,75 +392,6 @@ def workshop_invitations(
         ),
         status=400 if form.errors else 200,
     )
-
-
-def answer_page(
-    request: HttpRequest, invitation: Invitation, extra: dict[str, Any], done_url: str | None
-) -> HttpResponse:
-    """The rating form for one invitation: shown, checked and stored once."""
-    workshop = invitation.workshop
-    chain = workshop.chain
-    refused = ""
-    if invitation.used:
-        refused = "These answers have already been given. Thank you for taking part."
-    elif not workshop.is_open:
-        refused = "This workshop is closed and takes no more answers."
-    form = forms.RatingForm(
-        None if refused else (request.POST or None), pairs=services.link_pairs(chain)
-    )
-    if request.method == "POST" and not refused and form.is_valid():
-        try:
-            services.record_answers(invitation, form.answers())
-        except services.AnswerRefused as error:
-            refused = str(error)
-        else:
-            return render(
-                request,
-                "chains/rate_done.html",
-                {
-                    **extra,
-                    "chain": chain,
-                    "workshop": workshop,
-                    "done_url": done_url,
-                    "page_title": "Thank you",
-                },
-            )
-    return render(
-        request,
-        "chains/rate.html",
-        {
-            **extra,
-            "chain": chain,
-            "workshop": workshop,
-            "form": form,
-            "refused": refused,
-            "questions": Question.choices,
-            "page_title": f"Rate the chain: {chain}",
-        },
-        status=400 if form.errors else (409 if refused and request.method == "POST" else 200),
-    )
-
-
-@partnership_view(Action.ANSWER)
-def workshop_rate(request: HttpRequest, access: Access, pk: int, workshop_pk: int) -> HttpResponse:
-    chain = get_chain(access, pk)
-    workshop = get_workshop(chain, workshop_pk)
-    invitation = services.user_invitation(workshop, request.user)
-    detail = chain_url("workshop_detail", chain, workshop.pk)
-    return answer_page(request, invitation, {"back_url": detail}, detail)
-
-
-def public_rate(request: HttpRequest, token: str) -> HttpResponse:
-    """The rating form reached by a single-use link, without signing in."""
-    invitation = services.invitation_for_token(token)
-    if invitation is None:
-        return render(
-            request,
-            "chains/rate_invalid.html",
-            {"page_title": "This link does not work"},
-            status=404,
-        )
-    return answer_page(request, invitation, {"public": True}, None)
 
 
 @partnership_view(Action.READ)

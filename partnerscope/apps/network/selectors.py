@@ -1,7 +1,7 @@
 """What other areas may read of, or ask of, the relationship survey: plain data only.
 
-The audit app's personal-data requests and purge use these; nothing outside this app
-touches its models.
+The delivery chains read relationship levels here; the audit app's personal-data requests
+and purge use the rest. Nothing outside this app touches its models or services.
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ import datetime as dt
 from typing import Any
 
 from partnerscope.apps.common.deletion import deleted
-from partnerscope.apps.network.models import Draft, Representative, Wave
+from partnerscope.apps.network import services
+from partnerscope.apps.network.models import Draft, Representative, Tie, Wave
 
 
 def representations_of(people: Any) -> list[dict[str, Any]]:
@@ -42,3 +43,19 @@ def purge_closed_waves(last_day: dt.date) -> tuple[int, int]:
         wave__closes__lt=last_day, token_hash__isnull=False
     ).update(token_hash=None)
     return drafts, links
+
+
+def relationship_levels(partnership: Any) -> dict[tuple[str, str], tuple[int, float | None]]:
+    """The latest closed wave's answers: ``(from ref, to ref) -> (level 0-4, mean trust)``.
+
+    Mean trust is the answering organisation's trust in the other, the mean of the three
+    parts it answered (1-4), or None. Empty when no wave has closed. The delivery chains
+    area reads this for its paper-link check.
+    """
+    wave = services.latest_closed_wave(partnership)
+    if wave is None:
+        return {}
+    return {
+        (tie.source.ref, tie.target.ref): (tie.level, services.tie_trust(tie))
+        for tie in Tie.objects.in_wave(wave)
+    }

@@ -779,19 +779,3 @@ def tie_trust(tie: Tie) -> float | None:
 def tie_value(tie: Tie) -> float | None:
     """The tie's value score: the mean of its three parts."""
     return combined_rating([getattr(tie, part) for part in VALUE_PARTS])
-
-
-def relationship_levels(partnership: Any) -> dict[tuple[str, str], tuple[int, float | None]]:
-    """The latest closed wave's answers: ``(from ref, to ref) -> (level 0-4, mean trust)``.
-
-    Mean trust is the answering organisation's trust in the other, the mean of the three
-    parts it answered (1-4), or None. Empty when no wave has closed. The delivery chains
-    area calls this for its paper-link check.
-    """
-    wave = latest_closed_wave(partnership)
-    if wave is None:
-        return {}
-    return {
-        (tie.source.ref, tie.target.ref): (tie.level, tie_trust(tie))
-        for tie in Tie.objects.in_wave(wave)
-    }

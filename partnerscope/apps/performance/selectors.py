@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from partnerscope.apps.performance.models import QualityRecord, ValueVersion
+from partnerscope.apps.performance.models import (
+    IndicatorStatusSnapshot,
+    QualityRecord,
+    ValueVersion,
+)
 
 
 def values_recorded_by(user: Any) -> int:
@@ -32,3 +36,19 @@ def rename_recorder(user: Any, old: str, new: str) -> None:
     """Replace the name a value or a quality rating was recorded under, for erasure."""
     ValueVersion.objects.filter(user=user, recorded_by=old).update(recorded_by=new)
     QualityRecord.objects.filter(user=user, recorded_by=old).update(recorded_by=new)
+
+
+def indicator_statuses(partnership: Any) -> dict[str, str]:
+    """The latest stored red/amber/green status of each indicator code: the one in the
+    partnership's first area (its whole area) that has a status. Unrated codes are left out.
+    """
+    statuses: dict[str, str] = {}
+    snapshots = (
+        IndicatorStatusSnapshot.objects.in_partnership(partnership)
+        .exclude(rag="")
+        .order_by("indicator__code", "area__position")
+        .values_list("indicator__code", "rag")
+    )
+    for code, rag in snapshots:
+        statuses.setdefault(code, rag)
+    return statuses

@@ -6,9 +6,9 @@ import hashlib
 
 import pytest
 
-from partnerscope.apps.chains import services
+from partnerscope.apps.chains import rating, services
 from partnerscope.apps.chains.models import Invitation, Participant, Rating
-from partnerscope.apps.chains.services import AnswerRefused, Answers
+from partnerscope.apps.chains.rating import AnswerRefused, Answers
 from tests.apps.chains.builders import QUESTIONS, falls_chain, workshop_with
 
 pytestmark = pytest.mark.django_db
@@ -94,25 +94,25 @@ def test_ratings_of_a_deleted_link_no_longer_count(falls):
 
 def test_single_use_links_store_only_the_hash_and_answer_once(falls):
     workshop = workshop_with(falls["chain"], 0, 0)
-    tokens = services.create_invitations(workshop, 3)
+    tokens = rating.create_invitations(workshop, 3)
     assert len(set(tokens)) == 3
     stored = set(Invitation.objects.values_list("token_hash", flat=True))
     assert stored == {hashlib.sha256(token.encode()).hexdigest() for token in tokens}
     assert not any(token in stored for token in tokens)
-    invitation = services.invitation_for_token(tokens[0])
+    invitation = rating.invitation_for_token(tokens[0])
     answers = Answers(
         level="operational",
         chain=dict.fromkeys(QUESTIONS, "amber"),
         links={(falls["nurses"].pk, falls["older-people"].pk): {"q01": "red", "q02": ""}},
         comment="  Works well.  ",
     )
-    participant = services.record_answers(invitation, answers)
+    participant = rating.record_answers(invitation, answers)
     assert participant.ref == "spring-p01"
     assert participant.comment == "Works well."
     assert participant.ratings.count() == 13
     with pytest.raises(AnswerRefused):
-        services.record_answers(invitation, answers)
-    assert services.invitation_for_token("not-a-token") is None
+        rating.record_answers(invitation, answers)
+    assert rating.invitation_for_token("not-a-token") is None
 
 
 def test_answers_keep_no_link_to_the_invitation_or_the_person():
@@ -126,10 +126,10 @@ def test_a_closed_workshop_refuses_answers(falls, manager):
     workshop = workshop_with(falls["chain"], 0, 0)
     workshop.is_open = False
     workshop.save()
-    invitation = services.user_invitation(workshop, manager)
-    assert services.user_invitation(workshop, manager) == invitation
+    invitation = rating.user_invitation(workshop, manager)
+    assert rating.user_invitation(workshop, manager) == invitation
     with pytest.raises(AnswerRefused, match="closed"):
-        services.record_answers(invitation, Answers("strategic", dict.fromkeys(QUESTIONS, "red")))
+        rating.record_answers(invitation, Answers("strategic", dict.fromkeys(QUESTIONS, "red")))
     assert not Participant.objects.exists()
 
 

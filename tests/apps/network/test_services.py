@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from partnerscope.apps.accounts.permissions import Access
-from partnerscope.apps.network import services
+from partnerscope.apps.network import selectors, services
 from partnerscope.apps.network.forms import WaveForm
 from partnerscope.apps.network.models import Draft, Representative, Tie
 from partnerscope.apps.partnerships.models import Membership, Participation, Person
@@ -334,7 +334,7 @@ def test_tiers_follow_the_partnerships_an_organisation_takes_part_in(kite):
 
 
 def test_relationship_levels_come_from_the_latest_closed_wave(kite):
-    assert services.relationship_levels(kite["partnership"]) == {}
+    assert selectors.relationship_levels(kite["partnership"]) == {}
     older = make_wave(kite, days_open=(-90, -60))
     tie(older, kite["council"], kite["police"], 1)
     latest = make_closed_wave(kite)
@@ -342,7 +342,7 @@ def test_relationship_levels_come_from_the_latest_closed_wave(kite):
     tie(latest, kite["police"], kite["council"], 0)
     still_open = make_wave(kite)
     tie(still_open, kite["council"], kite["police"], 4)
-    assert services.relationship_levels(kite["partnership"]) == {
+    assert selectors.relationship_levels(kite["partnership"]) == {
         ("kite-council", "kite-police"): (3, 3.5),
         ("kite-police", "kite-council"): (0, None),
     }
