@@ -8,4 +8,4 @@ class ChainsConfig(AppConfig):
     partnership_area = True
     partnership_menu: list[tuple[str, str]] = [("Delivery chains", "chains:index")]
     datapackage_services = "partnerscope.apps.chains.datapackage_services"
-    demo_tables = "partnerscope.apps.chains.demo.demo_tables"
+    demo_tables = "partnerscope.apps.chains.demo.tables.demo_tables"

@@ -19,8 +19,8 @@ from partnerscope.apps.chains.choices import KIND_ORDER, NodeKind
 from partnerscope.apps.common.charts import accessible_svg
 
 if TYPE_CHECKING:
+    from partnerscope.apps.chains.analysis import LinkRow
     from partnerscope.apps.chains.models import Chain, ChainNode
-    from partnerscope.apps.chains.services import LinkRow
 
 FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif'
 BOX_WIDTH, BOX_HEIGHT = 136, 54

@@ -21,7 +21,7 @@ from partnerscope.apps.chains.choices import (
 )
 from partnerscope.apps.chains.models import Chain, ChainAction, ChainLink, ChainNode, Workshop
 from partnerscope.apps.chains.rating import Answers
-from partnerscope.apps.chains.services import LinkPair
+from partnerscope.apps.chains.workshops import LinkPair
 from partnerscope.apps.common.forms import Form, ModelForm
 from partnerscope.apps.partnerships.models import Body, Organisation, Person
 

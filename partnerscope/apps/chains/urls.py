@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from partnerscope.apps.chains import rating_views, views
+from partnerscope.apps.chains import action_views, rating_views, views, workshop_views
 
 app_name = "chains"
 
@@ -20,18 +20,26 @@ urlpatterns = [
     path("<int:pk>/links/new/", views.link_form, name="link_create"),
     path("<int:pk>/links/<int:link_pk>/edit/", views.link_form, name="link_edit"),
     path("<int:pk>/links/<int:link_pk>/delete/", views.link_delete, name="link_delete"),
-    path("<int:pk>/workshops/", views.workshop_list, name="workshop_list"),
-    path("<int:pk>/workshops/new/", views.workshop_form, name="workshop_create"),
-    path("<int:pk>/workshops/<int:workshop_pk>/", views.workshop_detail, name="workshop_detail"),
-    path("<int:pk>/workshops/<int:workshop_pk>/edit/", views.workshop_form, name="workshop_edit"),
+    path("<int:pk>/workshops/", workshop_views.workshop_list, name="workshop_list"),
+    path("<int:pk>/workshops/new/", workshop_views.workshop_form, name="workshop_create"),
+    path(
+        "<int:pk>/workshops/<int:workshop_pk>/",
+        workshop_views.workshop_detail,
+        name="workshop_detail",
+    ),
+    path(
+        "<int:pk>/workshops/<int:workshop_pk>/edit/",
+        workshop_views.workshop_form,
+        name="workshop_edit",
+    ),
     path(
         "<int:pk>/workshops/<int:workshop_pk>/delete/",
-        views.workshop_delete,
+        workshop_views.workshop_delete,
         name="workshop_delete",
     ),
     path(
         "<int:pk>/workshops/<int:workshop_pk>/links/",
-        views.workshop_invitations,
+        workshop_views.workshop_invitations,
         name="workshop_invitations",
     ),
     path(
@@ -41,11 +49,13 @@ urlpatterns = [
     ),
     path(
         "<int:pk>/workshops/<int:workshop_pk>/results/",
-        views.workshop_results,
+        workshop_views.workshop_results,
         name="workshop_results",
     ),
-    path("<int:pk>/actions/", views.action_plan, name="action_plan"),
-    path("<int:pk>/actions/new/", views.action_form, name="action_create"),
-    path("<int:pk>/actions/<int:action_pk>/edit/", views.action_form, name="action_edit"),
-    path("<int:pk>/actions/<int:action_pk>/delete/", views.action_delete, name="action_delete"),
+    path("<int:pk>/actions/", action_views.action_plan, name="action_plan"),
+    path("<int:pk>/actions/new/", action_views.action_form, name="action_create"),
+    path("<int:pk>/actions/<int:action_pk>/edit/", action_views.action_form, name="action_edit"),
+    path(
+        "<int:pk>/actions/<int:action_pk>/delete/", action_views.action_delete, name="action_delete"
+    ),
 ]

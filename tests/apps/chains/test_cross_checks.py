@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from partnerscope.apps.chains import services
+from partnerscope.apps.chains import core_inputs
 from partnerscope.apps.chains.models import Chain
 from partnerscope.apps.partnerships.demo_services import build_demo
 from partnerscope.apps.partnerships.models import Partnership
@@ -15,16 +15,16 @@ def test_chains_read_the_relationship_survey_and_indicator_status():
     build_demo(1)
     northshire = Partnership.objects.get(slug="northshire")
 
-    relationships = services.relationship_evidence(northshire)
+    relationships = core_inputs.relationship_evidence(northshire)
     assert relationships
     assert {level for level, _ in relationships.values()} <= {0, 1, 2, 3, 4}
     assert all(trust is None or 1 <= trust <= 4 for _, trust in relationships.values())
 
-    statuses = services.indicator_evidence(northshire)
+    statuses = core_inputs.indicator_evidence(northshire)
     assert statuses
     assert set(statuses.values()) <= {"red", "amber", "green"}
 
     chain = Chain.objects.filter(partnership=northshire).first()
-    context = services.chain_context(chain)
+    context = core_inputs.chain_context(chain)
     assert context.relationships == relationships
     assert context.indicator_status == statuses

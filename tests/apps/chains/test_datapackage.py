@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from partnerscope.apps.chains import services
-from partnerscope.apps.chains.demo import demo_tables
+from partnerscope.apps.chains.analysis import analyse
+from partnerscope.apps.chains.demo.tables import demo_tables
 from partnerscope.apps.chains.models import Chain, ChainLink
 from partnerscope.apps.partnerships.datapackage_services import export_folder, import_folder
 from partnerscope.apps.partnerships.demo import demo_packages
@@ -79,7 +79,7 @@ def test_the_command_line_reads_an_exported_package_and_agrees_with_the_pages(tm
         chain = Chain.objects.get(partnership=partnership, ref=core_chain.id)
         context = ChainContext(target_date=chain.target_date, min_group_size=5)
         from_files = analyse_chain(core_chain, ratings[core_chain.id], context).to_dict()
-        assert from_files == services.analyse(chain).result, core_chain.id
+        assert from_files == analyse(chain).result, core_chain.id
 
 
 def test_broken_chain_rows_get_located_errors_and_nothing_is_imported(tmp_path, northshire):
@@ -148,9 +148,9 @@ def test_the_demo_neet_chain_hangs_on_the_personal_advisers(tmp_path, northshire
     write_package(tmp_path / "demo", "Northshire", northshire)
     partnership = import_folder(tmp_path / "demo").partnership
     neet = Chain.objects.get(partnership=partnership, ref="neet")
-    analysis = services.analyse(neet)
+    analysis = analyse(neet)
     assert [node.ref for node, _ in analysis.single_points] == ["personal-advisers"]
     assert analysis.workshop.ref == "winter-2026"
-    abuse = services.analyse(Chain.objects.get(partnership=partnership, ref="domestic-abuse"))
+    abuse = analyse(Chain.objects.get(partnership=partnership, ref="domestic-abuse"))
     assert (abuse.weakest["from"], abuse.weakest["to"]) == ("emergency-staff", "marac")
     assert "DC-W01" in abuse.weakest["rules"]

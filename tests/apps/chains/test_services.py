@@ -6,7 +6,8 @@ import hashlib
 
 import pytest
 
-from partnerscope.apps.chains import rating, services
+from partnerscope.apps.chains import core_inputs, rating, structure, workshop_report
+from partnerscope.apps.chains.analysis import analyse
 from partnerscope.apps.chains.models import Invitation, Participant, Rating
 from partnerscope.apps.chains.rating import AnswerRefused, Answers
 from tests.apps.chains.builders import QUESTIONS, falls_chain, workshop_with
@@ -20,8 +21,8 @@ def falls(kite):
 
 
 def test_the_chain_converts_to_the_core_with_refs_names_and_risks(falls, kite):
-    nodes, links = services.chain_records(falls["chain"])
-    chain = services.core_chain(falls["chain"], nodes, links)
+    nodes, links = core_inputs.chain_records(falls["chain"])
+    chain = core_inputs.core_chain(falls["chain"], nodes, links)
     assert chain.outcome.id == "outcome"
     assert chain.node("board").layer == "strategic"
     assert chain.node("council").organisation == "kite-council"
@@ -35,7 +36,7 @@ def test_the_chain_converts_to_the_core_with_refs_names_and_risks(falls, kite):
 
 
 def test_analysis_finds_the_weak_links_failure_points_and_funding_gap(falls):
-    analysis = services.analyse(falls["chain"])
+    analysis = analyse(falls["chain"])
     weak = {
         (w.source.ref, w.target.ref): [rule.id for rule in w.rules] for w in analysis.weak_links
     }
@@ -50,7 +51,7 @@ def test_analysis_finds_the_weak_links_failure_points_and_funding_gap(falls):
 
 
 def test_the_map_is_an_accessible_svg_marking_weak_links_and_failure_points(falls):
-    svg = services.analyse(falls["chain"]).map_svg
+    svg = analyse(falls["chain"]).map_svg
     assert svg.startswith("<svg") and 'role="img"' in svg
     assert "<title id=" in svg and "Fewer falls among older people" in svg
     assert "<desc id=" in svg and "Single points of failure: Kite Board" in svg
@@ -59,9 +60,9 @@ def test_the_map_is_an_accessible_svg_marking_weak_links_and_failure_points(fall
 
 
 def test_cross_checks_are_skipped_until_the_evidence_is_wired(falls, kite):
-    assert services.relationship_evidence(kite["partnership"]) == {}
-    assert services.indicator_evidence(kite["partnership"]) == {}
-    analysis = services.analyse(falls["chain"])
+    assert core_inputs.relationship_evidence(kite["partnership"]) == {}
+    assert core_inputs.indicator_evidence(kite["partnership"]) == {}
+    analysis = analyse(falls["chain"])
     assert not analysis.relationships_checked
     assert not {"DC-X01", "DC-X02"} & {f["rule"] for f in analysis.result["findings"]}
 
@@ -69,12 +70,12 @@ def test_cross_checks_are_skipped_until_the_evidence_is_wired(falls, kite):
 def test_a_workshop_counts_only_from_the_anonymity_threshold(falls):
     link = (falls["nurses"], falls["older-people"])
     small = workshop_with(falls["chain"], 2, 2, link=link, ref="small")
-    analysis = services.analyse(falls["chain"])
+    analysis = analyse(falls["chain"])
     assert analysis.workshop is None
     assert analysis.waiting == [(small, 4)]
     assert analysis.result["strength"] is None
     workshop_with(falls["chain"], 2, 3, link=link, ref="big")
-    analysis = services.analyse(falls["chain"])
+    analysis = analyse(falls["chain"])
     assert analysis.workshop.ref == "big"
     assert analysis.result["strength"] == 1.0
     row = next(w for w in analysis.weak_links if w.source.ref == "nurses")
@@ -87,9 +88,9 @@ def test_ratings_of_a_deleted_link_no_longer_count(falls):
     workshop = workshop_with(falls["chain"], 5, 0, link=link)
     falls["chain"].links.filter(source=falls["nurses"], target=falls["older-people"]).delete()
     assert Rating.objects.filter(link_source=falls["nurses"]).count() == 5
-    ratings = services.core_ratings(workshop, {("board", "outcome")})
+    ratings = core_inputs.core_ratings(workshop, {("board", "outcome")})
     assert all(rating.link is None for rating in ratings)
-    assert services.analyse(falls["chain"]).result["link_ratings"] == []
+    assert analyse(falls["chain"]).result["link_ratings"] == []
 
 
 def test_single_use_links_store_only_the_hash_and_answer_once(falls):
@@ -134,14 +135,14 @@ def test_a_closed_workshop_refuses_answers(falls, manager):
 
 
 def test_results_are_hidden_below_the_threshold(falls):
-    results = services.workshop_results(workshop_with(falls["chain"], 2, 2))
+    results = workshop_report.workshop_results(workshop_with(falls["chain"], 2, 2))
     assert not results.shown
     assert results.questions == [] and results.spread_chart is None
     assert results.total == 4
 
 
 def test_results_withhold_both_levels_when_one_is_small(falls):
-    results = services.workshop_results(workshop_with(falls["chain"], 3, 6))
+    results = workshop_report.workshop_results(workshop_with(falls["chain"], 3, 6))
     assert results.shown
     assert results.small_levels == ["strategic"]
     assert results.levels_shown == {"strategic": False, "operational": False}
@@ -151,7 +152,7 @@ def test_results_withhold_both_levels_when_one_is_small(falls):
 
 def test_results_show_the_spread_by_level_when_both_are_large_enough(falls):
     workshop = workshop_with(falls["chain"], 5, 5, link=(falls["nurses"], falls["older-people"]))
-    results = services.workshop_results(workshop)
+    results = workshop_report.workshop_results(workshop)
     assert results.levels_shown == {"strategic": True, "operational": True}
     assert results.strength == 1.0 and results.green_questions == 12
     assert results.questions[0].by_level["strategic"]["green"] == 5
@@ -168,10 +169,10 @@ def test_a_new_chain_gets_its_outcome_node_which_follows_the_title(kite, manager
     access = Access(kite["partnership"], "manager", manager)
     form = ChainForm({"outcome_title": "Cleaner streets"})
     assert form.is_valid()
-    chain = services.save_chain(access, form)
+    chain = structure.save_chain(access, form)
     assert chain.ref == "cleaner-streets"
     assert list(chain.nodes.values_list("kind", "name")) == [("outcome", "Cleaner streets")]
     form = ChainForm({"outcome_title": "Cleaner parks"}, instance=chain)
     assert form.is_valid()
-    services.save_chain(access, form)
+    structure.save_chain(access, form)
     assert chain.nodes.get().name == "Cleaner parks"
