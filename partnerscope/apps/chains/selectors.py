@@ -1,7 +1,9 @@
-"""What other areas may read of, or ask of, delivery chains: plain data only.
+"""The delivery chains area's public read interface: what other areas, the command line and
+the coming API and reports may read of, or ask of, delivery chains, as plain data only.
 
-The audit app's personal-data requests and purge use these; nothing outside this app
-touches its models.
+Code outside this app imports no other module of it (models, querysets, the use-case
+modules, views); its data-package tables and demo rows plug in through ``ChainsConfig``
+instead. Today the audit app's personal-data requests and purge use these.
 """
 
 from __future__ import annotations
