@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from partnerscope.apps.common.forms import Form, ModelForm
 from partnerscope.apps.partnerships.models import Body, Organisation, Partnership
 from partnerscope.apps.performance.choices import FREQUENCY_WORDS, Frequency, ValueStatus
+from partnerscope.apps.performance.lookups import current_value, period_in, same_figures
 from partnerscope.apps.performance.models import (
     PERIOD_HELP,
     Area,
@@ -19,7 +20,6 @@ from partnerscope.apps.performance.models import (
     QualityRecord,
     ValueVersion,
 )
-from partnerscope.apps.performance.services import current_value, period_in, same_figures
 from partnerscope.core.indicators import Period
 from partnerscope.datapackage.indicators import interval_errors
 
