@@ -10,7 +10,8 @@ use is a thing of its own, named for it, and never lives in one use case's modul
 ``lookups`` (finding records, reading periods), ``status_snapshots`` (judging and storing
 statuses), ``series_reading``, ``bulk_loading``, ``charts``. Django's own kinds of module
 keep their usual names (``models``, ``querysets``, ``choices``, ``forms``, ``tasks``,
-``admin``, ``urls``) and its pages are split the same way (``views`` for reading,
-``record_views``, ``import_views``). ``selectors`` is the only module other areas may
-import; ``services`` only lists where each use case lives.
+``admin``, ``urls``) and are split the same way when they grow: ``views`` (the reading
+pages), ``record_views`` and ``import_views``; ``forms`` and ``recording_forms``.
+``selectors`` is the only module other areas may import; ``services`` only lists where
+each use case lives.
 """

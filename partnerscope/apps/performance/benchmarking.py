@@ -11,24 +11,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from partnerscope.apps.partnerships.models import Partnership
-from partnerscope.apps.performance.choices import (
-    Polarity,
-)
+from partnerscope.apps.performance.choices import Polarity
 from partnerscope.apps.performance.lookups import areas_of, code_key, period_in
-from partnerscope.apps.performance.models import (
-    PERIOD_HELP,
-    Area,
-    Indicator,
-    ValueVersion,
-)
+from partnerscope.apps.performance.models import PERIOD_HELP, Area, Indicator, ValueVersion
 from partnerscope.core.indicators import Frequency as CoreFrequency
-from partnerscope.core.indicators import (
-    Period,
-    benchmark,
-    median,
-    nearest_neighbours,
-    parse_period,
-)
+from partnerscope.core.indicators import Period, benchmark, median, nearest_neighbours, parse_period
 from partnerscope.core.indicators import Polarity as CorePolarity
 from partnerscope.datapackage.indicators import upload_lines
 from partnerscope.datapackage.tables import Column, TableErrors, number, parse_rows, text

@@ -13,16 +13,8 @@ from django.db.models import Max
 
 from partnerscope.apps.partnerships.models import Body, Meeting, Partnership
 from partnerscope.apps.performance.lookups import outcome_tree
-from partnerscope.apps.performance.models import (
-    Indicator,
-    Outcome,
-    TargetValue,
-    ValueVersion,
-)
-from partnerscope.apps.performance.status_snapshots import (
-    as_of_date,
-    reporting_settings,
-)
+from partnerscope.apps.performance.models import Indicator, Outcome, TargetValue, ValueVersion
+from partnerscope.apps.performance.status_snapshots import as_of_date, reporting_settings
 from partnerscope.core.indicators import Frequency as CoreFrequency
 from partnerscope.core.indicators import (
     IndicatorCoverage,

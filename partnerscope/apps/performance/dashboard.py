@@ -12,20 +12,10 @@ from django.core.paginator import Page, Paginator
 from django.urls import reverse
 
 from partnerscope.apps.partnerships.models import Partnership
-from partnerscope.apps.performance.charts import (
-    figure,
-    sparkline,
-)
-from partnerscope.apps.performance.choices import (
-    Direction,
-)
+from partnerscope.apps.performance.charts import figure, sparkline
+from partnerscope.apps.performance.choices import Direction
 from partnerscope.apps.performance.lookups import PAGE_SIZE, chosen_area, code_key, theme_of
-from partnerscope.apps.performance.models import (
-    Area,
-    Indicator,
-    IndicatorStatusSnapshot,
-    Outcome,
-)
+from partnerscope.apps.performance.models import Area, Indicator, IndicatorStatusSnapshot, Outcome
 
 RAG_ORDER = [("red", "Red"), ("amber", "Amber"), ("green", "Green"), ("", "No rating")]
 DIRECTION_LABELS = dict(Direction.choices)

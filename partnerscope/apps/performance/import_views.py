@@ -4,19 +4,11 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import (
-    Http404,
-    HttpRequest,
-    HttpResponse,
-    HttpResponseRedirect,
-)
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 
 from partnerscope.apps.accounts.permissions import Access, Action, partnership_view
-from partnerscope.apps.performance import (
-    forms,
-    value_import,
-)
+from partnerscope.apps.performance import forms, value_import
 from partnerscope.apps.performance.views import page_url, posted
 
 

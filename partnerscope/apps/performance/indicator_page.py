@@ -7,13 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from partnerscope.apps.partnerships.models import Partnership
-from partnerscope.apps.performance.charts import (
-    decimal_places,
-    indicator_chart,
-)
-from partnerscope.apps.performance.choices import (
-    Dimension,
-)
+from partnerscope.apps.performance.charts import decimal_places, indicator_chart
+from partnerscope.apps.performance.choices import Dimension
 from partnerscope.apps.performance.lookups import chosen_area, get_indicator
 from partnerscope.apps.performance.models import (
     Area,
@@ -30,9 +25,7 @@ from partnerscope.apps.performance.status_snapshots import (
     reporting_settings,
     targets_by_series,
 )
-from partnerscope.core.indicators import (
-    IndicatorStatus,
-)
+from partnerscope.core.indicators import IndicatorStatus
 
 
 @dataclass

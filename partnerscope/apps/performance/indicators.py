@@ -10,18 +10,10 @@ from django.db import models
 
 from partnerscope.apps.accounts.permissions import Access
 from partnerscope.apps.partnerships.models import Partnership
-from partnerscope.apps.performance.choices import (
-    Origin,
-    Polarity,
-)
+from partnerscope.apps.performance.choices import Origin, Polarity
 from partnerscope.apps.performance.lookups import code_key
-from partnerscope.apps.performance.models import (
-    Indicator,
-    Outcome,
-)
-from partnerscope.apps.performance.status_snapshots import (
-    refresh_series,
-)
+from partnerscope.apps.performance.models import Indicator, Outcome
+from partnerscope.apps.performance.status_snapshots import refresh_series
 from partnerscope.reference.indicators import load_catalogue
 
 NATIONAL_SOURCE = "National Indicator Set (Communities and Local Government, 2008)"

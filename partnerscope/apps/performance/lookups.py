@@ -13,21 +13,10 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 
 from partnerscope.apps.partnerships.models import Partnership
-from partnerscope.apps.performance.choices import (
-    frequency_words,
-)
-from partnerscope.apps.performance.models import (
-    Area,
-    Indicator,
-    Outcome,
-    ValueVersion,
-)
+from partnerscope.apps.performance.choices import frequency_words
+from partnerscope.apps.performance.models import Area, Indicator, Outcome, ValueVersion
 from partnerscope.core.indicators import Frequency as CoreFrequency
-from partnerscope.core.indicators import (
-    Period,
-    PeriodError,
-    parse_period,
-)
+from partnerscope.core.indicators import Period, PeriodError, parse_period
 
 PAGE_SIZE = 100
 

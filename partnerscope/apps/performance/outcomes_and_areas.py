@@ -9,14 +9,8 @@ from typing import Any
 from partnerscope.apps.accounts.permissions import Access
 from partnerscope.apps.partnerships.models import AgendaItem, Meeting
 from partnerscope.apps.partnerships.services import unique_ref
-from partnerscope.apps.performance.models import (
-    Area,
-    Outcome,
-    PerformanceSettings,
-)
-from partnerscope.apps.performance.status_snapshots import (
-    refresh_partnership,
-)
+from partnerscope.apps.performance.models import Area, Outcome, PerformanceSettings
+from partnerscope.apps.performance.status_snapshots import refresh_partnership
 
 
 def save_settings(access: Access, form: Any) -> PerformanceSettings:

@@ -10,11 +10,7 @@ from typing import Any, TypeVar
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import (
-    HttpRequest,
-    HttpResponse,
-    HttpResponseRedirect,
-)
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 
 from partnerscope.apps.accounts.permissions import Access, Action, partnership_view
@@ -25,6 +21,7 @@ from partnerscope.apps.performance import (
     lookups,
     outcomes_and_areas,
     recording,
+    recording_forms,
 )
 from partnerscope.apps.performance.models import Area, Outcome
 from partnerscope.apps.performance.status_snapshots import reporting_settings
@@ -122,7 +119,9 @@ def value_entry(request: HttpRequest, access: Access, pk: int) -> HttpResponse:
         initial.update(recording.value_initial(indicator, area, request.GET["period"]))
     else:
         initial.update(recording.next_period_initial(indicator, area))
-    form = forms.ValueForm(posted(request), indicator=indicator, areas=areas, initial=initial)
+    form = recording_forms.ValueForm(
+        posted(request), indicator=indicator, areas=areas, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         try:
             saved = recording.record_value(
@@ -167,7 +166,7 @@ def value_entry(request: HttpRequest, access: Access, pk: int) -> HttpResponse:
 def target_form(request: HttpRequest, access: Access, pk: int) -> HttpResponse:
     indicator = lookups.get_indicator(access.partnership, pk)
     area, _ = lookups.chosen_area(access.partnership, request.GET.get("area"))
-    form = forms.TargetForm(
+    form = recording_forms.TargetForm(
         posted(request),
         indicator=indicator,
         partnership=access.partnership,
@@ -194,7 +193,7 @@ def target_form(request: HttpRequest, access: Access, pk: int) -> HttpResponse:
 @partnership_view(Action.EDIT)
 def quality_record_create(request: HttpRequest, access: Access, pk: int) -> HttpResponse:
     indicator = lookups.get_indicator(access.partnership, pk)
-    form = forms.QualityRecordForm(posted(request))
+    form = recording_forms.QualityRecordForm(posted(request))
     back = page_url("indicator_detail", access, indicator.pk)
     return form_page(
         request,

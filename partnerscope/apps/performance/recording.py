@@ -10,9 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
-from partnerscope.apps.performance.choices import (
-    ValueStatus,
-)
+from partnerscope.apps.performance.choices import ValueStatus
 from partnerscope.apps.performance.lookups import (
     FIGURES,
     current_value,
@@ -28,13 +26,9 @@ from partnerscope.apps.performance.models import (
     TargetValue,
     ValueVersion,
 )
-from partnerscope.apps.performance.status_snapshots import (
-    refresh_series,
-)
+from partnerscope.apps.performance.status_snapshots import refresh_series
 from partnerscope.core.indicators import Frequency as CoreFrequency
-from partnerscope.core.indicators import (
-    Period,
-)
+from partnerscope.core.indicators import Period
 
 
 @transaction.atomic

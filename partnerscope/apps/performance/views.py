@@ -10,12 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import (
-    HttpRequest,
-    HttpResponse,
-    HttpResponseRedirect,
-    StreamingHttpResponse,
-)
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
@@ -27,6 +22,7 @@ from partnerscope.apps.performance import (
     forms,
     indicators,
     lookups,
+    recording_forms,
 )
 from partnerscope.apps.performance.crowding import crowding_report
 from partnerscope.apps.performance.dashboard import RAG_ORDER
@@ -182,7 +178,7 @@ def indicator_detail(request: HttpRequest, access: Access, pk: int) -> HttpRespo
             "page": page,
             "page_title": f"{page.indicator.code} {page.indicator.title}",
             "back_url": page_url("dashboard", access) + f"?area={page.area.ref}",
-            "quality_form": forms.QualityRecordForm(),
+            "quality_form": recording_forms.QualityRecordForm(),
         },
     )
 

@@ -24,15 +24,8 @@ from partnerscope.apps.performance.models import (
     PerformanceSettings,
     ValueVersion,
 )
-from partnerscope.core.indicators import (
-    Indicator as CoreIndicator,
-)
-from partnerscope.core.indicators import (
-    Polarity,
-    Series,
-    indicator_status,
-    parse_period,
-)
+from partnerscope.core.indicators import Indicator as CoreIndicator
+from partnerscope.core.indicators import Polarity, Series, indicator_status, parse_period
 from tests.apps.partnerships.factories import (
     MeetingFactory,
     OrganisationFactory,
