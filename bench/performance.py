@@ -75,7 +75,7 @@ def build(areas: int, indicators: int, periods: int) -> dict[str, Any]:
     from django.db import connection, transaction
 
     from partnerscope.apps.partnerships.models import Partnership
-    from partnerscope.apps.performance.bulk import load_rows, load_values
+    from partnerscope.apps.performance.bulk_loading import load_rows, load_values
     from partnerscope.apps.performance.models import (
         Area,
         ImprovementTarget,
@@ -249,7 +249,7 @@ def status(workers: int) -> dict[str, Any]:
     """Compute and store the status of every indicator in every area."""
     setup()
     from partnerscope.apps.partnerships.models import Partnership
-    from partnerscope.apps.performance.status_services import refresh_partnership
+    from partnerscope.apps.performance.status_snapshots import refresh_partnership
 
     partnership = Partnership.objects.get(slug="bench")
     started = time.perf_counter()

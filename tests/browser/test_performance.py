@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from partnerscope.apps.performance.status_services import refresh_partnership
+from partnerscope.apps.performance.status_snapshots import refresh_partnership
 from tests.apps.performance import factories
 from tests.browser.conftest import assert_accessible, sign_in
 

@@ -7,5 +7,5 @@ class PerformanceConfig(AppConfig):
     verbose_name = "Performance"
     partnership_area = True
     partnership_menu = [("Performance", "performance:dashboard")]
-    datapackage_services = "partnerscope.apps.performance.datapackage_services"
-    demo_tables = "partnerscope.apps.performance.demo.demo_tables"
+    datapackage_services = "partnerscope.apps.performance.data_package"
+    demo_tables = "partnerscope.apps.performance.demo.tables.demo_tables"

@@ -16,13 +16,13 @@ from django.core.paginator import Page, Paginator
 
 from partnerscope.apps.partnerships.models import Partnership
 from partnerscope.apps.performance.choices import Dimension
+from partnerscope.apps.performance.lookups import PAGE_SIZE
 from partnerscope.apps.performance.models import (
     Area,
     Indicator,
     IndicatorStatusSnapshot,
     QualityRecord,
 )
-from partnerscope.apps.performance.services import PAGE_SIZE
 from partnerscope.core.indicators import QUALITY_RULES, QualityRule
 
 CHECK_BY_NAME = {rule.name: rule for rule in QUALITY_RULES}

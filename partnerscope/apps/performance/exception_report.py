@@ -19,9 +19,9 @@ from django.core.paginator import Page, Paginator
 from django.db.models import BooleanField, Count, ExpressionWrapper, QuerySet
 
 from partnerscope.apps.partnerships.models import Partnership
+from partnerscope.apps.performance.lookups import PAGE_SIZE, areas_of
 from partnerscope.apps.performance.models import Area, IndicatorStatusSnapshot
 from partnerscope.apps.performance.querysets import EXCEPTION_CONDITIONS
-from partnerscope.apps.performance.services import PAGE_SIZE, areas_of
 from partnerscope.core.indicators import (
     DIRECTION_WORSENING,
     FORECAST_LIKELY_MISSED,

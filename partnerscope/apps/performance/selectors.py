@@ -1,7 +1,8 @@
-"""What other areas may read of, or ask of, performance management: plain data only.
+"""The performance area's public read module: everything other areas read of, or ask of,
+performance management, as plain data, and nothing they do not use.
 
-The audit app's personal-data requests use these; nothing outside this app touches its
-models.
+Delivery chains read ``indicator_statuses``; the audit app's personal-data requests use the
+rest. No other area imports this app's models, services or views.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ def refresh_statuses(partnership_id: int, series: list[list[int]] | None = None)
     """Recompute stored statuses: of every indicator of the partnership, or only of the
     given ``[indicator id, area id, area id, ...]`` series. Returns the indicators done."""
     from partnerscope.apps.performance.models import Area, Indicator
-    from partnerscope.apps.performance.status_services import refresh_partnership, refresh_series
+    from partnerscope.apps.performance.status_snapshots import refresh_partnership, refresh_series
 
     partnership = Partnership.objects.filter(pk=partnership_id).first()
     if partnership is None:

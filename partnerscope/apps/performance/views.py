@@ -1,56 +1,47 @@
-"""Pages of performance management: the dashboard, reports, indicators, values and imports.
+"""The reading pages of performance management: the dashboard, the reports, the lists of
+indicators, outcomes and areas, and the indicator page; and what every page module of the
+area shares (:mod:`.record_views` adds and changes records, :mod:`.import_views` imports).
 
-Each view parses the request, calls one service and renders.
+Each view parses the request, calls one use case and renders.
 """
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.http import (
-    Http404,
-    HttpRequest,
-    HttpResponse,
-    HttpResponseRedirect,
-    StreamingHttpResponse,
-)
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
 from partnerscope.apps.accounts.permissions import Access, Action, partnership_view
-from partnerscope.apps.common.form_pages import RecordWords, record_form_page
 from partnerscope.apps.performance import (
+    benchmarking,
     data_quality,
     exception_report,
     forms,
-    imports,
-    services,
+    indicators,
+    lookups,
+    recording_forms,
 )
-from partnerscope.apps.performance.models import Area, Outcome
-from partnerscope.apps.performance.status_services import refresh_partnership, reporting_settings
+from partnerscope.apps.performance.crowding import crowding_report
+from partnerscope.apps.performance.dashboard import RAG_ORDER
+from partnerscope.apps.performance.dashboard import dashboard as dashboard_of
+from partnerscope.apps.performance.indicator_page import indicator_page
+from partnerscope.apps.performance.status_snapshots import refresh_partnership, reporting_settings
 
 
-def _url(name: str, access: Access, *args: Any) -> str:
+def page_url(name: str, access: Access, *args: Any) -> str:
     return reverse(f"performance:{name}", args=[access.partnership.slug, *args])
 
 
-def _posted(request: HttpRequest) -> Any:
+def posted(request: HttpRequest) -> Any:
     """The submitted data of a POST (even an empty one, so that it is checked), else None."""
     return request.POST if request.method == "POST" else None
 
 
-def _status(form: Any) -> int:
+def form_status(form: Any) -> int:
     return 400 if form.is_bound and form.errors else 200
-
-
-FORM_TEMPLATE = "performance/form.html"
-INDICATOR_WORDS = RecordWords("indicator", "Add a local indicator", "Change {0.code}")
-OUTCOME_WORDS = RecordWords("outcome", "Add an outcome", "Change outcome {}")
-AREA_WORDS = RecordWords("area", "Add an area", "Change area {}")
 
 
 # ---- Reports ----------------------------------------------------------------------------
@@ -58,11 +49,11 @@ AREA_WORDS = RecordWords("area", "Add an area", "Change area {}")
 
 @partnership_view(Action.READ)
 def dashboard(request: HttpRequest, access: Access) -> HttpResponse:
-    board = services.dashboard(access.partnership, request.GET.get("area"), request.GET.get("page"))
+    board = dashboard_of(access.partnership, request.GET.get("area"), request.GET.get("page"))
     return render(
         request,
         "performance/dashboard.html",
-        {"board": board, "page_title": "Performance", "rag_order": services.RAG_ORDER},
+        {"board": board, "page_title": "Performance", "rag_order": RAG_ORDER},
     )
 
 
@@ -83,7 +74,7 @@ def exceptions(request: HttpRequest, access: Access) -> HttpResponse:
         {
             "report": report,
             "page_title": "Exception report",
-            "back_url": _url("dashboard", access),
+            "back_url": page_url("dashboard", access),
         },
     )
 
@@ -107,9 +98,9 @@ def crowding(request: HttpRequest, access: Access) -> HttpResponse:
         request,
         "performance/crowding.html",
         {
-            "report": services.crowding_report(access.partnership),
+            "report": crowding_report(access.partnership),
             "page_title": "Outcomes at risk of being crowded out",
-            "back_url": _url("dashboard", access),
+            "back_url": page_url("dashboard", access),
         },
     )
 
@@ -124,14 +115,14 @@ def quality_register(request: HttpRequest, access: Access) -> HttpResponse:
                 access.partnership, request.GET.get("check"), request.GET.get("page")
             ),
             "page_title": "Data-quality register",
-            "back_url": _url("dashboard", access),
+            "back_url": page_url("dashboard", access),
         },
     )
 
 
 @partnership_view(Action.READ)
 def benchmark(request: HttpRequest, access: Access) -> HttpResponse:
-    indicators, areas = services.benchmark_choices(request.user, access.partnership)
+    indicators, areas = benchmarking.benchmark_choices(request.user, access.partnership)
     bound = request.method == "POST" or "indicator" in request.GET
     data = request.POST if request.method == "POST" else request.GET
     form = forms.BenchmarkForm(
@@ -144,7 +135,7 @@ def benchmark(request: HttpRequest, access: Access) -> HttpResponse:
     result = None
     if bound and form.is_valid():
         upload = form.cleaned_data.get("comparators")
-        result = services.benchmark_report(
+        result = benchmarking.benchmark_report(
             request.user,
             access.partnership,
             form.cleaned_data["indicator"],
@@ -161,14 +152,11 @@ def benchmark(request: HttpRequest, access: Access) -> HttpResponse:
             "form": form,
             "result": result,
             "page_title": "Benchmarking",
-            "back_url": _url("dashboard", access),
+            "back_url": page_url("dashboard", access),
             "submit_label": "Compare",
         },
         status=400 if (bound and (form.errors or (result and result.errors))) else 200,
     )
-
-
-# ---- Indicators -------------------------------------------------------------------------
 
 
 @partnership_view(Action.READ)
@@ -176,185 +164,23 @@ def indicator_list(request: HttpRequest, access: Access) -> HttpResponse:
     return render(
         request,
         "performance/indicator_list.html",
-        {"indicators": services.indicator_list(access.partnership), "page_title": "Indicators"},
+        {"indicators": indicators.indicator_list(access.partnership), "page_title": "Indicators"},
     )
 
 
 @partnership_view(Action.READ)
 def indicator_detail(request: HttpRequest, access: Access, pk: int) -> HttpResponse:
-    page = services.indicator_page(access.partnership, pk, request.GET.get("area"))
+    page = indicator_page(access.partnership, pk, request.GET.get("area"))
     return render(
         request,
         "performance/indicator_detail.html",
         {
             "page": page,
             "page_title": f"{page.indicator.code} {page.indicator.title}",
-            "back_url": _url("dashboard", access) + f"?area={page.area.ref}",
-            "quality_form": forms.QualityRecordForm(),
+            "back_url": page_url("dashboard", access) + f"?area={page.area.ref}",
+            "quality_form": recording_forms.QualityRecordForm(),
         },
     )
-
-
-@partnership_view(Action.EDIT)
-def indicator_form(request: HttpRequest, access: Access, pk: int | None = None) -> HttpResponse:
-    instance = services.get_indicator(access.partnership, pk) if pk else None
-    form = forms.IndicatorForm(_posted(request), instance=instance, partnership=access.partnership)
-    back = _url("indicator_detail", access, pk) if pk else _url("indicator_list", access)
-    return record_form_page(
-        request,
-        form,
-        INDICATOR_WORDS,
-        partial(services.save_indicator, access, form),
-        FORM_TEMPLATE,
-        back,
-        lambda indicator: _url("indicator_detail", access, indicator.pk),
-    )
-
-
-@partnership_view(Action.EDIT)
-def catalogue(request: HttpRequest, access: Access) -> HttpResponse:
-    entries = services.catalogue_entries(access.partnership)
-    choices = [
-        (
-            row["entry"].code,
-            f"{row['entry'].code} – {row['entry'].title} ({row['polarity'].lower()})",
-        )
-        for row in entries
-        if row["indicator_id"] is None
-    ]
-    form = forms.AdoptForm(_posted(request), partnership=access.partnership, choices=choices)
-    if request.method == "POST" and form.is_valid():
-        adopted = services.adopt_indicators(
-            access,
-            form.cleaned_data["indicators"],
-            form.cleaned_data["frequency"],
-            form.cleaned_data["outcomes"],
-        )
-        messages.success(request, f"Adopted {len(adopted)} national indicators.")
-        return HttpResponseRedirect(_url("indicator_list", access))
-    return render(
-        request,
-        "performance/catalogue.html",
-        {
-            "form": form,
-            "entries": entries,
-            "page_title": "Adopt national indicators",
-            "back_url": _url("indicator_list", access),
-            "submit_label": "Adopt indicators",
-        },
-        status=_status(form),
-    )
-
-
-@partnership_view(Action.EDIT)
-def value_entry(request: HttpRequest, access: Access, pk: int) -> HttpResponse:
-    indicator = services.get_indicator(access.partnership, pk)
-    area, areas = services.chosen_area(access.partnership, request.GET.get("area"))
-    initial: dict[str, Any] = {"area": area, "status": "final"}
-    if request.GET.get("period"):
-        initial.update(services.value_initial(indicator, area, request.GET["period"]))
-    else:
-        initial.update(services.next_period_initial(indicator, area))
-    form = forms.ValueForm(_posted(request), indicator=indicator, areas=areas, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = services.record_value(
-                indicator,
-                form.cleaned_data["area"],
-                form.parsed_period,
-                form.figures(),
-                form.cleaned_data.get("reason") or "",
-                request.user,
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            if saved is not None:
-                verb = "corrected" if saved.version > 1 else "recorded"
-                messages.success(
-                    request,
-                    f"Value {verb}: {indicator.code} for {saved.area.name} in {saved.period} "
-                    f"is {saved.value:g}.",
-                )
-            return HttpResponseRedirect(
-                _url("indicator_detail", access, indicator.pk)
-                + f"?area={form.cleaned_data['area'].ref}"
-            )
-    back = _url("indicator_detail", access, indicator.pk) + f"?area={area.ref}"
-    return render(
-        request,
-        "performance/value_form.html",
-        {
-            "form": form,
-            "indicator": indicator,
-            "page_title": f"Record a value of {indicator.code}",
-            "back_url": back,
-            "cancel_url": back,
-            "submit_label": "Save value",
-        },
-        status=_status(form),
-    )
-
-
-@partnership_view(Action.EDIT)
-def target_form(request: HttpRequest, access: Access, pk: int) -> HttpResponse:
-    indicator = services.get_indicator(access.partnership, pk)
-    area, _ = services.chosen_area(access.partnership, request.GET.get("area"))
-    form = forms.TargetForm(
-        _posted(request),
-        indicator=indicator,
-        partnership=access.partnership,
-        initial=services.target_initial(indicator, area),
-    )
-    if request.method == "POST" and form.is_valid():
-        target = services.save_target(
-            indicator, form.cleaned_data["area"], form.details(), form.periods
-        )
-        messages.success(request, f"Target saved: {indicator.code} in {target.area.name}.")
-        return HttpResponseRedirect(
-            _url("indicator_detail", access, indicator.pk) + f"?area={target.area.ref}"
-        )
-    back = _url("indicator_detail", access, indicator.pk) + f"?area={area.ref}"
-    return render(
-        request,
-        "performance/form.html",
-        {
-            "form": form,
-            "page_title": f"Improvement target for {indicator.code}",
-            "caption": indicator.title,
-            "back_url": back,
-            "cancel_url": back,
-            "submit_label": "Save target",
-        },
-        status=_status(form),
-    )
-
-
-@partnership_view(Action.EDIT)
-def quality_record_create(request: HttpRequest, access: Access, pk: int) -> HttpResponse:
-    indicator = services.get_indicator(access.partnership, pk)
-    form = forms.QualityRecordForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        record = services.add_quality_record(indicator, form, request.user)
-        messages.success(request, f"Data-quality rating added: {record}.")
-        return HttpResponseRedirect(_url("indicator_detail", access, indicator.pk) + "#quality")
-    back = _url("indicator_detail", access, indicator.pk)
-    return render(
-        request,
-        "performance/form.html",
-        {
-            "form": form,
-            "page_title": f"Rate the data quality of {indicator.code}",
-            "caption": indicator.title,
-            "back_url": back,
-            "cancel_url": back,
-            "submit_label": "Add rating",
-        },
-        status=_status(form),
-    )
-
-
-# ---- Outcomes and areas -----------------------------------------------------------------
 
 
 @partnership_view(Action.READ)
@@ -362,52 +188,7 @@ def outcome_list(request: HttpRequest, access: Access) -> HttpResponse:
     return render(
         request,
         "performance/outcome_list.html",
-        {"tree": services.outcome_tree(access.partnership), "page_title": "Outcomes"},
-    )
-
-
-@partnership_view(Action.EDIT)
-def outcome_form(request: HttpRequest, access: Access, pk: int | None = None) -> HttpResponse:
-    instance = services.get_outcome(access.partnership, pk) if pk else None
-    form = forms.OutcomeForm(_posted(request), instance=instance, partnership=access.partnership)
-    save = partial(services.save_outcome, access, form)
-    back = _url("outcome_list", access)
-    return record_form_page(request, form, OUTCOME_WORDS, save, FORM_TEMPLATE, back)
-
-
-@partnership_view(Action.EDIT)
-def outcome_agenda(request: HttpRequest, access: Access, pk: int) -> HttpResponse:
-    outcome: Outcome = services.get_outcome(access.partnership, pk)
-    meetings = services.recent_agenda(outcome)
-    items = {str(item.pk): item for _, agenda in meetings for item in agenda}
-    choices = [(key, f"{item.meeting.date:%d %B %Y}: {item.title}") for key, item in items.items()]
-    form = forms.AgendaForm(
-        _posted(request),
-        choices=choices,
-        initial={
-            "agenda_items": [str(pk) for pk in outcome.agenda_items.values_list("pk", flat=True)]
-        },
-    )
-    if request.method == "POST" and form.is_valid():
-        kept = [items[key] for key in form.cleaned_data["agenda_items"]]
-        others = outcome.agenda_items.exclude(pk__in=[int(key) for key in items])
-        services.set_agenda_time(outcome, [*others, *kept])
-        messages.success(request, f"Agenda time recorded for {outcome}.")
-        return HttpResponseRedirect(_url("outcome_list", access))
-    back = _url("outcome_list", access)
-    return render(
-        request,
-        "performance/agenda_form.html",
-        {
-            "form": form,
-            "outcome": outcome,
-            "has_meetings": bool(items),
-            "page_title": f"Agenda time for {outcome}",
-            "back_url": back,
-            "cancel_url": back,
-            "submit_label": "Save agenda time",
-        },
-        status=_status(form),
+        {"tree": lookups.outcome_tree(access.partnership), "page_title": "Outcomes"},
     )
 
 
@@ -417,41 +198,10 @@ def area_list(request: HttpRequest, access: Access) -> HttpResponse:
         request,
         "performance/area_list.html",
         {
-            "areas": services.areas_of(access.partnership),
+            "areas": lookups.areas_of(access.partnership),
             "settings": reporting_settings(access.partnership),
             "page_title": "Areas and reporting",
         },
-    )
-
-
-@partnership_view(Action.EDIT)
-def area_form(request: HttpRequest, access: Access, pk: int | None = None) -> HttpResponse:
-    instance: Area | None = services.get_area(access.partnership, pk) if pk else None
-    form = forms.AreaForm(_posted(request), instance=instance, partnership=access.partnership)
-    save = partial(services.save_area, access, form)
-    back = _url("area_list", access)
-    return record_form_page(request, form, AREA_WORDS, save, FORM_TEMPLATE, back)
-
-
-@partnership_view(Action.EDIT)
-def settings_form(request: HttpRequest, access: Access) -> HttpResponse:
-    form = forms.SettingsForm(_posted(request), instance=reporting_settings(access.partnership))
-    if request.method == "POST" and form.is_valid():
-        services.save_settings(access, form)
-        messages.success(request, "Reporting settings saved; every status was recalculated.")
-        return HttpResponseRedirect(_url("area_list", access))
-    back = _url("area_list", access)
-    return render(
-        request,
-        "performance/form.html",
-        {
-            "form": form,
-            "page_title": "Reporting settings",
-            "back_url": back,
-            "cancel_url": back,
-            "submit_label": "Save and recalculate",
-        },
-        status=_status(form),
     )
 
 
@@ -462,70 +212,9 @@ def refresh(request: HttpRequest, access: Access) -> HttpResponse:
         messages.success(
             request, f"Recalculated {result.series} statuses as at {result.as_of:%d %B %Y}."
         )
-        return HttpResponseRedirect(_url("dashboard", access))
+        return HttpResponseRedirect(page_url("dashboard", access))
     return render(
         request,
         "performance/refresh.html",
-        {"page_title": "Recalculate statuses", "back_url": _url("dashboard", access)},
-    )
-
-
-# ---- Import -----------------------------------------------------------------------------
-
-
-@partnership_view(Action.EDIT)
-def import_upload(request: HttpRequest, access: Access) -> HttpResponse:
-    form = forms.ImportForm(_posted(request), request.FILES or None)
-    check = None
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        check, pending = imports.stage_upload(
-            access.partnership, request.user, upload.name, upload.read()
-        )
-        if pending is not None:
-            return HttpResponseRedirect(_url("import_preview", access, pending.pk))
-    return render(
-        request,
-        "performance/import_upload.html",
-        {
-            "form": form,
-            "check": check,
-            "columns": imports.IMPORT_COLUMNS,
-            "page_title": "Import values",
-            "back_url": _url("dashboard", access),
-            "submit_label": "Check the file",
-        },
-        status=400 if (form.errors or (check and not check.ok)) else 200,
-    )
-
-
-@partnership_view(Action.EDIT)
-def import_preview(request: HttpRequest, access: Access, pk: int) -> HttpResponse:
-    pending = imports.pending_for(access.partnership, pk)
-    if pending is None:
-        raise Http404("No such import.")
-    errors = []
-    if request.method == "POST":
-        if "cancel" in request.POST:
-            pending.delete()
-            messages.success(request, "Import cancelled; nothing was saved.")
-            return HttpResponseRedirect(_url("import_upload", access))
-        with transaction.atomic():
-            counts, errors = imports.confirm_import(pending, request.user)
-        if not errors:
-            messages.success(request, imports.summary(counts))
-            return HttpResponseRedirect(_url("dashboard", access))
-    return render(
-        request,
-        "performance/import_preview.html",
-        {
-            "pending": pending,
-            "rows": imports.preview_rows(pending),
-            "counts": imports.counts_of(pending.rows),
-            "errors": errors,
-            "preview_rows": imports.PREVIEW_ROWS,
-            "page_title": "Check and confirm the import",
-            "back_url": _url("import_upload", access),
-        },
-        status=400 if errors else 200,
+        {"page_title": "Recalculate statuses", "back_url": page_url("dashboard", access)},
     )

@@ -4,286 +4,45 @@ One module per family of measures: :mod:`.periods` (reporting periods), :mod:`.m
 (indicators and series), :mod:`.rag`, :mod:`.direction`, :mod:`.forecast`, :mod:`.spc`
 (Making Data Count), :mod:`.quality` (data quality), :mod:`.crowding` (crowding out),
 :mod:`.benchmarking`, and :mod:`.status`, which combines the per-series measures.
+
+Each family names its public measures once, in its own ``__all__``; the package offers
+them all (``from partnerscope.core.indicators import xmr_chart``).
 """
 
 from __future__ import annotations
 
-from partnerscope.core.indicators.benchmarking import (
-    BenchmarkRow,
-    Neighbour,
-    benchmark,
-    median,
-    nearest_neighbours,
-)
-from partnerscope.core.indicators.crowding import (
-    CROWDING_NO_AGENDA_TIME,
-    CROWDING_NO_INDICATOR,
-    CROWDING_NO_OWNER,
-    CROWDING_NO_RECENT_VALUE,
-    CROWDING_NO_TARGET,
-    CROWDING_RULES,
-    MEETINGS_CONSIDERED,
-    PERIODS_WITHOUT_VALUE,
-    CrowdedOutcome,
-    CrowdingReason,
-    IndicatorCoverage,
-    Meeting,
-    OutcomeCoverage,
-    crowded_out,
-)
-from partnerscope.core.indicators.direction import (
-    DIRECTION_DECREASING,
-    DIRECTION_IMPROVING,
-    DIRECTION_INCREASING,
-    DIRECTION_NO_CHANGE,
-    DIRECTION_NO_COMPARATOR,
-    DIRECTION_NOT_SIGNIFICANT,
-    DIRECTION_RULES,
-    DIRECTION_WORSENING,
-    Direction,
-    DirectionResult,
-    direction_of_travel,
-    intervals_overlap,
-    series_direction,
-)
-from partnerscope.core.indicators.forecast import (
-    DEFAULT_FORECAST_LEVEL,
-    DEFAULT_FORECAST_POINTS,
-    FORECAST_LIKELY_MET,
-    FORECAST_LIKELY_MISSED,
-    FORECAST_NO_POLARITY,
-    FORECAST_NO_TARGET,
-    FORECAST_RULES,
-    FORECAST_UNCERTAIN,
-    MINIMUM_FORECAST_POINTS,
-    Forecast,
-    ForecastClass,
-    forecast,
-    linear_forecast,
-    t_quantile,
-)
-from partnerscope.core.indicators.model import (
-    DEFAULT_TOLERANCE,
-    Indicator,
-    Observation,
-    Polarity,
-    Series,
-)
-from partnerscope.core.indicators.periods import (
-    Frequency,
-    Period,
-    PeriodError,
-    latest_due_period,
-    parse_period,
-)
-from partnerscope.core.indicators.quality import (
-    MAX_REVISION_CHANGE,
-    MAX_REVISIONS,
-    MINIMUM_OUTLIER_POINTS,
-    OUTLIER_THRESHOLD,
-    QUALITY_FREQUENT_REVISIONS,
-    QUALITY_LARGE_REVISION,
-    QUALITY_MISSING_PERIOD,
-    QUALITY_NUMERATOR_ABOVE_DENOMINATOR,
-    QUALITY_OUT_OF_RANGE,
-    QUALITY_OUTLIER,
-    QUALITY_OVERDUE,
-    QUALITY_RATIO_MISMATCH,
-    QUALITY_RECEIVED_LATE,
-    QUALITY_RULES,
-    QUALITY_ZERO_DENOMINATOR,
-    Dimension,
-    QualityFinding,
-    QualityRecord,
-    QualityRule,
-    check_completeness,
-    check_outliers,
-    check_quality,
-    check_range,
-    check_ratios,
-    check_revisions,
-    check_timeliness,
-    modified_z_scores,
-)
-from partnerscope.core.indicators.rag import (
-    RAG_AMBER,
-    RAG_GREEN,
-    RAG_NO_POLARITY,
-    RAG_NO_TARGET,
-    RAG_RED,
-    RAG_RULES,
-    Rag,
-    RagResult,
-    rag_status,
-    shortfall,
-)
-from partnerscope.core.indicators.rules import (
-    Rule,
-)
-from partnerscope.core.indicators.spc import (
-    ASSURANCE_RULES,
-    LIMIT_FACTOR,
-    MINIMUM_SPC_POINTS,
-    RUN_LENGTH,
-    SCREEN_FACTOR,
-    SHORT_SERIES_POINTS,
-    SIGNAL_RULES,
-    SPC_BEYOND_LIMITS,
-    SPC_COMMON_CAUSE,
-    SPC_CONSISTENTLY_MET,
-    SPC_CONSISTENTLY_MISSED,
-    SPC_HIT_AND_MISS,
-    SPC_RUN_OF_SEVEN,
-    SPC_SPECIAL_CAUSE_CONCERNING,
-    SPC_SPECIAL_CAUSE_IMPROVING,
-    SPC_SPECIAL_CAUSE_NEITHER,
-    SPC_TREND_OF_SEVEN,
-    SPC_TWO_OF_THREE,
-    VARIATION_RULES,
-    Assurance,
-    Signal,
-    SignalRule,
-    Variation,
-    XmRChart,
-    XmRLimits,
-    assurance,
-    xmr_chart,
-    xmr_limits,
-)
-from partnerscope.core.indicators.status import (
-    IndicatorStatus,
-    StatusRequest,
-    indicator_status,
-    indicator_statuses,
-    next_target,
-)
+from partnerscope.core.indicators import benchmarking as _benchmarking
+from partnerscope.core.indicators import crowding as _crowding
+from partnerscope.core.indicators import direction as _direction
+from partnerscope.core.indicators import forecast as _forecast
+from partnerscope.core.indicators import model as _model
+from partnerscope.core.indicators import periods as _periods
+from partnerscope.core.indicators import quality as _quality
+from partnerscope.core.indicators import rag as _rag
+from partnerscope.core.indicators import rules as _rules
+from partnerscope.core.indicators import spc as _spc
+from partnerscope.core.indicators import status as _status
+from partnerscope.core.indicators.benchmarking import *  # noqa: F403
+from partnerscope.core.indicators.crowding import *  # noqa: F403
+from partnerscope.core.indicators.direction import *  # noqa: F403
+from partnerscope.core.indicators.forecast import *  # noqa: F403
+from partnerscope.core.indicators.model import *  # noqa: F403
+from partnerscope.core.indicators.periods import *  # noqa: F403
+from partnerscope.core.indicators.quality import *  # noqa: F403
+from partnerscope.core.indicators.rag import *  # noqa: F403
+from partnerscope.core.indicators.rules import *  # noqa: F403
+from partnerscope.core.indicators.spc import *  # noqa: F403
+from partnerscope.core.indicators.status import *  # noqa: F403
 
-__all__ = [
-    "Rule",
-    "Frequency",
-    "Period",
-    "PeriodError",
-    "parse_period",
-    "latest_due_period",
-    "Polarity",
-    "Indicator",
-    "Observation",
-    "Series",
-    "DEFAULT_TOLERANCE",
-    "Rag",
-    "RagResult",
-    "RAG_GREEN",
-    "RAG_AMBER",
-    "RAG_RED",
-    "RAG_NO_TARGET",
-    "RAG_NO_POLARITY",
-    "RAG_RULES",
-    "rag_status",
-    "shortfall",
-    "Direction",
-    "DirectionResult",
-    "DIRECTION_IMPROVING",
-    "DIRECTION_WORSENING",
-    "DIRECTION_NO_CHANGE",
-    "DIRECTION_NOT_SIGNIFICANT",
-    "DIRECTION_INCREASING",
-    "DIRECTION_DECREASING",
-    "DIRECTION_NO_COMPARATOR",
-    "DIRECTION_RULES",
-    "direction_of_travel",
-    "series_direction",
-    "intervals_overlap",
-    "ForecastClass",
-    "Forecast",
-    "FORECAST_LIKELY_MET",
-    "FORECAST_UNCERTAIN",
-    "FORECAST_LIKELY_MISSED",
-    "FORECAST_NO_TARGET",
-    "FORECAST_NO_POLARITY",
-    "FORECAST_RULES",
-    "DEFAULT_FORECAST_POINTS",
-    "MINIMUM_FORECAST_POINTS",
-    "DEFAULT_FORECAST_LEVEL",
-    "forecast",
-    "linear_forecast",
-    "t_quantile",
-    "LIMIT_FACTOR",
-    "SCREEN_FACTOR",
-    "SHORT_SERIES_POINTS",
-    "MINIMUM_SPC_POINTS",
-    "RUN_LENGTH",
-    "XmRLimits",
-    "SignalRule",
-    "Signal",
-    "Variation",
-    "Assurance",
-    "XmRChart",
-    "SPC_BEYOND_LIMITS",
-    "SPC_RUN_OF_SEVEN",
-    "SPC_TREND_OF_SEVEN",
-    "SPC_TWO_OF_THREE",
-    "SIGNAL_RULES",
-    "SPC_COMMON_CAUSE",
-    "SPC_SPECIAL_CAUSE_IMPROVING",
-    "SPC_SPECIAL_CAUSE_CONCERNING",
-    "SPC_SPECIAL_CAUSE_NEITHER",
-    "SPC_CONSISTENTLY_MET",
-    "SPC_CONSISTENTLY_MISSED",
-    "SPC_HIT_AND_MISS",
-    "VARIATION_RULES",
-    "ASSURANCE_RULES",
-    "xmr_limits",
-    "xmr_chart",
-    "assurance",
-    "Dimension",
-    "QualityRecord",
-    "QualityRule",
-    "QualityFinding",
-    "QUALITY_OVERDUE",
-    "QUALITY_RECEIVED_LATE",
-    "QUALITY_MISSING_PERIOD",
-    "QUALITY_OUT_OF_RANGE",
-    "QUALITY_NUMERATOR_ABOVE_DENOMINATOR",
-    "QUALITY_ZERO_DENOMINATOR",
-    "QUALITY_RATIO_MISMATCH",
-    "QUALITY_FREQUENT_REVISIONS",
-    "QUALITY_LARGE_REVISION",
-    "QUALITY_OUTLIER",
-    "QUALITY_RULES",
-    "MAX_REVISIONS",
-    "MAX_REVISION_CHANGE",
-    "OUTLIER_THRESHOLD",
-    "MINIMUM_OUTLIER_POINTS",
-    "check_timeliness",
-    "check_completeness",
-    "check_range",
-    "check_ratios",
-    "check_revisions",
-    "check_outliers",
-    "check_quality",
-    "modified_z_scores",
-    "IndicatorCoverage",
-    "OutcomeCoverage",
-    "Meeting",
-    "CrowdingReason",
-    "CrowdedOutcome",
-    "CROWDING_NO_INDICATOR",
-    "CROWDING_NO_TARGET",
-    "CROWDING_NO_OWNER",
-    "CROWDING_NO_AGENDA_TIME",
-    "CROWDING_NO_RECENT_VALUE",
-    "CROWDING_RULES",
-    "MEETINGS_CONSIDERED",
-    "PERIODS_WITHOUT_VALUE",
-    "crowded_out",
-    "BenchmarkRow",
-    "Neighbour",
-    "benchmark",
-    "nearest_neighbours",
-    "median",
-    "IndicatorStatus",
-    "StatusRequest",
-    "indicator_status",
-    "indicator_statuses",
-    "next_target",
-]
+__all__: list[str] = []
+__all__ += _rules.__all__
+__all__ += _periods.__all__
+__all__ += _model.__all__
+__all__ += _rag.__all__
+__all__ += _direction.__all__
+__all__ += _forecast.__all__
+__all__ += _spc.__all__
+__all__ += _quality.__all__
+__all__ += _crowding.__all__
+__all__ += _benchmarking.__all__
+__all__ += _status.__all__

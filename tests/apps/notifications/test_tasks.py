@@ -20,7 +20,7 @@ from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
 from partnerscope.apps.notifications.services import queue_due_reminders
-from partnerscope.apps.performance import imports
+from partnerscope.apps.performance import value_import
 from partnerscope.apps.performance.models import IndicatorStatusSnapshot
 from partnerscope.apps.sevens import services as sevens_services
 from partnerscope.apps.sevens.models import Invitation
@@ -115,14 +115,14 @@ def test_an_import_queues_its_status_refresh_which_the_worker_runs(
     ni15 = performance_factories.kite_indicator(kite)
     IndicatorStatusSnapshot.objects.all().delete()
     settings.TASKS = DATABASE_TASKS
-    check, pending = imports.stage_upload(
+    check, pending = value_import.stage_upload(
         kite["partnership"],
         manager,
         "values.csv",
         values_csv([("NI 15", "Kiteshire", "2026-Q1", 9.1, "provisional", "")]),
     )
     assert check.ok
-    counts, errors = imports.confirm_import(pending, manager)
+    counts, errors = value_import.confirm_import(pending, manager)
     assert errors == [] and counts["new"] == 1
     task = DBTaskResult.objects.get()
     assert task.task_path.endswith("performance.tasks.refresh_statuses")

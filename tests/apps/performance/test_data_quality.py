@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from partnerscope.apps.performance import data_quality, services, status_services
+from partnerscope.apps.performance import data_quality, recording, status_snapshots
 from partnerscope.apps.performance.models import IndicatorStatusSnapshot, QualityRecord
 from partnerscope.core.indicators import QUALITY_RULES, parse_period
 from tests.apps.performance import factories
@@ -100,11 +100,11 @@ def test_a_refresh_stores_the_findings_the_register_shows(kite, manager):
     indicator = factories.kite_indicator(kite)
     place = factories.area(kite["partnership"])
     figures = {"status": "final"}
-    services.record_value(
+    recording.record_value(
         indicator, place, parse_period("2025-Q4"), {**figures, "value": 12.0}, "Revised", manager
     )
-    services.record_value(indicator, place, parse_period("2026-Q2"), {**figures, "value": 9.0})
-    status_services.refresh_partnership(kite["partnership"])
+    recording.record_value(indicator, place, parse_period("2026-Q2"), {**figures, "value": 9.0})
+    status_snapshots.refresh_partnership(kite["partnership"])
     checks = {
         f.rule.name for f in data_quality.quality_register(kite["partnership"], "", 1).findings
     }

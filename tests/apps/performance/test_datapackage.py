@@ -9,7 +9,7 @@ import pytest
 
 from partnerscope.apps.partnerships import datapackage_services as package_services
 from partnerscope.apps.partnerships.models import AgendaItem, Partnership
-from partnerscope.apps.performance import datapackage_services, services
+from partnerscope.apps.performance import data_package, recording
 from partnerscope.apps.performance.models import (
     Indicator,
     IndicatorStatusSnapshot,
@@ -60,7 +60,7 @@ def rich(kite, manager):
     ni15.minimum, ni15.maximum, ni15.owner, ni15.due_days = 0, 50.5, kite["police"], 30
     ni15.save()
     local = factories.indicator(partnership, "L 1", "", "month", multiplier=100, is_proportion=True)
-    services.record_value(
+    recording.record_value(
         local,
         district,
         parse_period("2025-11"),
@@ -75,7 +75,7 @@ def rich(kite, manager):
         },
     )
     for amount, reason in ((9.7, "Audit"), (9.65, 'Second audit, with a comma, and "quotes"')):
-        services.record_value(
+        recording.record_value(
             ni15,
             place,
             parse_period("2025-Q4"),
@@ -162,7 +162,7 @@ def test_check_tables_finds_loops_in_the_themes():
             {"id": "b", "title": "B", "parent": "a", "position": 2},
         ]
     }
-    errors = datapackage_services.check_tables(tables)
+    errors = data_package.check_tables(tables)
     assert [str(e) for e in errors][0] == ("outcomes.csv:2:parent: outcomes are each other's theme")
 
 

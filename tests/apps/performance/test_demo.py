@@ -11,8 +11,8 @@ from partnerscope.apps.common.extensions import demo_builders
 from partnerscope.apps.partnerships.datapackage_services import import_tables
 from partnerscope.apps.partnerships.demo import area_packages
 from partnerscope.apps.partnerships.models import Partnership
-from partnerscope.apps.performance import services
-from partnerscope.apps.performance.demo import demo_tables
+from partnerscope.apps.performance import crowding
+from partnerscope.apps.performance.demo.tables import demo_tables
 from partnerscope.apps.performance.models import IndicatorStatusSnapshot, ValueVersion
 
 pytestmark = pytest.mark.django_db
@@ -72,7 +72,7 @@ def test_the_demo_imports_with_its_stories(packages):
         "quality_overdue",
     } <= rules
     assert ValueVersion.objects.filter(indicator__partnership=county, version__gt=1).count() == 3
-    crowded = {row["outcome"].ref: row for row in services.crowding_report(county).rows}
+    crowded = {row["outcome"].ref: row for row in crowding.crowding_report(county).rows}
     assert set(crowded) == {"skills", "carbon", "independence", "transport"}
     district = Partnership.objects.get(slug="northshire-easton")
     assert IndicatorStatusSnapshot.objects.filter(indicator__partnership=district).count() == 40

@@ -12,7 +12,7 @@ import io
 import pytest
 from django.urls import reverse
 
-from partnerscope.apps.performance import exception_report, status_services
+from partnerscope.apps.performance import exception_report, status_snapshots
 from partnerscope.apps.performance.exception_report import REASONS, choose
 from partnerscope.apps.performance.models import IndicatorStatusSnapshot
 from partnerscope.apps.performance.querysets import EXCEPTION_CONDITIONS
@@ -126,7 +126,7 @@ def test_the_csv_lists_every_chosen_exception_exactly(statuses):
 
 def test_a_refreshed_partnership_reports_its_red_indicator(kite):
     indicator = factories.kite_indicator(kite)
-    status_services.refresh_partnership(kite["partnership"])
+    status_snapshots.refresh_partnership(kite["partnership"])
     result = report(kite["partnership"])
     assert listed(result) == {indicator.code: ["Red"]}
     assert result.rows[0].reasons[0].rule.name == "rag_red"

@@ -9,22 +9,23 @@ from django.core.exceptions import ValidationError
 
 from partnerscope.apps.accounts.permissions import Access
 from partnerscope.apps.partnerships.models import AgendaItem
-from partnerscope.apps.performance import services, status_services
+from partnerscope.apps.performance import (
+    benchmarking,
+    crowding,
+    dashboard,
+    indicators,
+    lookups,
+    recording,
+    status_snapshots,
+)
 from partnerscope.apps.performance.models import (
     Indicator,
     IndicatorStatusSnapshot,
     PerformanceSettings,
     ValueVersion,
 )
-from partnerscope.core.indicators import (
-    Indicator as CoreIndicator,
-)
-from partnerscope.core.indicators import (
-    Polarity,
-    Series,
-    indicator_status,
-    parse_period,
-)
+from partnerscope.core.indicators import Indicator as CoreIndicator
+from partnerscope.core.indicators import Polarity, Series, indicator_status, parse_period
 from tests.apps.partnerships.factories import (
     MeetingFactory,
     OrganisationFactory,
@@ -56,7 +57,7 @@ def figures(value, **extra):
 def test_a_correction_keeps_every_version_with_who_when_and_why(ni15, place, manager):
     period = parse_period("2025-Q4")
     first = ValueVersion.objects.get(indicator=ni15, ordinal=period.ordinal)
-    corrected = services.record_value(
+    corrected = recording.record_value(
         ni15, place, period, figures(9.7), "Police data audit", manager
     )
     assert corrected.version == 2 and corrected.is_current
@@ -74,18 +75,18 @@ def test_a_correction_keeps_every_version_with_who_when_and_why(ni15, place, man
 def test_a_correction_without_a_reason_is_refused_and_changes_nothing(ni15, place):
     period = parse_period("2025-Q4")
     with pytest.raises(ValidationError) as problem:
-        services.record_value(ni15, place, period, figures(9.7), "  ")
+        recording.record_value(ni15, place, period, figures(9.7), "  ")
     assert "reason" in problem.value.message_dict
     assert ValueVersion.objects.filter(indicator=ni15, ordinal=period.ordinal).count() == 1
 
 
 def test_recording_the_same_figures_again_adds_no_version(ni15, place):
-    assert services.record_value(ni15, place, parse_period("2025-Q4"), figures(9.5)) is None
+    assert recording.record_value(ni15, place, parse_period("2025-Q4"), figures(9.5)) is None
     assert ValueVersion.objects.filter(indicator=ni15).count() == 8
 
 
 def test_a_new_value_needs_no_reason_and_refreshes_the_stored_status(ni15, place):
-    services.record_value(ni15, place, parse_period("2026-Q1"), figures(8.5))
+    recording.record_value(ni15, place, parse_period("2026-Q1"), figures(8.5))
     snapshot = IndicatorStatusSnapshot.objects.get(indicator=ni15, area=place)
     assert snapshot.latest_period == "2026-Q1" and snapshot.latest_value == 8.5
     assert snapshot.target == 8.8 and snapshot.rag == "green"
@@ -93,8 +94,8 @@ def test_a_new_value_needs_no_reason_and_refreshes_the_stored_status(ni15, place
 
 def test_the_stored_status_is_the_cores_judgement_of_the_current_values(ni15, place, kite):
     PerformanceSettings.objects.create(partnership=kite["partnership"], as_of=dt.date(2026, 3, 1))
-    services.record_value(ni15, place, parse_period("2025-Q4"), figures(9.9), "Revised")
-    status_services.refresh_partnership(kite["partnership"])
+    recording.record_value(ni15, place, parse_period("2025-Q4"), figures(9.9), "Revised")
+    status_snapshots.refresh_partnership(kite["partnership"])
     snapshot = IndicatorStatusSnapshot.objects.get(indicator=ni15, area=place)
     periods = [parse_period(text) for text in factories.quarters("2024-Q1", [0] * 8)]
     amounts = [12, 11, 11.5, 10, 10.2, 9.8, 9.9, 9.9]
@@ -118,21 +119,21 @@ def test_the_stored_status_is_the_cores_judgement_of_the_current_values(ni15, pl
 
 
 def test_refresh_replaces_every_snapshot_of_the_partnership(ni15, place, kite):
-    result = status_services.refresh_partnership(kite["partnership"])
-    again = status_services.refresh_partnership(kite["partnership"])
+    result = status_snapshots.refresh_partnership(kite["partnership"])
+    again = status_snapshots.refresh_partnership(kite["partnership"])
     assert result.series == again.series == 1
     assert IndicatorStatusSnapshot.objects.count() == 1
 
 
 def test_a_target_without_values_still_gets_a_status(kite, place):
     lonely = factories.indicator(kite["partnership"], "NI 16")
-    services.save_target(lonely, place, {"laa": True}, {parse_period("2026-Q1"): 5.0})
+    recording.save_target(lonely, place, {"laa": True}, {parse_period("2026-Q1"): 5.0})
     snapshot = IndicatorStatusSnapshot.objects.get(indicator=lonely)
     assert snapshot.values_count == 0 and snapshot.rag == ""
 
 
 def test_saving_a_target_replaces_its_periods_and_keeps_history(ni15, place):
-    target = services.save_target(
+    target = recording.save_target(
         ni15, place, {"baseline_value": 12.0, "laa": True}, {parse_period("2026-Q2"): 8.0}
     )
     assert [(v.period, v.value) for v in target.values.all()] == [("2026-Q2", 8.0)]
@@ -150,11 +151,11 @@ def test_the_dashboard_groups_indicators_by_theme_and_counts_ratings(ni15, place
     goal.parent = theme
     goal.save()
     factories.indicator(partnership, "L 1", polarity="")
-    status_services.refresh_partnership(partnership)
-    board = services.dashboard(partnership, None, 1)
+    status_snapshots.refresh_partnership(partnership)
+    board = dashboard.dashboard(partnership, None, 1)
     assert [summary.title for summary in board.themes] == [
         "Safer communities",
-        services.UNLINKED,
+        dashboard.UNLINKED,
     ]
     assert board.themes[0].counts == {"red": 1, "amber": 0, "green": 0, "none": 0}
     rows = board.groups[0][1]
@@ -180,7 +181,7 @@ def test_the_crowding_report_gives_every_reason(kite, ni15):
     bare = factories.outcome(partnership, "homes", "Decent homes")
     untargeted = factories.outcome(partnership, "jobs", "Jobs", owner=kite["council"])
     factories.indicator(partnership, "NI 151", "higher_is_better").outcomes.add(untargeted)
-    report = services.crowding_report(partnership)
+    report = crowding.crowding_report(partnership)
     reasons = {row["outcome"].ref: [r["rule"] for r in row["reasons"]] for row in report.rows}
     assert reasons["homes"] == [
         "crowding_no_indicator",
@@ -213,26 +214,26 @@ def test_discussing_a_goal_gives_its_theme_agenda_time(kite, ni15):
         )
     )
     PerformanceSettings.objects.create(partnership=partnership, as_of=dt.date(2026, 1, 10))
-    listed = {row["outcome"].ref for row in services.crowding_report(partnership).rows}
+    listed = {row["outcome"].ref for row in crowding.crowding_report(partnership).rows}
     assert "theme" not in listed and "safer" not in listed
 
 
 def test_adopting_national_indicators_uses_the_catalogue(kite, manager):
     access = Access(kite["partnership"], "manager", manager)
-    adopted = services.adopt_indicators(access, ["NI 15", "NI 151", "NI 999"], "quarter")
+    adopted = indicators.adopt_indicators(access, ["NI 15", "NI 151", "NI 999"], "quarter")
     assert [indicator.code for indicator in adopted] == ["NI 15", "NI 151"]
     ni151 = Indicator.objects.get(code="NI 151")
     assert ni151.polarity == "higher_is_better" and ni151.origin == "national"
     assert ni151.unit == "percentage" and ni151.maximum == 100
-    assert services.adopt_indicators(access, ["NI 15"], "quarter") == []
+    assert indicators.adopt_indicators(access, ["NI 15"], "quarter") == []
 
 
 def test_period_in_refuses_a_period_of_another_frequency():
-    assert str(services.period_in("2024-q2", "quarter")) == "2024-Q2"
+    assert str(lookups.period_in("2024-q2", "quarter")) == "2024-Q2"
     with pytest.raises(ValidationError, match="not a period of this indicator"):
-        services.period_in("2024/25", "quarter")
+        lookups.period_in("2024/25", "quarter")
     with pytest.raises(ValidationError, match="not a period"):
-        services.period_in("Q2 2024", "quarter")
+        lookups.period_in("Q2 2024", "quarter")
 
 
 # ---- Benchmarking respects access -----------------------------------------------------------
@@ -252,7 +253,7 @@ def neighbours(kite, manager):
 
 
 def test_benchmarking_compares_only_the_partnerships_the_user_can_see(kite, manager, neighbours):
-    result = services.benchmark_report(manager, kite["partnership"], "NI 15")
+    result = benchmarking.benchmark_report(manager, kite["partnership"], "NI 15")
     assert result.period == "2025-Q4"
     assert [(row["area"], row["rank"], row["own"]) for row in result.rows] == [
         ("Hawk Partnership (Hawk Partnership)", 1, False),
@@ -267,7 +268,7 @@ def test_benchmarking_adds_a_comparator_file_and_finds_neighbours(kite, manager,
         b"area,indicator,period,value\n"
         b"Gull Bay,NI 15,2025-Q4,10\nTern Point,NI 15,2025-Q4,9.4\nGull Bay,NI 16,2025-Q4,3\n"
     )
-    result = services.benchmark_report(
+    result = benchmarking.benchmark_report(
         manager, kite["partnership"], "NI 15", "", ("others.csv", content), "kiteshire", [], 2
     )
     assert [row["area"] for row in result.rows] == [
@@ -285,7 +286,7 @@ def test_benchmarking_adds_a_comparator_file_and_finds_neighbours(kite, manager,
 
 def test_a_bad_comparator_file_gets_file_row_column_errors(kite, manager, neighbours):
     content = b"area,indicator,period,value\nGull Bay,NI 15,2025-Q9,ten\n"
-    result = services.benchmark_report(
+    result = benchmarking.benchmark_report(
         manager, kite["partnership"], "NI 15", "", ("others.csv", content)
     )
     assert result.rows == []
@@ -296,16 +297,16 @@ def test_a_bad_comparator_file_gets_file_row_column_errors(kite, manager, neighb
 def test_benchmark_choices_list_visible_codes_own_first(kite, manager, neighbours):
     factories.indicator(neighbours[0], "NI 1", "higher_is_better")
     factories.indicator(neighbours[1], "NI 2", "higher_is_better")
-    codes, areas = services.benchmark_choices(manager, kite["partnership"])
+    codes, areas = benchmarking.benchmark_choices(manager, kite["partnership"])
     assert [code for code, _ in codes] == ["NI 15", "NI 1"]
     assert areas == [("kiteshire", "Kiteshire")]
 
 
 def test_areas_of_makes_the_whole_area_first(kite):
     partnership = kite["partnership"]
-    areas = services.areas_of(partnership)
+    areas = lookups.areas_of(partnership)
     assert [(a.ref, a.name) for a in areas] == [("kite", "Kiteshire")]
-    assert services.areas_of(partnership) == areas
+    assert lookups.areas_of(partnership) == areas
 
 
 def test_an_organisation_of_another_partnership_is_not_offered(kite):

@@ -8,7 +8,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from partnerscope.apps.performance.status_services import RECENT_POINTS, recent_json
+from partnerscope.apps.performance.status_snapshots import RECENT_POINTS, recent_json
 from partnerscope.core.indicators import Frequency, Period, Series
 
 

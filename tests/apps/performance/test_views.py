@@ -14,7 +14,7 @@ from partnerscope.apps.performance.models import (
     QualityRecord,
     ValueVersion,
 )
-from partnerscope.apps.performance.status_services import refresh_partnership
+from partnerscope.apps.performance.status_snapshots import refresh_partnership
 from tests.apps.performance import factories
 
 pytestmark = pytest.mark.django_db

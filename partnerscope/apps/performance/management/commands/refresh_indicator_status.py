@@ -7,7 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from partnerscope.apps.partnerships.models import Partnership
-from partnerscope.apps.performance.status_services import refresh_partnership
+from partnerscope.apps.performance.status_snapshots import refresh_partnership
 
 
 class Command(BaseCommand):

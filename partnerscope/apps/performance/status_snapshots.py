@@ -26,7 +26,7 @@ from django.db import connections, transaction
 from django.utils import timezone
 
 from partnerscope.apps.partnerships.models import Partnership
-from partnerscope.apps.performance.bulk import load_rows
+from partnerscope.apps.performance.bulk_loading import load_rows
 from partnerscope.apps.performance.models import (
     DEFAULT_DUE_DAYS,
     Area,

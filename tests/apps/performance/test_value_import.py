@@ -7,7 +7,7 @@ import io
 import pytest
 from openpyxl import Workbook
 
-from partnerscope.apps.performance import imports
+from partnerscope.apps.performance import value_import
 from partnerscope.apps.performance.models import (
     IndicatorStatusSnapshot,
     PendingImport,
@@ -65,7 +65,7 @@ BAD_ROWS = [
 @pytest.mark.parametrize("ext, build", [("csv", csv_bytes), ("xlsx", xlsx_bytes)])
 def test_a_file_with_bad_rows_changes_nothing(kite, ni15, ext, build):
     before = snapshot_of_database()
-    check, pending = imports.stage_upload(
+    check, pending = value_import.stage_upload(
         kite["partnership"], None, f"values.{ext}", build(BAD_ROWS)
     )
     assert pending is None and not check.ok
@@ -79,7 +79,9 @@ def test_a_file_with_bad_rows_changes_nothing(kite, ni15, ext, build):
 def test_every_row_problem_is_named_by_file_row_and_column(kite, ni15, ext, build):
     rows = [row for row in BAD_ROWS if row[3] != "lots"]
     before = snapshot_of_database()
-    check, pending = imports.stage_upload(kite["partnership"], None, f"values.{ext}", build(rows))
+    check, pending = value_import.stage_upload(
+        kite["partnership"], None, f"values.{ext}", build(rows)
+    )
     assert pending is None
     messages = [str(error) for error in check.errors]
     assert messages[:3] == [
@@ -100,13 +102,13 @@ def test_a_good_file_is_previewed_then_saved_on_confirmation(kite, ni15, manager
         ("NI 15", "Kiteshire", "2025-Q4", 9.7, "final", "Audit found a double count"),
         ("NI 15", "Kiteshire", "2025-Q3", 9.9, "final", ""),
     ]
-    check, pending = imports.stage_upload(
+    check, pending = value_import.stage_upload(
         kite["partnership"], manager, "values.csv", csv_bytes(rows)
     )
     assert check.ok and pending is not None
-    assert imports.counts_of(pending.rows) == {"new": 1, "correction": 1, "unchanged": 1}
+    assert value_import.counts_of(pending.rows) == {"new": 1, "correction": 1, "unchanged": 1}
     assert ValueVersion.objects.filter(indicator=ni15).count() == 8
-    counts, errors = imports.confirm_import(pending, manager)
+    counts, errors = value_import.confirm_import(pending, manager)
     assert errors == [] and counts["new"] == 1
     assert not PendingImport.objects.exists()
     q4 = ValueVersion.objects.filter(indicator=ni15, period="2025-Q4").order_by("version")
@@ -120,34 +122,36 @@ def test_a_good_file_is_previewed_then_saved_on_confirmation(kite, ni15, manager
 
 
 def test_a_value_changed_after_the_preview_stops_the_import(kite, ni15, manager):
-    check, pending = imports.stage_upload(
+    check, pending = value_import.stage_upload(
         kite["partnership"],
         manager,
         "values.csv",
         csv_bytes([("NI 15", "Kiteshire", "2025-Q4", 9.7, "final", "Audit")]),
     )
-    from partnerscope.apps.performance.services import record_value
+    from partnerscope.apps.performance.recording import record_value
     from partnerscope.core.indicators import parse_period
 
     place = factories.area(kite["partnership"])
     record_value(ni15, place, parse_period("2025-Q4"), {"value": 9.6, "status": "final"}, "Other")
-    counts, errors = imports.confirm_import(pending, manager)
+    counts, errors = value_import.confirm_import(pending, manager)
     assert counts == {} and "changed since the preview" in str(errors[0])
     assert ValueVersion.objects.filter(indicator=ni15, period="2025-Q4").count() == 2
 
 
 def test_an_unreadable_or_foreign_file_is_refused(kite, ni15):
-    check = imports.check_upload(kite["partnership"], "values.xlsx", b"not a workbook")
+    check = value_import.check_upload(kite["partnership"], "values.xlsx", b"not a workbook")
     assert [str(e) for e in check.errors] == ["values.xlsx:0:: not a readable XLSX workbook"]
-    check = imports.check_upload(kite["partnership"], "values.csv", b"\xff\xfe\x00bad")
+    check = value_import.check_upload(kite["partnership"], "values.csv", b"\xff\xfe\x00bad")
     assert [str(e) for e in check.errors] == ["values.csv:0:: file is not UTF-8 text"]
-    check = imports.check_upload(kite["partnership"], "values.csv", b"indicator,area\nNI 15,x\n")
+    check = value_import.check_upload(
+        kite["partnership"], "values.csv", b"indicator,area\nNI 15,x\n"
+    )
     assert {e.column for e in check.errors} == {"period", "value"}
 
 
 def test_an_interval_must_hold_its_value(kite, ni15):
     content = b"indicator,area,period,value,lower,upper\nNI 15,Kiteshire,2026-Q1,9,9.5,10\n"
-    check = imports.check_upload(kite["partnership"], "values.csv", content)
+    check = value_import.check_upload(kite["partnership"], "values.csv", content)
     assert [str(e) for e in check.errors] == [
         "values.csv:2:value: 9.0 is outside its interval 9.5 to 10.0"
     ]
@@ -160,5 +164,5 @@ def test_an_upload_never_confirmed_is_forgotten_after_a_day(kite, ni15):
     PendingImport.objects.filter(pk=stale.pk).update(
         created_at=dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
     )
-    imports.stage_upload(kite["partnership"], None, "values.csv", csv_bytes([]))
+    value_import.stage_upload(kite["partnership"], None, "values.csv", csv_bytes([]))
     assert not PendingImport.objects.filter(pk=stale.pk).exists()

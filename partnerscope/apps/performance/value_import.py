@@ -19,13 +19,13 @@ from django.utils import timezone
 
 from partnerscope.apps.partnerships.models import Partnership
 from partnerscope.apps.performance.choices import FREQUENCY_WORDS, ValueStatus, frequency_words
+from partnerscope.apps.performance.lookups import FIGURES, who
 from partnerscope.apps.performance.models import (
     Area,
     Indicator,
     PendingImport,
     ValueVersion,
 )
-from partnerscope.apps.performance.services import FIGURES, who
 from partnerscope.apps.performance.tasks import refresh_after_import
 from partnerscope.core.indicators import Frequency, Period
 from partnerscope.datapackage.indicators import VALUE_COLUMNS, interval_errors, upload_lines
