@@ -36,9 +36,9 @@ from partnerscope.apps.chains.models import (
     Workshop,
 )
 from partnerscope.apps.common import charts
+from partnerscope.apps.common.records import unique_ref
 from partnerscope.apps.network import selectors as network
 from partnerscope.apps.partnerships.models import Partnership
-from partnerscope.apps.partnerships.services import unique_ref
 from partnerscope.apps.performance import selectors as performance
 from partnerscope.core import chains as core
 from partnerscope.reference.chains import load_questions

@@ -22,8 +22,8 @@ from django.http import Http404
 from django.urls import reverse
 
 from partnerscope.apps.accounts.permissions import Access
+from partnerscope.apps.common.records import unique_ref
 from partnerscope.apps.partnerships.models import AgendaItem, Body, Meeting, Partnership
-from partnerscope.apps.partnerships.services import unique_ref
 from partnerscope.apps.performance.charts import (
     decimal_places,
     figure,
