@@ -7,9 +7,10 @@ django-simple-history, never an overwrite.
 
 ``VersionedRecord`` registers the history once for all its subclasses
 (``HistoricalRecords(inherit=True)``), which builds the same historical models, tables and
-migration state as declaring ``history = HistoricalRecords()`` on each record. The ``ref``
-field itself is declared by each record with ``ref_field()``, where it stands among the
-record's own fields: a field declared on an abstract model always sorts before the
+migration state as declaring ``history = HistoricalRecords()`` on each record; a record
+whose many-to-many links are versioned too names them in ``_history_m2m_fields``. The
+``ref`` field itself is declared by each record with ``ref_field()``, where it stands among
+the record's own fields: a field declared on an abstract model always sorts before the
 subclass's fields, which would reorder the admin's forms and the backups' fields.
 """
 
@@ -54,7 +55,8 @@ class VersionedRecord(models.Model):
     """A record with a stable ``ref`` whose every change is kept as a version.
 
     A subclass declares ``ref = ref_field()`` and, in its ``Meta``, the constraint
-    ``ref_unique_within(parent, name=...)``; its history is registered here.
+    ``ref_unique_within(parent, name=...)``; its history is registered here, with the
+    many-to-many fields listed in its ``_history_m2m_fields`` (the 7S wave's bodies).
     """
 
     ref: str

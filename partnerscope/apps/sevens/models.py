@@ -16,7 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from partnerscope.apps.common.links import LINK_KEY_HELP
 from partnerscope.apps.common.models import SurveyWave
-from partnerscope.apps.common.records import ref_field, ref_unique_within
+from partnerscope.apps.common.records import VersionedRecord, ref_field, ref_unique_within
 from partnerscope.apps.notifications.models import ReminderSchedule
 from partnerscope.apps.partnerships.choices import Sector
 from partnerscope.apps.partnerships.models import Body, Partnership, Person
@@ -34,7 +34,7 @@ class Element(models.TextChoices):
     STANDARDS = "standards", "Standards"
 
 
-class Wave(SurveyWave, ReminderSchedule):
+class Wave(SurveyWave, ReminderSchedule, VersionedRecord):
     """One round of the 7S self-assessment, answered by the members of chosen bodies."""
 
     partnership = models.ForeignKey(
@@ -60,7 +60,7 @@ class Wave(SurveyWave, ReminderSchedule):
     instrument_version = models.CharField(
         max_length=20, help_text="The version of the shared 7S statements this wave uses."
     )
-    history = HistoricalRecords(m2m_fields=[bodies])
+    _history_m2m_fields = ["bodies"]
 
     objects = querysets.WaveQuerySet.as_manager()
 
