@@ -7,6 +7,7 @@ from django.apps import apps
 
 from partnerscope.apps.common.records import REF_HELP, VersionedRecord, unique_ref
 from partnerscope.apps.partnerships.models import Organisation
+from partnerscope.apps.sevens.models import Wave as SevensWave
 
 
 def test_every_versioned_record_keeps_its_history():
@@ -40,3 +41,8 @@ def test_a_ref_taken_gets_a_numeric_suffix(kite):
     assert unique_ref(Organisation.objects.all(), "Kite Council") == "kite-council-2"
     assert unique_ref(Organisation.objects.all(), "Kite Fire") == "kite-fire"
     assert unique_ref(Organisation.objects.all(), "") == "item"
+
+
+def test_the_7s_wave_versions_its_bodies_through_the_base():
+    assert issubclass(SevensWave, VersionedRecord)
+    assert [field.name for field in SevensWave.history.model._history_m2m_fields] == ["bodies"]
