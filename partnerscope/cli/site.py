@@ -56,7 +56,7 @@ def demo(
     # The demo's status refreshes run as it is built, so that it needs no worker.
     os.environ["PARTNERSCOPE_TASKS_BACKEND"] = "immediate"
     setup_django()
-    from partnerscope.apps.partnerships.demo_services import build_demo, demo_partnership_count
+    from partnerscope.apps.partnerships.demo.build import build_demo, demo_partnership_count
 
     with Progress(console=error_console, transient=True) as progress:
         task = progress.add_task("Building demo partnerships", total=demo_partnership_count(scale))

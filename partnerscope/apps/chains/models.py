@@ -22,19 +22,20 @@ from partnerscope.apps.chains.choices import (
     Question,
     RatingValue,
 )
+from partnerscope.apps.common.records import VersionedRecord, ref_field, ref_unique_within
 from partnerscope.apps.partnerships.choices import Layer
-from partnerscope.apps.partnerships.models import REF_HELP, Body, Organisation, Partnership, Person
+from partnerscope.apps.partnerships.models import Body, Organisation, Partnership, Person
 
 RISK_VALIDATORS = [MinValueValidator(1), MaxValueValidator(5)]
 
 
-class Chain(models.Model):
+class Chain(VersionedRecord):
     """The delivery chain of one shared outcome of a partnership."""
 
     partnership = models.ForeignKey(
         Partnership, on_delete=models.CASCADE, related_name="delivery_chains"
     )
-    ref = models.SlugField(max_length=64, help_text=REF_HELP)
+    ref = ref_field()
     outcome_title = models.CharField(
         "Outcome",
         max_length=200,
@@ -59,26 +60,23 @@ class Chain(models.Model):
         blank=True,
         help_text="The id of the partnership's performance outcome this chain serves, if any.",
     )
-    history = HistoricalRecords()
 
     objects = querysets.ChainQuerySet.as_manager()
 
     class Meta:
         ordering = ["outcome_title"]
-        constraints = [
-            models.UniqueConstraint(fields=["partnership", "ref"], name="chain_ref_unique")
-        ]
+        constraints = [ref_unique_within("partnership", name="chain_ref_unique")]
 
     def __str__(self) -> str:
         return self.outcome_title
 
 
-class ChainNode(models.Model):
+class ChainNode(VersionedRecord):
     """One place in a chain: the outcome, a body, an organisation, a service, a front-line
     team or a group of people served."""
 
     chain = models.ForeignKey(Chain, on_delete=models.CASCADE, related_name="nodes")
-    ref = models.SlugField(max_length=64, help_text=REF_HELP)
+    ref = ref_field()
     kind = models.CharField(max_length=20, choices=NodeKind.choices)
     name = models.CharField(max_length=200)
     layer = models.CharField(
@@ -104,15 +102,12 @@ class ChainNode(models.Model):
         related_name="chain_nodes",
         help_text="The partner organisation this is, or that runs it. Optional.",
     )
-    history = HistoricalRecords()
 
     objects = querysets.ChainNodeQuerySet.as_manager()
 
     class Meta:
         ordering = ["chain", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["chain", "ref"], name="chain_node_ref_unique")
-        ]
+        constraints = [ref_unique_within("chain", name="chain_node_ref_unique")]
 
     def __str__(self) -> str:
         return self.name
@@ -208,11 +203,11 @@ class ChainLink(models.Model):
         return self.likelihood * self.impact
 
 
-class Workshop(models.Model):
+class Workshop(VersionedRecord):
     """A wave of the twelve-question self-assessment of one chain."""
 
     chain = models.ForeignKey(Chain, on_delete=models.CASCADE, related_name="workshops")
-    ref = models.SlugField(max_length=64, help_text=REF_HELP)
+    ref = ref_field()
     title = models.CharField(
         max_length=200, help_text="For example, Delivery chain workshop, spring 2026."
     )
@@ -224,13 +219,12 @@ class Workshop(models.Model):
         default=True,
         help_text="Untick to stop accepting answers once the workshop is over.",
     )
-    history = HistoricalRecords()
 
     objects = querysets.WorkshopQuerySet.as_manager()
 
     class Meta:
         ordering = ["chain", "-held_on", "-pk"]
-        constraints = [models.UniqueConstraint(fields=["chain", "ref"], name="workshop_ref_unique")]
+        constraints = [ref_unique_within("chain", name="workshop_ref_unique")]
 
     def __str__(self) -> str:
         return self.title
@@ -269,15 +263,13 @@ class Participant(models.Model):
     """One participant's answers to a workshop, with no link to who gave them."""
 
     workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="participants")
-    ref = models.SlugField(max_length=96, help_text=REF_HELP)
+    ref = ref_field(96)
     level = models.CharField(max_length=20, choices=ParticipantLevel.choices)
     comment = models.TextField(blank=True)
 
     class Meta:
         ordering = ["workshop", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["workshop", "ref"], name="participant_ref_unique")
-        ]
+        constraints = [ref_unique_within("workshop", name="participant_ref_unique")]
 
     def __str__(self) -> str:
         return self.ref
@@ -321,11 +313,11 @@ class Rating(models.Model):
         return f"{self.participant}: {self.question} {self.value}"
 
 
-class ChainAction(models.Model):
+class ChainAction(VersionedRecord):
     """An action agreed to strengthen the chain, against a question, a link, or both."""
 
     chain = models.ForeignKey(Chain, on_delete=models.CASCADE, related_name="actions")
-    ref = models.SlugField(max_length=64, help_text=REF_HELP)
+    ref = ref_field()
     workshop = models.ForeignKey(
         Workshop,
         null=True,
@@ -367,15 +359,12 @@ class ChainAction(models.Model):
     status = models.CharField(
         max_length=20, choices=ActionStatus.choices, default=ActionStatus.NOT_STARTED
     )
-    history = HistoricalRecords()
 
     objects = querysets.ChainActionQuerySet.as_manager()
 
     class Meta:
         ordering = ["chain", "due", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["chain", "ref"], name="chain_action_ref_unique")
-        ]
+        constraints = [ref_unique_within("chain", name="chain_action_ref_unique")]
 
     def __str__(self) -> str:
         return self.description[:80]

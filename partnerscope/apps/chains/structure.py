@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from partnerscope.apps.accounts.permissions import Access
 from partnerscope.apps.chains.choices import NodeKind
 from partnerscope.apps.chains.models import Chain, ChainLink, ChainNode
-from partnerscope.apps.partnerships.services import unique_ref
+from partnerscope.apps.common.records import unique_ref
 
 
 def save_chain(access: Access, form: Any) -> Chain:

@@ -14,7 +14,7 @@ from typing import Any
 from django.db import models
 
 from partnerscope.apps.chains.models import Chain, ChainNode, Workshop
-from partnerscope.apps.partnerships.services import unique_ref
+from partnerscope.apps.common.records import unique_ref
 from partnerscope.core import chains as core
 
 

@@ -15,19 +15,20 @@ from simple_history.models import HistoricalRecords
 
 from partnerscope.apps.common.links import LINK_KEY_HELP
 from partnerscope.apps.common.models import SurveyWave
+from partnerscope.apps.common.records import VersionedRecord, ref_field, ref_unique_within
 from partnerscope.apps.network import querysets
 from partnerscope.apps.network.choices import Flow, Frequency, Level, Origin, Rating
 from partnerscope.apps.notifications.models import ReminderSchedule
-from partnerscope.apps.partnerships.models import REF_HELP, Organisation, Partnership, Person
+from partnerscope.apps.partnerships.models import Organisation, Partnership, Person
 
 
-class Wave(SurveyWave, ReminderSchedule):
+class Wave(SurveyWave, ReminderSchedule, VersionedRecord):
     """One round of the relationship survey, answered once by each organisation."""
 
     partnership = models.ForeignKey(
         Partnership, on_delete=models.CASCADE, related_name="network_waves"
     )
-    ref = models.SlugField(max_length=64, help_text=REF_HELP)
+    ref = ref_field()
     title = models.CharField(
         max_length=200, help_text="For example, Relationship survey, autumn 2025."
     )
@@ -41,15 +42,12 @@ class Wave(SurveyWave, ReminderSchedule):
         related_name="next_waves",
         help_text="The earlier wave this one is compared with.",
     )
-    history = HistoricalRecords()
 
     objects = querysets.WaveQuerySet.as_manager()
 
     class Meta:
         ordering = ["-opens", "-pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["partnership", "ref"], name="network_wave_ref_unique")
-        ]
+        constraints = [ref_unique_within("partnership", name="network_wave_ref_unique")]
 
     def __str__(self) -> str:
         return self.title

@@ -2,130 +2,49 @@
 
 Positions come from igraph's Fruchterman–Reingold layout of every answered relationship
 (level 1 and above, weighted by level), started from a circle and run from a fixed seed,
-so a wave's map is the same every time and does not move when the filters change. Each
-sector has a colour *and* a shape, named in the legend, so the map never relies on colour
-alone; organisations that did not answer are drawn hollow and inferred ties dashed. The
-same positions feed the interactive map (``static/network/map.js``).
+so a wave's map is the same every time and does not move when the filters change
+(``map_layout``). Each sector has a colour *and* a shape, named in the legend, so the map
+never relies on colour alone (``map_shapes``); organisations that did not answer are drawn
+hollow and inferred ties dashed. The same positions feed the interactive map
+(``static/network/map.js``). The names in ``__all__`` are the map's public face.
 """
 
 from __future__ import annotations
 
 import html
 import math
-import random
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import igraph
-
 from partnerscope.apps.common.charts import accessible_svg
+from partnerscope.apps.network.analysis import Options, analyse, wave_network
 from partnerscope.apps.network.choices import Level, SizeMeasure
+from partnerscope.apps.network.map_layout import HEIGHT, MAP_WIDTH, MARGIN, WIDTH, layout
+from partnerscope.apps.network.map_shapes import SECTOR_STYLE, SHAPE_WORDS, shape_svg
 from partnerscope.apps.network.models import Wave
-from partnerscope.apps.network.results import Options, WaveNetwork, analyse, wave_network
 from partnerscope.apps.partnerships.choices import Sector
 from partnerscope.core import network as core
 
-SEED = 2009
-WIDTH, HEIGHT = 960, 640
-MAP_WIDTH = 700
-MARGIN = 46
+__all__ = [
+    "HEIGHT",
+    "MAP_WIDTH",
+    "MARGIN",
+    "SECTOR_STYLE",
+    "WIDTH",
+    "MapEdge",
+    "MapNode",
+    "NetworkMap",
+    "draw",
+    "layout",
+    "map_json",
+    "network_map",
+    "shape_svg",
+]
+
 LABEL_ALL_UP_TO = 24
 LABELLED = 14
 LABEL_CHARS = 26
-MIN_GAP = 44.0
-
-SECTOR_STYLE: dict[str, tuple[str, str]] = {
-    Sector.COUNCIL: ("#1d70b8", "ellipse"),
-    Sector.HEALTH: ("#00703c", "rectangle"),
-    Sector.POLICE: ("#003078", "triangle"),
-    Sector.FIRE: ("#d4351c", "diamond"),
-    Sector.EDUCATION: ("#4c2c92", "pentagon"),
-    Sector.HOUSING: ("#8f5b00", "hexagon"),
-    Sector.BUSINESS: ("#00707a", "vee"),
-    Sector.VOLUNTARY_COMMUNITY: ("#d53880", "star"),
-    Sector.OTHER_PUBLIC: ("#505a5f", "rhomboid"),
-}
-"""Each sector's colour (3:1 or more against white) and shape (Cytoscape's shape names)."""
-SHAPE_WORDS = {
-    "ellipse": "circle",
-    "rectangle": "square",
-    "triangle": "triangle",
-    "diamond": "diamond",
-    "pentagon": "pentagon",
-    "hexagon": "hexagon",
-    "vee": "arrowhead",
-    "star": "star",
-    "rhomboid": "slanted box",
-}
-
-
-@contextmanager
-def seeded(seed: int) -> Iterator[None]:
-    """Run igraph's random choices from a generator seeded with ``seed``, then restore."""
-    igraph.set_random_number_generator(random.Random(seed))
-    try:
-        yield
-    finally:
-        igraph.set_random_number_generator(random)
-
-
-def layout(network: WaveNetwork) -> dict[str, tuple[float, float]]:
-    """Each organisation's position in the map area, the same for the same answers."""
-    ids = [member.id for member in network.members]
-    index = {ref: number for number, ref in enumerate(ids)}
-    if not ids:
-        return {}
-    weights: dict[tuple[int, int], float] = {}
-    for answer in network.answers:
-        if answer.level and answer.level >= Level.SHARE_INFORMATION:
-            pair = tuple(sorted((index[answer.source], index[answer.target])))
-            weights[pair] = weights.get(pair, 0.0) + float(answer.level)  # type: ignore[index]
-    graph = igraph.Graph(n=len(ids), edges=list(weights))
-    start = graph.layout_circle().coords
-    with seeded(SEED):
-        coords = graph.layout_fruchterman_reingold(
-            seed=start, weights=list(weights.values()) or None, niter=1000
-        ).coords
-    xs, ys = [x for x, _ in coords], [y for _, y in coords]
-    span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
-    inner_w, inner_h = MAP_WIDTH - 2 * MARGIN, HEIGHT - 2 * MARGIN
-    placed = spread(
-        [
-            (MARGIN + (x - min(xs)) / span_x * inner_w, MARGIN + (y - min(ys)) / span_y * inner_h)
-            for x, y in coords
-        ]
-    )
-    return {ref: (round(x, 1), round(y, 1)) for ref, (x, y) in zip(ids, placed, strict=True)}
-
-
-def spread(points: Sequence[tuple[float, float]], rounds: int = 40) -> list[tuple[float, float]]:
-    """Push apart marks closer than MIN_GAP (a force layout draws a small network's tied
-    pairs almost on top of each other once it is stretched to fit), keeping them inside the
-    map area. Deterministic: coincident marks part along a fixed direction."""
-    moved = [list(point) for point in points]
-    for _ in range(rounds):
-        shifted = False
-        for i in range(len(moved)):
-            for j in range(i + 1, len(moved)):
-                dx, dy = moved[j][0] - moved[i][0], moved[j][1] - moved[i][1]
-                gap = math.hypot(dx, dy)
-                if gap >= MIN_GAP:
-                    continue
-                ux, uy = (dx / gap, dy / gap) if gap > 1e-9 else (1.0, 0.0)
-                push = (MIN_GAP - gap) / 2
-                moved[i][0] -= ux * push
-                moved[i][1] -= uy * push
-                moved[j][0] += ux * push
-                moved[j][1] += uy * push
-                shifted = True
-        for point in moved:
-            point[0] = min(max(point[0], MARGIN), MAP_WIDTH - MARGIN)
-            point[1] = min(max(point[1], MARGIN), HEIGHT - MARGIN)
-        if not shifted:
-            break
-    return [(x, y) for x, y in moved]
 
 
 @dataclass(frozen=True)
@@ -287,57 +206,6 @@ def network_map(
 
 
 # ---- Drawing ------------------------------------------------------------------------------
-
-
-def _polygon(x: float, y: float, r: float, sides: int, turn: float = -math.pi / 2) -> str:
-    points = [
-        (
-            x + r * math.cos(turn + 2 * math.pi * k / sides),
-            y + r * math.sin(turn + 2 * math.pi * k / sides),
-        )
-        for k in range(sides)
-    ]
-    return " ".join(f"{px:.1f},{py:.1f}" for px, py in points)
-
-
-def _star(x: float, y: float, r: float) -> str:
-    points = []
-    for k in range(10):
-        radius = r if k % 2 == 0 else r * 0.45
-        angle = -math.pi / 2 + math.pi * k / 5
-        points.append(f"{x + radius * math.cos(angle):.1f},{y + radius * math.sin(angle):.1f}")
-    return " ".join(points)
-
-
-def _unit(points: Sequence[tuple[float, float]], x: float, y: float, r: float) -> str:
-    return " ".join(f"{x + px * r:.1f},{y + py * r:.1f}" for px, py in points)
-
-
-def shape_svg(shape: str, x: float, y: float, r: float, attributes: str) -> str:
-    """One mark of the given (Cytoscape-named) shape centred on ``(x, y)``."""
-    if shape == "ellipse":
-        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" {attributes}/>'
-    if shape == "rectangle":
-        side = r * 1.7
-        return (
-            f'<rect x="{x - side / 2:.1f}" y="{y - side / 2:.1f}" width="{side:.1f}" '
-            f'height="{side:.1f}" {attributes}/>'
-        )
-    if shape == "triangle":
-        points = _polygon(x, y + r * 0.2, r * 1.25, 3)
-    elif shape == "diamond":
-        points = _polygon(x, y, r * 1.2, 4)
-    elif shape == "pentagon":
-        points = _polygon(x, y, r * 1.1, 5)
-    elif shape == "hexagon":
-        points = _polygon(x, y, r * 1.05, 6, 0.0)
-    elif shape == "star":
-        points = _star(x, y, r * 1.35)
-    elif shape == "vee":
-        points = _unit([(-1, -1), (0, -0.33), (1, -1), (0, 1)], x, y, r * 1.1)
-    else:
-        points = _unit([(-1, -0.8), (0.4, -0.8), (1, 0.8), (-0.4, 0.8)], x, y, r * 1.15)
-    return f'<polygon points="{points}" {attributes}/>'
 
 
 def _line(edge: MapEdge, ends: dict[str, MapNode]) -> str:

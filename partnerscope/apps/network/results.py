@@ -2,38 +2,46 @@
 run ``partnerscope.core.network`` and arrange its results for the pages and downloads.
 
 Every figure comes from the core (``analyse_network``, ``compare_waves``,
-``received_ratings``); this module only loads, converts and arranges.
+``received_ratings``); this module only loads, converts and arranges. It holds the metrics
+table, one organisation's page and the matrix; the comparison of two waves is in
+``results_compare``, the downloads in ``results_downloads``, and the loading of a wave in
+``analysis``. The names in ``__all__`` are the pages' public face, used by the views.
 """
 
 from __future__ import annotations
 
-import json
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
 
 from django.http import Http404
 
-from partnerscope.apps.network.choices import RATING_PARTS, TRUST_PARTS, VALUE_PARTS, Level
+from partnerscope.apps.network.analysis import Options, WaveNetwork, analyse, wave_network
+from partnerscope.apps.network.choices import RATING_PARTS, TRUST_PARTS, VALUE_PARTS
 from partnerscope.apps.network.models import Representative, Tie, Wave
-from partnerscope.apps.network.services import (
-    organisation_tiers,
-    partnership_organisations,
-    tie_trust,
-    tie_value,
-)
+from partnerscope.apps.network.results_compare import ComparePage, compare_page
+from partnerscope.apps.network.results_downloads import DOWNLOAD_LABELS, Download, download
 from partnerscope.apps.partnerships.choices import Sector, Tier
 from partnerscope.apps.partnerships.models import Organisation
 from partnerscope.core import network as core
-from partnerscope.datapackage.network import (
-    write_edge_csv,
-    write_gexf,
-    write_graphml,
-    write_node_csv,
-)
+
+__all__ = [
+    "DOWNLOAD_LABELS",
+    "ComparePage",
+    "Download",
+    "MatrixPage",
+    "MetricsPage",
+    "Options",
+    "OrganisationPage",
+    "WaveNetwork",
+    "analyse",
+    "compare_page",
+    "download",
+    "matrix_page",
+    "metrics_page",
+    "organisation_page",
+    "wave_network",
+]
 
 ROLE_TEXT = {
     "coordinator": "Brokers between two organisations of its own sector.",
@@ -43,21 +51,6 @@ ROLE_TEXT = {
     "liaison": "Brokers between two organisations of two other sectors.",
 }
 """What each Gould–Fernandez brokerage role means, for the organisation pages."""
-
-HEADLINES: list[tuple[str, str, str]] = [
-    ("nodes", "Organisations", "count"),
-    ("ties", "Ties counted", "count"),
-    ("density", "Density", "share"),
-    ("reciprocity", "Reciprocity", "share"),
-    ("in_centralization", "In-degree centralisation", "share"),
-    ("out_centralization", "Out-degree centralisation", "share"),
-    ("betweenness_centralization", "Betweenness centralisation", "share"),
-    ("components", "Separate parts (components)", "count"),
-    ("isolates", "Isolated organisations", "count"),
-    ("modularity", "Modularity of the communities", "number"),
-    ("average_path_length", "Average path length (ties)", "number"),
-]
-"""The whole-network measures the comparison page shows, with their labels."""
 
 SORTS = {
     "name": ("Name", lambda row: (row.organisation.name.casefold(),)),
@@ -70,73 +63,6 @@ SORTS = {
         lambda row: (row.metrics.trust.mean is None, -(row.metrics.trust.mean or 0)),
     ),
 }
-
-
-@dataclass(frozen=True)
-class Options:
-    """How the answers become a network: the lowest level counted, and whether the ties of
-    organisations that did not answer are inferred from the other side."""
-
-    min_level: int = core.DEFAULT_MIN_LEVEL
-    infer: bool = True
-
-    def core(self) -> core.NetworkOptions:
-        return core.NetworkOptions(directed=True, min_level=self.min_level, symmetrise=self.infer)
-
-    def query(self) -> str:
-        return urlencode({"min_level": self.min_level, "infer": "yes" if self.infer else "no"})
-
-    @property
-    def level_label(self) -> str:
-        return Level(self.min_level).label
-
-
-@dataclass(frozen=True)
-class WaveNetwork:
-    """A wave's answers as the core takes them, with the records behind each id."""
-
-    wave: Wave
-    organisations: dict[str, Organisation]
-    members: list[core.Organisation]
-    answers: list[core.Tie]
-    ties: list[Tie]
-
-    @property
-    def responded(self) -> set[str]:
-        return {member.id for member in self.members if member.responded}
-
-    def named(self, refs: Sequence[str]) -> list[Organisation]:
-        return [self.organisations[ref] for ref in refs]
-
-
-def wave_network(wave: Wave) -> WaveNetwork:
-    """Load a wave: the partnership's organisations (and any other tie end) and every answer."""
-    ties = list(Tie.objects.in_wave(wave).order_by("source__name", "target__name", "pk"))
-    organisations = {o.ref: o for o in partnership_organisations(wave.partnership)}
-    for tie in ties:
-        organisations.setdefault(tie.source.ref, tie.source)
-        organisations.setdefault(tie.target.ref, tie.target)
-    tiers = organisation_tiers(organisations.values())
-    answered = {tie.source.ref for tie in ties}
-    members = [
-        core.Organisation(ref, o.sector, tiers[o.pk], responded=ref in answered)
-        for ref, o in organisations.items()
-    ]
-    answers = [
-        core.Tie(
-            tie.source.ref,
-            tie.target.ref,
-            level=tie.level,
-            trust=tie_trust(tie),
-            value=tie_value(tie),
-        )
-        for tie in ties
-    ]
-    return WaveNetwork(wave, organisations, members, answers, ties)
-
-
-def analyse(network: WaveNetwork, options: Options) -> core.NetworkResult:
-    return core.analyse_network(network.members, network.answers, options.core())
 
 
 # ---- The metrics page ------------------------------------------------------------------
@@ -371,147 +297,3 @@ def matrix_page(wave: Wave, options: Options, sectors: Sequence[str] = ()) -> Ma
         chosen,
         sum(1 for row in rows for cell in row.cells if cell.inferred),
     )
-
-
-# ---- Comparing two waves ----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class MeasureRow:
-    label: str
-    kind: str
-    before: Any
-    after: Any
-    change: Any
-
-
-@dataclass(frozen=True)
-class ComparePage:
-    wave: Wave
-    before: Wave | None
-    after: Wave | None
-    choices: list[Wave]
-    options: Options
-    measures: list[MeasureRow] = field(default_factory=list)
-    new_ties: list[tuple[Organisation, Organisation]] = field(default_factory=list)
-    lost_ties: list[tuple[Organisation, Organisation]] = field(default_factory=list)
-    kept_ties: int = 0
-    lists: list[tuple[str, str, list[Organisation]]] = field(default_factory=list)
-    top_share: float = core.DEFAULT_TOP_SHARE
-
-    @property
-    def other(self) -> Wave | None:
-        """The wave this one is compared with."""
-        return self.before if self.after == self.wave else self.after
-
-
-def default_other(wave: Wave) -> Wave | None:
-    if wave.previous_id:
-        return wave.previous
-    return (
-        Wave.objects.in_partnership(wave.partnership)
-        .filter(opens__lt=wave.opens)
-        .order_by("-opens", "-pk")
-        .first()
-    )
-
-
-def compare_page(wave: Wave, other_pk: int | None, options: Options) -> ComparePage:
-    """Compare ``wave`` with another wave of the partnership (its previous one by default)."""
-    choices = list(Wave.objects.in_partnership(wave.partnership).exclude(pk=wave.pk))
-    other = next((w for w in choices if w.pk == other_pk), None) if other_pk else None
-    other = other or default_other(wave)
-    if other is None:
-        return ComparePage(wave, None, None, choices, options)
-    before, after = sorted([wave, other], key=lambda w: (w.opens, w.pk))
-    first, second = wave_network(before), wave_network(after)
-    comparison = core.compare_waves(analyse(first, options), analyse(second, options))
-    names = {**first.organisations, **second.organisations}
-
-    def named(refs: Sequence[str]) -> list[Organisation]:
-        return sorted((names[ref] for ref in refs), key=lambda o: o.name.casefold())
-
-    def pairs(ties: Sequence[tuple[str, str]]) -> list[tuple[Organisation, Organisation]]:
-        return sorted(
-            ((names[a], names[b]) for a, b in ties),
-            key=lambda pair: (pair[0].name.casefold(), pair[1].name.casefold()),
-        )
-
-    share = f"{comparison.top_share:.0%}"
-    return ComparePage(
-        wave=wave,
-        before=before,
-        after=after,
-        choices=choices,
-        options=options,
-        measures=[
-            MeasureRow(
-                label,
-                kind,
-                comparison.before.get(key),
-                comparison.after.get(key),
-                comparison.change.get(key),
-            )
-            for key, label, kind in HEADLINES
-        ],
-        new_ties=pairs(comparison.new_ties),
-        lost_ties=pairs(comparison.lost_ties),
-        kept_ties=comparison.kept_ties,
-        lists=[
-            ("became-isolated", "Became isolated", named(comparison.became_isolated)),
-            ("no-longer-isolated", "No longer isolated", named(comparison.no_longer_isolated)),
-            (
-                "became-central",
-                f"Became central (top {share} by betweenness)",
-                named(comparison.became_central),
-            ),
-            ("no-longer-central", "No longer central", named(comparison.no_longer_central)),
-            ("joined", "Joined the partnership", named(comparison.joined)),
-            ("left", "Left the partnership", named(comparison.left)),
-        ],
-        top_share=comparison.top_share,
-    )
-
-
-# ---- Downloads --------------------------------------------------------------------------
-
-DOWNLOADS = {
-    "graphml": ("network.graphml", "application/graphml+xml", write_graphml),
-    "gexf": ("network.gexf", "application/xml", write_gexf),
-    "nodes.csv": ("nodes.csv", "text/csv", write_node_csv),
-    "edges.csv": ("edges.csv", "text/csv", write_edge_csv),
-}
-DOWNLOAD_LABELS = [
-    ("graphml", "GraphML (Gephi, yEd, igraph)"),
-    ("gexf", "GEXF (Gephi)"),
-    ("nodes.csv", "Organisations and their measures (CSV)"),
-    ("edges.csv", "Ties (CSV)"),
-    ("json", "Every measure (JSON)"),
-]
-
-
-@dataclass(frozen=True)
-class Download:
-    content: bytes
-    content_type: str
-    filename: str
-
-
-def download(wave: Wave, options: Options, kind: str) -> Download:
-    """One export of the analysed network, written by the data package's writers."""
-    prefix = f"{wave.partnership.slug}-{wave.ref}"
-    result = analyse(wave_network(wave), options)
-    if kind == "json":
-        document = {
-            "wave": {"id": wave.ref, "title": wave.title, "min_level": options.min_level},
-            **result.to_dict(),
-        }
-        content = json.dumps(document, indent=2, ensure_ascii=False).encode("utf-8")
-        return Download(content, "application/json", f"{prefix}-network.json")
-    if kind not in DOWNLOADS:
-        raise Http404("No such download.")
-    name, content_type, writer = DOWNLOADS[kind]
-    with tempfile.TemporaryDirectory() as folder:
-        path = writer(result, Path(folder) / name)
-        content = Path(path).read_bytes()
-    return Download(content, content_type, f"{prefix}-{name}")

@@ -28,6 +28,7 @@ from django.utils import timezone
 from partnerscope.apps.accounts.permissions import Access
 from partnerscope.apps.common.links import absolute, derived_token, new_link_key
 from partnerscope.apps.common.models import WaveStatus
+from partnerscope.apps.common.records import unique_ref
 from partnerscope.apps.common.surveys import (
     SurveyRefused,
     admitted,
@@ -40,7 +41,6 @@ from partnerscope.apps.notifications.links import IssuedLink, issued_links
 from partnerscope.apps.notifications.models import Survey
 from partnerscope.apps.partnerships.choices import Layer, Sector, Tier
 from partnerscope.apps.partnerships.models import Organisation, Participation, Person
-from partnerscope.apps.partnerships.services import unique_ref
 from partnerscope.apps.sevens.services import hash_token
 from partnerscope.core.network import combined_rating
 from partnerscope.datapackage.network import (

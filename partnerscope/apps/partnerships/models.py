@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from partnerscope.apps.common.records import VersionedRecord, ref_field, ref_unique_within
 from partnerscope.apps.partnerships import querysets
 from partnerscope.apps.partnerships.choices import (
     AttendanceStatus,
@@ -21,8 +22,6 @@ from partnerscope.apps.partnerships.choices import (
     Sector,
     Tier,
 )
-
-REF_HELP = "A short stable identifier used in data packages; letters, digits and hyphens."
 
 
 class Partnership(models.Model):
@@ -62,14 +61,13 @@ class Partnership(models.Model):
             raise ValidationError({"parent": "A partnership cannot be its own parent."})
 
 
-class Organisation(models.Model):
-    ref = models.SlugField(max_length=64, unique=True, help_text=REF_HELP)
+class Organisation(VersionedRecord):
+    ref = ref_field(unique=True)
     name = models.CharField(max_length=200)
     sector = models.CharField(max_length=30, choices=Sector.choices)
     partnerships = models.ManyToManyField(
         Partnership, through="Participation", related_name="organisations"
     )
-    history = HistoricalRecords()
 
     objects = querysets.OrganisationQuerySet.as_manager()
 
@@ -105,9 +103,9 @@ class Participation(models.Model):
         return f"{self.organisation} in {self.partnership}"
 
 
-class Person(models.Model):
+class Person(VersionedRecord):
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="people")
-    ref = models.SlugField(max_length=64, help_text=REF_HELP)
+    ref = ref_field()
     name = models.CharField(max_length=200)
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="people")
     job_title = models.CharField(max_length=200, blank=True)
@@ -120,26 +118,23 @@ class Person(models.Model):
         related_name="people",
         help_text="The sign-in account of this person, if they have one.",
     )
-    history = HistoricalRecords()
 
     objects = querysets.PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "people"
-        constraints = [
-            models.UniqueConstraint(fields=["partnership", "ref"], name="person_ref_unique")
-        ]
+        constraints = [ref_unique_within("partnership", name="person_ref_unique")]
 
     def __str__(self) -> str:
         return self.name
 
 
-class Body(models.Model):
+class Body(VersionedRecord):
     """A board, executive group or theme partnership, sitting in one governance layer."""
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="bodies")
-    ref = models.SlugField(max_length=64, help_text=REF_HELP)
+    ref = ref_field()
     name = models.CharField(max_length=200)
     governance_layer = models.CharField(
         max_length=20,
@@ -156,16 +151,13 @@ class Body(models.Model):
         help_text="The body this one reports to.",
     )
     functions = models.JSONField(default=list, blank=True, help_text="What the body does.")
-    history = HistoricalRecords()
 
     objects = querysets.BodyQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "bodies"
-        constraints = [
-            models.UniqueConstraint(fields=["partnership", "ref"], name="body_ref_unique")
-        ]
+        constraints = [ref_unique_within("partnership", name="body_ref_unique")]
 
     def __str__(self) -> str:
         return self.name
@@ -213,18 +205,17 @@ class Membership(models.Model):
             raise ValidationError("The person and the body must belong to the same partnership.")
 
 
-class Meeting(models.Model):
+class Meeting(VersionedRecord):
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="meetings")
-    ref = models.SlugField(max_length=96, help_text=REF_HELP)
+    ref = ref_field(96)
     date = models.DateField()
     duration_minutes = models.PositiveIntegerField(default=120)
-    history = HistoricalRecords()
 
     objects = querysets.MeetingQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date"]
-        constraints = [models.UniqueConstraint(fields=["body", "ref"], name="meeting_ref_unique")]
+        constraints = [ref_unique_within("body", name="meeting_ref_unique")]
 
     def __str__(self) -> str:
         return f"{self.body} on {self.date:%d %B %Y}"

@@ -8,10 +8,10 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.text import slugify
 
 from partnerscope.apps.accounts.models import Role, RoleKind
 from partnerscope.apps.accounts.permissions import Access
+from partnerscope.apps.common.records import unique_ref
 from partnerscope.apps.partnerships.choices import Layer, Sector
 from partnerscope.apps.partnerships.models import (
     Body,
@@ -21,16 +21,6 @@ from partnerscope.apps.partnerships.models import (
     Partnership,
     Person,
 )
-
-
-def unique_ref(queryset: models.QuerySet[Any], text: str, max_length: int = 64) -> str:
-    """A slug of ``text`` unused as ``ref`` in ``queryset``, with a numeric suffix if needed."""
-    base = (slugify(text) or "item")[: max_length - 6].strip("-")
-    candidate, suffix = base, 1
-    while queryset.filter(ref=candidate).exists():
-        suffix += 1
-        candidate = f"{base}-{suffix}"
-    return candidate
 
 
 def shared_with_others(organisation: Organisation | None, user: Any) -> bool:

@@ -17,8 +17,8 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from partnerscope.apps.common.records import VersionedRecord, ref_field, ref_unique_within
 from partnerscope.apps.partnerships.models import (
-    REF_HELP,
     AgendaItem,
     Body,
     Organisation,
@@ -69,36 +69,33 @@ class PerformanceSettings(models.Model):
         return f"Performance settings of {self.partnership}"
 
 
-class Area(models.Model):
+class Area(VersionedRecord):
     """A place values are reported for: the partnership's whole area, a district, a ward."""
 
     partnership = models.ForeignKey(
         Partnership, on_delete=models.CASCADE, related_name="performance_areas"
     )
-    ref = models.SlugField(max_length=64, help_text=REF_HELP)
+    ref = ref_field()
     name = models.CharField(max_length=200, help_text="The area's name, as reports show it.")
     position = models.PositiveSmallIntegerField(
         default=1, help_text="Areas are listed in this order."
     )
-    history = HistoricalRecords()
 
     objects = querysets.AreaQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "name"]
-        constraints = [
-            models.UniqueConstraint(fields=["partnership", "ref"], name="area_ref_unique")
-        ]
+        constraints = [ref_unique_within("partnership", name="area_ref_unique")]
 
     def __str__(self) -> str:
         return self.name
 
 
-class Outcome(models.Model):
+class Outcome(VersionedRecord):
     """A theme or goal of the sustainable community strategy (a goal's parent is its theme)."""
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="outcomes")
-    ref = models.SlugField(max_length=64, help_text=REF_HELP)
+    ref = ref_field()
     title = models.CharField(max_length=300, help_text="The outcome in a few words.")
     description = models.TextField(blank=True, help_text="What success looks like.")
     parent = models.ForeignKey(
@@ -134,15 +131,12 @@ class Outcome(models.Model):
         related_name="outcomes",
         help_text="Items of business at which the outcome had time on the agenda.",
     )
-    history = HistoricalRecords()
 
     objects = querysets.OutcomeQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "title"]
-        constraints = [
-            models.UniqueConstraint(fields=["partnership", "ref"], name="outcome_ref_unique")
-        ]
+        constraints = [ref_unique_within("partnership", name="outcome_ref_unique")]
 
     def __str__(self) -> str:
         return self.title

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from partnerscope.apps.accounts.permissions import Access
+from partnerscope.apps.common.records import unique_ref
 from partnerscope.apps.partnerships.models import AgendaItem, Meeting
-from partnerscope.apps.partnerships.services import unique_ref
 from partnerscope.apps.performance.models import Area, Outcome, PerformanceSettings
 from partnerscope.apps.performance.status_snapshots import refresh_partnership
 

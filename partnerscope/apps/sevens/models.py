@@ -16,9 +16,10 @@ from simple_history.models import HistoricalRecords
 
 from partnerscope.apps.common.links import LINK_KEY_HELP
 from partnerscope.apps.common.models import SurveyWave
+from partnerscope.apps.common.records import VersionedRecord, ref_field, ref_unique_within
 from partnerscope.apps.notifications.models import ReminderSchedule
 from partnerscope.apps.partnerships.choices import Sector
-from partnerscope.apps.partnerships.models import REF_HELP, Body, Partnership, Person
+from partnerscope.apps.partnerships.models import Body, Partnership, Person
 from partnerscope.apps.sevens import querysets
 from partnerscope.core.sevens import LOCAL_PREFIX
 
@@ -33,13 +34,13 @@ class Element(models.TextChoices):
     STANDARDS = "standards", "Standards"
 
 
-class Wave(SurveyWave, ReminderSchedule):
+class Wave(SurveyWave, ReminderSchedule, VersionedRecord):
     """One round of the 7S self-assessment, answered by the members of chosen bodies."""
 
     partnership = models.ForeignKey(
         Partnership, on_delete=models.CASCADE, related_name="sevens_waves"
     )
-    ref = models.SlugField(max_length=64, help_text=REF_HELP)
+    ref = ref_field()
     title = models.CharField(max_length=200, help_text="For example, 7S self-assessment 2025.")
     opens = models.DateField(help_text="The first day people can answer.")
     closes = models.DateField(help_text="The last day people can answer.")
@@ -59,15 +60,13 @@ class Wave(SurveyWave, ReminderSchedule):
     instrument_version = models.CharField(
         max_length=20, help_text="The version of the shared 7S statements this wave uses."
     )
-    history = HistoricalRecords(m2m_fields=[bodies])
+    _history_m2m_fields = ["bodies"]
 
     objects = querysets.WaveQuerySet.as_manager()
 
     class Meta:
         ordering = ["-opens", "-pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["partnership", "ref"], name="sevens_wave_ref_unique")
-        ]
+        constraints = [ref_unique_within("partnership", name="sevens_wave_ref_unique")]
 
     def __str__(self) -> str:
         return self.title

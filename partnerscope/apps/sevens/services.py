@@ -24,6 +24,7 @@ from django.urls import reverse
 from partnerscope.apps.accounts.permissions import Access
 from partnerscope.apps.common.links import absolute, derived_token, new_link_key
 from partnerscope.apps.common.models import WaveStatus
+from partnerscope.apps.common.records import unique_ref
 from partnerscope.apps.common.surveys import (
     SurveyRefused,
     admitted,
@@ -34,7 +35,6 @@ from partnerscope.apps.notifications.links import IssuedLink, issued_links
 from partnerscope.apps.notifications.models import Survey
 from partnerscope.apps.partnerships.choices import Layer, Sector
 from partnerscope.apps.partnerships.models import Body, Person
-from partnerscope.apps.partnerships.services import unique_ref
 from partnerscope.apps.sevens.models import (
     Draft,
     Evidence,

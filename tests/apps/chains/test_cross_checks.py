@@ -6,7 +6,7 @@ import pytest
 
 from partnerscope.apps.chains import core_inputs
 from partnerscope.apps.chains.models import Chain
-from partnerscope.apps.partnerships.demo_services import build_demo
+from partnerscope.apps.partnerships.demo.build import build_demo
 from partnerscope.apps.partnerships.models import Partnership
 
 

@@ -1,15 +1,11 @@
-"""Export a partnership to a data package, and import one, all or nothing.
+"""Import a data package, from a folder or a zip file, all or nothing.
 
-The rows exchanged here are the plain dictionaries of ``partnerscope.datapackage``; the
-demo partnership is built through the same import, so export, import and demo agree.
+The demo partnership is built through this same import, so export, import and demo agree.
 """
 
 from __future__ import annotations
 
-import io
 import tempfile
-import zipfile
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +15,17 @@ from django.db import DataError, IntegrityError, transaction
 
 from partnerscope.apps.accounts.models import Role, RoleKind
 from partnerscope.apps.common.extensions import datapackage_modules
+from partnerscope.apps.partnerships.datapackage_services.access import (
+    MAY_NOT_CREATE,
+    fresh_organisation_refs,
+    may_create_by_import,
+    shareable_organisations,
+)
+from partnerscope.apps.partnerships.datapackage_services.validation import (
+    Tables,
+    check_tables,
+    split_list,
+)
 from partnerscope.apps.partnerships.models import (
     AgendaItem,
     Attendance,
@@ -31,146 +38,8 @@ from partnerscope.apps.partnerships.models import (
     Person,
 )
 from partnerscope.datapackage.archive import Limits, extract_package
-from partnerscope.datapackage.package import read_package, rename_ids, write_package
-from partnerscope.datapackage.schema import FUNCTIONS
+from partnerscope.datapackage.package import read_package, rename_ids
 from partnerscope.datapackage.tables import TableError, TableErrors
-
-Tables = Mapping[str, Sequence[Mapping[str, Any]]]
-MAY_NOT_CREATE = (
-    "Your account may not create a partnership by import: ask a superuser to import the "
-    "package for you."
-)
-
-
-def export_tables(partnership: Partnership) -> dict[str, list[dict[str, Any]]]:
-    """Every table of the partnership as rows, sorted so that exports are reproducible."""
-    statutory = dict(
-        Participation.objects.filter(partnership=partnership).values_list(
-            "organisation__ref", "statutory"
-        )
-    )
-    organisations = [
-        {"id": ref, "name": name, "sector": sector, "statutory": statutory[ref]}
-        for ref, name, sector in Organisation.objects.in_partnership(partnership)
-        .order_by("ref")
-        .values_list("ref", "name", "sector")
-    ]
-    people = [
-        {
-            "id": p.ref,
-            "name": p.name,
-            "organisation": p.organisation.ref,
-            "job_title": p.job_title,
-            "email": p.email,
-        }
-        for p in Person.objects.in_partnership(partnership).order_by("ref")
-    ]
-    bodies = [
-        {
-            "id": b.ref,
-            "name": b.name,
-            "layer": b.governance_layer,
-            "parent": b.parent.ref if b.parent else None,
-            "functions": ";".join(b.functions),
-        }
-        for b in Body.objects.in_partnership(partnership).select_related("parent").order_by("ref")
-    ]
-    memberships = sorted(
-        (
-            {
-                "person": m.person.ref,
-                "body": m.body.ref,
-                "role": m.role,
-                "start": m.start,
-                "end": m.end,
-            }
-            for m in Membership.objects.in_partnership(partnership)
-        ),
-        key=lambda row: (
-            row["person"],
-            row["body"],
-            row["role"],
-            str(row["start"]),
-            str(row["end"]),
-        ),
-    )
-    meetings = Meeting.objects.in_partnership(partnership).select_related("body")
-    meeting_rows = sorted(
-        (
-            {
-                "id": m.ref,
-                "body": m.body.ref,
-                "date": m.date,
-                "duration_minutes": m.duration_minutes,
-            }
-            for m in meetings
-        ),
-        key=lambda row: row["id"],
-    )
-    agenda = sorted(
-        (
-            {
-                "meeting": a.meeting.ref,
-                "position": a.position,
-                "title": a.title,
-                "function": a.function,
-                "layer": a.governance_layer,
-            }
-            for a in AgendaItem.objects.filter(
-                meeting__body__partnership=partnership
-            ).select_related("meeting")
-        ),
-        key=lambda row: (row["meeting"], row["position"]),
-    )
-    attendance = sorted(
-        (
-            {"meeting": a.meeting.ref, "person": a.person.ref, "status": a.status}
-            for a in Attendance.objects.filter(
-                meeting__body__partnership=partnership
-            ).select_related("meeting", "person")
-        ),
-        key=lambda row: (row["meeting"], row["person"]),
-    )
-    tables = {
-        "partnership": [
-            {
-                "slug": partnership.slug,
-                "name": partnership.name,
-                "area": partnership.area,
-                "kind": partnership.kind,
-                "tier": partnership.tier,
-                "parent": partnership.parent.slug if partnership.parent else None,
-                "anonymity_threshold": partnership.anonymity_threshold,
-            }
-        ],
-        "organisations": organisations,
-        "people": people,
-        "bodies": bodies,
-        "memberships": memberships,
-        "meetings": meeting_rows,
-        "agenda_items": agenda,
-        "attendance": attendance,
-    }
-    for module in datapackage_modules():
-        tables.update(module.export_tables(partnership))
-    return tables
-
-
-def export_folder(partnership: Partnership, folder: str | Path) -> Path:
-    """Write the partnership's data package into ``folder``."""
-    return write_package(folder, partnership.name, export_tables(partnership))
-
-
-def export_zip(partnership: Partnership) -> io.BytesIO:
-    """The partnership's data package as an in-memory zip file."""
-    buffer = io.BytesIO()
-    with tempfile.TemporaryDirectory() as folder:
-        export_folder(partnership, folder)
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-            for path in sorted(Path(folder).iterdir()):
-                archive.write(path, path.name)
-    buffer.seek(0)
-    return buffer
 
 
 @dataclass(frozen=True)
@@ -247,114 +116,6 @@ def archive_message(error: TableError) -> str:
     if error.path == "archive":
         return error.message[0].upper() + error.message[1:] + "."
     return str(error)
-
-
-def check_tables(tables: Tables) -> list[TableError]:
-    """Rules Frictionless cannot express: one partnership row, a new slug, known functions."""
-    errors: list[TableError] = []
-    partnership_rows = tables["partnership"]
-    if len(partnership_rows) != 1:
-        errors.append(TableError("partnership.csv", 2, "", "must hold exactly one row"))
-    for row in partnership_rows[:1]:
-        if Partnership.objects.filter(slug=row["slug"]).exists():
-            errors.append(
-                TableError(
-                    "partnership.csv", 2, "slug", f"a partnership {row['slug']!r} already exists"
-                )
-            )
-        if row["anonymity_threshold"] < 3:
-            errors.append(
-                TableError("partnership.csv", 2, "anonymity_threshold", "must be at least 3")
-            )
-    for number, row in enumerate(tables["bodies"], start=2):
-        unknown = [name for name in split_list(row.get("functions")) if name not in FUNCTIONS]
-        if unknown:
-            errors.append(
-                TableError(
-                    "bodies.csv",
-                    number,
-                    "functions",
-                    f"unknown function {', '.join(map(repr, unknown))}",
-                )
-            )
-    parents = {row["id"]: row.get("parent") for row in tables["bodies"]}
-    for number, row in enumerate(tables["bodies"], start=2):
-        seen, current = {row["id"]}, row.get("parent")
-        while current:
-            if current in seen:
-                errors.append(
-                    TableError(
-                        "bodies.csv", number, "parent", "bodies report to each other in a loop"
-                    )
-                )
-                break
-            seen.add(current)
-            current = parents.get(current)
-    for number, row in enumerate(tables["memberships"], start=2):
-        if row.get("start") and row.get("end") and row["end"] < row["start"]:
-            errors.append(TableError("memberships.csv", number, "end", "is before start"))
-    for module in datapackage_modules():
-        errors += module.check_tables(tables)
-    return errors
-
-
-def split_list(value: Any) -> list[str]:
-    return [part.strip() for part in (value or "").split(";") if part.strip()]
-
-
-def may_create_by_import(importer: Any) -> bool:
-    """Whether ``importer`` may create a partnership by importing a data package.
-
-    Superusers may; any other signed-in account only when the site allows it
-    (``PARTNERSCOPE_IMPORT_BY_ANY_ACCOUNT``). ``None`` is the site's operator on the command
-    line, who holds the database already.
-    """
-    if importer is None:
-        return True
-    if not getattr(importer, "is_authenticated", False):
-        return False
-    return bool(importer.is_superuser or settings.IMPORT_BY_ANY_ACCOUNT)
-
-
-def shareable_organisations(importer: Any, refs: Sequence[str]) -> set[str]:
-    """The refs among ``refs`` of organisations the importer may attach to a new partnership.
-
-    An organisation already in the database may be shared only when the importer manages
-    every partnership that uses it (through a participation or a person), so an import never
-    reveals or locks another partnership's organisation. The operator (``None``) and
-    superusers manage every partnership.
-    """
-    existing = set(Organisation.objects.filter(ref__in=refs).values_list("ref", flat=True))
-    if importer is None or importer.is_superuser or not existing:
-        return existing
-    managed = Role.objects.filter(user=importer, kind=RoleKind.MANAGER).values("partnership")
-    used_elsewhere = set(
-        Participation.objects.filter(organisation__ref__in=existing)
-        .exclude(partnership__in=managed)
-        .values_list("organisation__ref", flat=True)
-    ) | set(
-        Person.objects.filter(organisation__ref__in=existing)
-        .exclude(partnership__in=managed)
-        .values_list("organisation__ref", flat=True)
-    )
-    return existing - used_elsewhere
-
-
-def fresh_organisation_refs(refs: set[str], package_ids: set[str]) -> dict[str, str]:
-    """A new ref for each of ``refs``, unused in the database and in the package."""
-    new_refs: dict[str, str] = {}
-    taken = set(package_ids)
-    for ref in sorted(refs):
-        base = ref[:56]
-        taken |= set(
-            Organisation.objects.filter(ref__startswith=f"{base}-").values_list("ref", flat=True)
-        )
-        suffix = 2
-        while f"{base}-{suffix}" in taken:
-            suffix += 1
-        new_refs[ref] = f"{base}-{suffix}"
-        taken.add(new_refs[ref])
-    return new_refs
 
 
 def import_tables(tables: Tables, importer: Any = None) -> ImportResult:

@@ -1,4 +1,4 @@
-"""Build the demo partnerships and their sign-in accounts."""
+"""Build the demo partnerships through the ordinary import, and their sign-in accounts."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from django.db import transaction
 from partnerscope.apps.accounts.models import Role
 from partnerscope.apps.common.extensions import demo_builders
 from partnerscope.apps.partnerships.datapackage_services import import_tables
-from partnerscope.apps.partnerships.demo import DEMO_PASSWORD, DEMO_USERS, demo_packages
+from partnerscope.apps.partnerships.demo.packages import demo_packages
+from partnerscope.apps.partnerships.demo.users import DEMO_PASSWORD, DEMO_USERS
 from partnerscope.apps.partnerships.models import Partnership
 
 
