@@ -86,8 +86,9 @@ def build(sevens_count: int, network_count: int) -> list[dict[str, Any]]:
     from django.urls import reverse
     from django.utils import timezone
 
-    from partnerscope.apps.network import services as network
+    from partnerscope.apps.network import invitations as network
     from partnerscope.apps.network.models import Wave as NetworkWave
+    from partnerscope.apps.network.representatives import suggest_representatives
     from partnerscope.apps.partnerships.models import (
         Body,
         Membership,
@@ -96,7 +97,7 @@ def build(sevens_count: int, network_count: int) -> list[dict[str, Any]]:
         Partnership,
         Person,
     )
-    from partnerscope.apps.sevens import services as sevens
+    from partnerscope.apps.sevens import invitations as sevens
     from partnerscope.apps.sevens.models import Wave as SevensWave
 
     today = timezone.localdate()
@@ -151,7 +152,7 @@ def build(sevens_count: int, network_count: int) -> list[dict[str, Any]]:
             opens=today,
             closes=today + dt.timedelta(days=21),
         )
-        network.suggest_representatives(network_wave)
+        suggest_representatives(network_wave)
 
     def path_of(view: str) -> Any:
         return lambda token: reverse(view, args=[token])

@@ -15,9 +15,9 @@ from simple_history.models import HistoricalRecords
 
 from partnerscope.apps.common.links import LINK_KEY_HELP
 from partnerscope.apps.common.models import SurveyWave
+from partnerscope.apps.common.surveys.models import ReminderSchedule
 from partnerscope.apps.network import querysets
 from partnerscope.apps.network.choices import Flow, Frequency, Level, Origin, Rating
-from partnerscope.apps.notifications.models import ReminderSchedule
 from partnerscope.apps.partnerships.models import REF_HELP, Organisation, Partnership, Person
 
 

@@ -16,7 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from partnerscope.apps.common.links import LINK_KEY_HELP
 from partnerscope.apps.common.models import SurveyWave
-from partnerscope.apps.notifications.models import ReminderSchedule
+from partnerscope.apps.common.surveys.models import ReminderSchedule
 from partnerscope.apps.partnerships.choices import Sector
 from partnerscope.apps.partnerships.models import REF_HELP, Body, Partnership, Person
 from partnerscope.apps.sevens import querysets
