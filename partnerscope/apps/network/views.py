@@ -41,10 +41,11 @@ def _url(name: str, access: Access, *args: Any) -> str:
 
 @partnership_view(Action.READ)
 def index(request: HttpRequest, access: Access) -> HttpResponse:
+    index = waves.wave_index(access)
     return render(
         request,
         "network/index.html",
-        {"index": waves.wave_index(access), "page_title": "Relationships"},
+        {"index": index, "waiting": index.waiting, "page_title": "Relationships"},
     )
 
 

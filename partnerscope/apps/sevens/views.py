@@ -35,10 +35,11 @@ from partnerscope.apps.sevens.models import Invitation, Wave
 
 @partnership_view(Action.READ)
 def index(request: HttpRequest, access: Access) -> HttpResponse:
+    index = services.wave_index(access)
     return render(
         request,
         "sevens/index.html",
-        {"index": services.wave_index(access), "page_title": "7S self-assessment"},
+        {"index": index, "waiting": index.invitations, "page_title": "7S self-assessment"},
     )
 
 
