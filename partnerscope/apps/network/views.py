@@ -7,7 +7,6 @@ and signed in (``survey.PAGES``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -17,6 +16,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from partnerscope.apps.accounts.permissions import Access, Action, partnership_view
+from partnerscope.apps.common.surveys.managing import WaveManagement
 from partnerscope.apps.network import invitations as inviting
 from partnerscope.apps.network import network_map, results, services, waves
 from partnerscope.apps.network import representatives as naming
@@ -29,7 +29,6 @@ from partnerscope.apps.network.forms import (
     TiesImportForm,
     WaveForm,
 )
-from partnerscope.apps.network.models import Wave
 
 
 def _url(name: str, access: Access, *args: Any) -> str:
@@ -49,42 +48,22 @@ def index(request: HttpRequest, access: Access) -> HttpResponse:
     )
 
 
-def _wave_form(request: HttpRequest, access: Access, wave: Wave | None) -> HttpResponse:
-    initial = {} if wave else {"previous": waves.default_previous(access)}
-    form = WaveForm(
-        request.POST or None, instance=wave, initial=initial, partnership=access.partnership
-    )
-    back = _url("wave", access, wave.pk) if wave else _url("index", access)
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = waves.save_wave(access, form)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, f"Wave {'changed' if wave else 'opened'}: {saved}.")
-            return HttpResponseRedirect(_url("wave", access, saved.pk))
-    return render(
-        request,
-        "network/wave_form.html",
-        {
-            "form": form,
-            "page_title": f"Change {wave}" if wave else "Open a new wave",
-            "back_url": back,
-            "cancel_url": back,
-            "submit_label": "Save changes" if wave else "Open the wave",
-        },
-        status=400 if form.errors else 200,
-    )
-
-
-@partnership_view(Action.EDIT)
-def wave_create(request: HttpRequest, access: Access) -> HttpResponse:
-    return _wave_form(request, access, None)
-
-
-@partnership_view(Action.EDIT)
-def wave_edit(request: HttpRequest, access: Access, pk: int) -> HttpResponse:
-    return _wave_form(request, access, services.get_wave(access, pk))
+MANAGEMENT = WaveManagement(
+    area="network",
+    form_class=WaveForm,
+    get_wave=services.get_wave,
+    save_wave=waves.save_wave,
+    default_previous=waves.default_previous,
+    invitation_page=inviting.invitation_page,
+    send_invitations=inviting.send_invitations,
+    get_invitee=naming.get_representative,
+    renew_invitation=inviting.renew_invitation,
+    survey_url=inviting.survey_url,
+    links_title="Links",
+    invitee_name="representative",
+    invitee_kwarg="rep_pk",
+)
+wave_create, wave_edit, invitations, invitation_renew = MANAGEMENT.views()
 
 
 @partnership_view(Action.READ)
@@ -104,7 +83,7 @@ def wave_detail(request: HttpRequest, access: Access, pk: int) -> HttpResponse:
     return render(request, template, context)
 
 
-# ---- Representatives and their links ---------------------------------------------------------
+# ---- Representatives ------------------------------------------------------------------------
 
 
 @partnership_view(Action.EDIT)
@@ -133,70 +112,6 @@ def representatives(request: HttpRequest, access: Access, pk: int) -> HttpRespon
             "cancel_url": back,
         },
         status=400 if form.errors else 200,
-    )
-
-
-def _link_maker(request: HttpRequest) -> Callable[[str], str]:
-    """Links under the configured site address, the same as the e-mailed ones."""
-    return inviting.survey_url
-
-
-def _invitations_page(
-    request: HttpRequest, access: Access, page: inviting.InvitationPage, status: int = 200
-) -> HttpResponse:
-    return render(
-        request,
-        "network/invitations.html",
-        {
-            "page": page,
-            "wave": page.wave,
-            "page_title": f"Links: {page.wave}",
-            "back_url": _url("wave", access, page.wave.pk),
-        },
-        status=status,
-    )
-
-
-@partnership_view(Action.EDIT)
-def invitations(request: HttpRequest, access: Access, pk: int) -> HttpResponse:
-    """Who has a link; a POST gives every representative without one a new link."""
-    wave = services.get_wave(access, pk)
-    if request.method == "POST":
-        try:
-            page = inviting.send_invitations(wave, _link_maker(request))
-        except ValidationError as error:
-            page = inviting.invitation_page(wave, problem=" ".join(error.messages))
-            return _invitations_page(request, access, page, 400)
-        return _invitations_page(request, access, page)
-    return _invitations_page(request, access, inviting.invitation_page(wave))
-
-
-@partnership_view(Action.EDIT)
-def invitation_renew(request: HttpRequest, access: Access, pk: int, rep_pk: int) -> HttpResponse:
-    """Confirm, then give one representative a new link in place of the old one."""
-    wave = services.get_wave(access, pk)
-    representative = naming.get_representative(wave, rep_pk)
-    back = _url("invitations", access, wave.pk)
-    problem = ""
-    if request.method == "POST":
-        try:
-            page = inviting.renew_invitation(representative, _link_maker(request))
-        except ValidationError as error:
-            problem = " ".join(error.messages)
-        else:
-            return _invitations_page(request, access, page)
-    return render(
-        request,
-        "network/invitation_renew.html",
-        {
-            "wave": wave,
-            "representative": representative,
-            "problem": problem,
-            "page_title": f"New link for {representative.person}",
-            "back_url": back,
-            "cancel_url": back,
-        },
-        status=400 if problem else 200,
     )
 
 

@@ -7,7 +7,6 @@ signed-in member through their invitation.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
 
 from django.contrib import messages
@@ -18,6 +17,7 @@ from django.urls import reverse
 
 from partnerscope.apps.accounts.permissions import Access, Action, partnership_view
 from partnerscope.apps.common.surveys import pages as surveys
+from partnerscope.apps.common.surveys.managing import WaveManagement
 from partnerscope.apps.common.surveys.pages import Routes
 from partnerscope.apps.sevens import answering, results, services
 from partnerscope.apps.sevens import invitations as inviting
@@ -28,7 +28,7 @@ from partnerscope.apps.sevens.forms import (
     WaveForm,
     element_initial,
 )
-from partnerscope.apps.sevens.models import Invitation, Wave
+from partnerscope.apps.sevens.models import Invitation
 
 # ---- Waves ---------------------------------------------------------------------------
 
@@ -43,48 +43,19 @@ def index(request: HttpRequest, access: Access) -> HttpResponse:
     )
 
 
-def _wave_form(request: HttpRequest, access: Access, wave: Wave | None) -> HttpResponse:
-    initial = {} if wave else {"previous": services.default_previous(access)}
-    form = WaveForm(
-        request.POST or None, instance=wave, initial=initial, partnership=access.partnership
-    )
-    back = (
-        reverse("sevens:wave", args=[access.partnership.slug, wave.pk])
-        if wave
-        else reverse("sevens:index", args=[access.partnership.slug])
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = services.save_wave(access, form)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, f"Wave {'changed' if wave else 'opened'}: {saved}.")
-            return HttpResponseRedirect(
-                reverse("sevens:wave", args=[access.partnership.slug, saved.pk])
-            )
-    return render(
-        request,
-        "sevens/wave_form.html",
-        {
-            "form": form,
-            "page_title": f"Change {wave}" if wave else "Open a new wave",
-            "back_url": back,
-            "cancel_url": back,
-            "submit_label": "Save changes" if wave else "Open the wave",
-        },
-        status=400 if form.errors else 200,
-    )
-
-
-@partnership_view(Action.EDIT)
-def wave_create(request: HttpRequest, access: Access) -> HttpResponse:
-    return _wave_form(request, access, None)
-
-
-@partnership_view(Action.EDIT)
-def wave_edit(request: HttpRequest, access: Access, pk: int) -> HttpResponse:
-    return _wave_form(request, access, services.get_wave(access, pk))
+MANAGEMENT = WaveManagement(
+    area="sevens",
+    form_class=WaveForm,
+    get_wave=services.get_wave,
+    save_wave=services.save_wave,
+    default_previous=services.default_previous,
+    invitation_page=inviting.invitation_page,
+    send_invitations=inviting.send_invitations,
+    get_invitee=inviting.get_invitation,
+    renew_invitation=inviting.renew_invitation,
+    survey_url=inviting.survey_url,
+)
+wave_create, wave_edit, invitations, invitation_renew = MANAGEMENT.views()
 
 
 @partnership_view(Action.EDIT)
@@ -164,75 +135,6 @@ def local_delete(request: HttpRequest, access: Access, pk: int, statement_pk: in
             "statement": statement,
             "problem": problem,
             "page_title": f"Delete {statement.statement_id}",
-            "back_url": back,
-            "cancel_url": back,
-        },
-        status=400 if problem else 200,
-    )
-
-
-# ---- Invitations ---------------------------------------------------------------------
-
-
-def _link_maker(request: HttpRequest) -> Callable[[str], str]:
-    """Links under the configured site address, the same as the e-mailed ones."""
-    return inviting.survey_url
-
-
-def _invitations_page(
-    request: HttpRequest, access: Access, page: inviting.InvitationPage, status: int = 200
-) -> HttpResponse:
-    return render(
-        request,
-        "sevens/invitations.html",
-        {
-            "page": page,
-            "wave": page.wave,
-            "page_title": f"Invitations: {page.wave}",
-            "back_url": reverse("sevens:wave", args=[access.partnership.slug, page.wave.pk]),
-        },
-        status=status,
-    )
-
-
-@partnership_view(Action.EDIT)
-def invitations(request: HttpRequest, access: Access, pk: int) -> HttpResponse:
-    """List who is invited; a POST invites everyone not yet invited and shows their links."""
-    wave = services.get_wave(access, pk)
-    if request.method == "POST":
-        try:
-            page = inviting.send_invitations(wave, _link_maker(request))
-        except ValidationError as error:
-            page = inviting.invitation_page(wave, problem=" ".join(error.messages))
-            return _invitations_page(request, access, page, 400)
-        return _invitations_page(request, access, page)
-    return _invitations_page(request, access, inviting.invitation_page(wave))
-
-
-@partnership_view(Action.EDIT)
-def invitation_renew(
-    request: HttpRequest, access: Access, pk: int, invitation_pk: int
-) -> HttpResponse:
-    """Confirm, then give one person a new link in place of their old one."""
-    wave = services.get_wave(access, pk)
-    invitation = inviting.get_invitation(wave, invitation_pk)
-    back = reverse("sevens:invitations", args=[access.partnership.slug, wave.pk])
-    problem = ""
-    if request.method == "POST":
-        try:
-            page = inviting.renew_invitation(invitation, _link_maker(request))
-        except ValidationError as error:
-            problem = " ".join(error.messages)
-        else:
-            return _invitations_page(request, access, page)
-    return render(
-        request,
-        "sevens/invitation_renew.html",
-        {
-            "wave": wave,
-            "invitation": invitation,
-            "problem": problem,
-            "page_title": f"New link for {invitation.person}",
             "back_url": back,
             "cancel_url": back,
         },
