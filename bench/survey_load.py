@@ -99,6 +99,7 @@ def build(sevens_count: int, network_count: int) -> list[dict[str, Any]]:
     )
     from partnerscope.apps.sevens import invitations as sevens
     from partnerscope.apps.sevens.models import Wave as SevensWave
+    from partnerscope.apps.sevens.services import shared_instrument
 
     today = timezone.localdate()
     people_per_organisation = max(PEOPLE_PER_ORGANISATION, -(-sevens_count // network_count))
@@ -142,7 +143,7 @@ def build(sevens_count: int, network_count: int) -> list[dict[str, Any]]:
             title="7S self-assessment, launch day",
             opens=today,
             closes=today + dt.timedelta(days=21),
-            instrument_version=sevens.shared_instrument().version,
+            instrument_version=shared_instrument().version,
         )
         sevens_wave.bodies.set(bodies)
         network_wave = NetworkWave.objects.create(
