@@ -3,15 +3,30 @@
 from __future__ import annotations
 
 import ast
+import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.urls import include, path
 
+from partnerscope import urls as project_urls
 from partnerscope.apps.accounts.permissions import Access
 from partnerscope.apps.common.extensions import survey_definitions
 from partnerscope.apps.common.surveys.links import SurveyLinks, hash_token
-from partnerscope.apps.common.surveys.refusals import SurveyRefused
+from partnerscope.apps.common.surveys.pages import (
+    Routes,
+    SurveyPages,
+    SurveyUrls,
+    SurveyWords,
+    after_saving,
+    send_or_check,
+)
+from partnerscope.apps.common.surveys.refusals import SurveyRefused, already_answered, unknown_link
 from partnerscope.apps.common.surveys.submission import submit_once
 from partnerscope.apps.network.survey import PAGES as NETWORK_PAGES
 from partnerscope.apps.notifications.models import Survey
@@ -109,12 +124,106 @@ def imported_modules(path: Path) -> set[str]:
 @pytest.mark.parametrize("area", SURVEY_AREAS)
 def test_a_survey_area_reads_another_only_through_its_selectors(area):
     others = [other for other in SURVEY_AREAS if other != area]
-    for path in (APPS / area).rglob("*.py"):
-        if "migrations" in path.parts:
+    for module_path in (APPS / area).rglob("*.py"):
+        if "migrations" in module_path.parts:
             continue
-        for module in imported_modules(path):
+        for module in imported_modules(module_path):
             for other in others:
                 prefix = f"partnerscope.apps.{other}"
                 if module == prefix or module.startswith(f"{prefix}."):
                     allowed = module.startswith(f"{prefix}.selectors")
-                    assert allowed, f"{path} imports {module}"
+                    assert allowed, f"{module_path} imports {module}"
+
+
+# ---- A new questionnaire is a small configuration ------------------------------------------
+
+
+@dataclass
+class Reply:
+    """A partner's reply to a finding, answered through a link (kept in memory here)."""
+
+    wave: Any
+    text: str = ""
+    answered: bool = False
+
+
+REPLIES: dict[str, Reply] = {}
+
+
+def reply_by_token(token: str) -> Reply:
+    reply = REPLIES.get(token)
+    if reply is None:
+        raise unknown_link()
+    if reply.answered:
+        raise already_answered("You have already replied", "Your reply is in. Thank you.")
+    return reply
+
+
+def reply_for_user(access: Access, pk: int) -> Reply:
+    raise SurveyRefused("Reply by link", "Replies are sent through their link.", 200)
+
+
+def reply_start(request: HttpRequest, reply: Reply, routes: Routes) -> HttpResponse:
+    return HttpResponse(f"Reply to {reply.wave.title}: {routes.step(1)}")
+
+
+def reply_step(request: HttpRequest, reply: Reply, routes: Routes, number: int) -> HttpResponse:
+    if request.method == "POST":
+        reply.text = request.POST.get("text", "")
+        return after_saving(request, routes, number, 1)
+    return HttpResponse(f"Step {number}, back to {routes.previous(number)}")
+
+
+def reply_check(request: HttpRequest, reply: Reply, routes: Routes) -> HttpResponse:
+    def send() -> None:
+        if not reply.text:
+            raise ValidationError("Write your reply.")
+        reply.answered = True
+
+    def page(problems: list[str], status: int) -> HttpResponse:
+        return HttpResponse(f"Check: {' '.join(problems)}", status=status)
+
+    return send_or_check(request, routes, send, "Thank you: your reply is in.", page)
+
+
+REPLY_PAGES: SurveyPages[Reply] = SurveyPages(
+    by_token=reply_by_token,
+    for_user=reply_for_user,
+    urls=SurveyUrls(public="replies_public", member="replies"),
+    words=SurveyWords(
+        thanks_panel="Your reply is in", thanks_text="The partnership will publish it."
+    ),
+)
+
+urlpatterns = [
+    path(
+        "a/replies/",
+        include(
+            (REPLY_PAGES.public_urlpatterns(reply_start, reply_step, reply_check), "replies_public")
+        ),
+    ),
+    *project_urls.urlpatterns,
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.urls(__name__)
+def test_a_new_questionnaire_gets_every_shared_page_from_a_small_configuration(client):
+    REPLIES["reply-token"] = Reply(SimpleNamespace(title="Finding F3", closes=dt.date(2030, 1, 31)))
+    start = "/a/replies/reply-token/"
+    assert client.get("/a/replies/nonsense/").status_code == 404
+    assert "This link does not work" in client.get("/a/replies/nonsense/").content.decode()
+    assert client.get(start).content.decode() == f"Reply to Finding F3: {start}1/"
+    later = client.post(f"{start}1/", {"text": "", "action": "later"})
+    assert later["Location"] == f"{start}saved/"
+    saved = client.get(later["Location"]).content.decode()
+    assert "Your answers are saved" in saved and "31 January 2030" in saved
+    assert client.post(f"{start}check/").status_code == 400
+    assert client.post(f"{start}1/", {"text": "Accepted."})["Location"] == f"{start}check/"
+    sent = client.post(f"{start}check/")
+    assert sent["Location"] == "/a/replies/thanks/"
+    thanks = client.get(sent["Location"]).content.decode()
+    assert "Your reply is in" in thanks and "The partnership will publish it." in thanks
+    again = client.get(start)
+    assert again.status_code == 410
+    assert "You have already replied" in again.content.decode()

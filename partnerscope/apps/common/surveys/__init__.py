@@ -10,6 +10,8 @@ ratings, and whatever questionnaire comes next) is a configuration of these modu
 - ``pages``: each page reached by link or signed in (``SurveyPages``), its routes, the
   steps, "save and come back later", the check page that sends, and the shared refusal,
   saved and thanks pages (templates in ``common/survey/``);
+- ``managing``: the manager's pages of a waved survey (open or change a wave, send its
+  links, renew one) from the survey's services (``WaveManagement``);
 - ``submission``: sending the answers exactly once (``submit_once`` locks the respondent);
 - ``models``, ``schedule`` and ``forms``: the reminder schedule every wave carries;
 - ``registry``: the ``SurveyDefinition`` an area registers (``AppConfig.survey_definition``)
