@@ -86,8 +86,9 @@ def build(sevens_count: int, network_count: int) -> list[dict[str, Any]]:
     from django.urls import reverse
     from django.utils import timezone
 
-    from partnerscope.apps.network import services as network
+    from partnerscope.apps.network import invitations as network
     from partnerscope.apps.network.models import Wave as NetworkWave
+    from partnerscope.apps.network.representatives import suggest_representatives
     from partnerscope.apps.partnerships.models import (
         Body,
         Membership,
@@ -96,8 +97,9 @@ def build(sevens_count: int, network_count: int) -> list[dict[str, Any]]:
         Partnership,
         Person,
     )
-    from partnerscope.apps.sevens import services as sevens
+    from partnerscope.apps.sevens import invitations as sevens
     from partnerscope.apps.sevens.models import Wave as SevensWave
+    from partnerscope.apps.sevens.services import shared_instrument
 
     today = timezone.localdate()
     people_per_organisation = max(PEOPLE_PER_ORGANISATION, -(-sevens_count // network_count))
@@ -141,7 +143,7 @@ def build(sevens_count: int, network_count: int) -> list[dict[str, Any]]:
             title="7S self-assessment, launch day",
             opens=today,
             closes=today + dt.timedelta(days=21),
-            instrument_version=sevens.shared_instrument().version,
+            instrument_version=shared_instrument().version,
         )
         sevens_wave.bodies.set(bodies)
         network_wave = NetworkWave.objects.create(
@@ -151,7 +153,7 @@ def build(sevens_count: int, network_count: int) -> list[dict[str, Any]]:
             opens=today,
             closes=today + dt.timedelta(days=21),
         )
-        network.suggest_representatives(network_wave)
+        suggest_representatives(network_wave)
 
     def path_of(view: str) -> Any:
         return lambda token: reverse(view, args=[token])

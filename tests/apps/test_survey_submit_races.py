@@ -27,10 +27,10 @@ from django.urls import reverse
 
 from partnerscope.apps.chains import rating as chains
 from partnerscope.apps.chains.models import Participant, Rating
-from partnerscope.apps.network import services as network
+from partnerscope.apps.network import answering as network
 from partnerscope.apps.network.models import Draft as NetworkDraft
 from partnerscope.apps.network.models import Representative, Tie
-from partnerscope.apps.sevens import services as sevens
+from partnerscope.apps.sevens import answering as sevens
 from partnerscope.apps.sevens.models import Draft as SevensDraft
 from partnerscope.apps.sevens.models import Evidence, Invitation, Response
 from tests.apps.chains.builders import QUESTIONS, falls_chain, workshop_with

@@ -10,10 +10,11 @@ import datetime as dt
 import pytest
 from playwright.sync_api import expect
 
-from partnerscope.apps.network import services as network_services
+from partnerscope.apps.network import invitations as network_invitations
+from partnerscope.apps.network import representatives as network_representatives
 from partnerscope.apps.notifications import services
 from partnerscope.apps.notifications.models import OptOut
-from partnerscope.apps.sevens import services as sevens_services
+from partnerscope.apps.sevens import invitations as sevens_invitations
 from partnerscope.apps.sevens.models import Wave
 from tests.apps.network.factories import make_wave as make_network_wave
 from tests.apps.sevens.factories import make_wave
@@ -40,7 +41,7 @@ def test_a_manager_sets_the_schedule_and_reads_the_log(page, live_server, kite, 
     saved = Wave.objects.get(pk=wave.pk)
     assert (saved.reminder_days, saved.reminder_before_closing) == ([1, 2], 1)
 
-    sevens_services.send_invitations(saved)
+    sevens_invitations.send_invitations(saved)
     services.queue_due_reminders(saved.opens + dt.timedelta(days=2))
     page.get_by_role("link", name="Reminders").click()
     expect(page.get_by_role("heading", name="Reminders")).to_be_visible()
@@ -54,8 +55,8 @@ def test_the_relationship_survey_log_names_those_reminded(page, live_server, kit
     kite["alice"].email = "alice@example.org"
     kite["alice"].save()
     wave = make_network_wave(kite, reminder_days=[1])
-    network_services.suggest_representatives(wave)
-    network_services.send_invitations(wave)
+    network_representatives.suggest_representatives(wave)
+    network_invitations.send_invitations(wave)
     services.queue_due_reminders(wave.opens + dt.timedelta(days=1))
     sign_in(page, live_server.url, manager.username)
     page.goto(f"{live_server.url}/p/kite/network/waves/{wave.pk}/")

@@ -8,7 +8,7 @@ import pytest
 from django.core import mail
 from typer.testing import CliRunner
 
-from partnerscope.apps.sevens import services as sevens_services
+from partnerscope.apps.sevens import invitations as sevens_invitations
 from partnerscope.cli import app
 from tests.apps.sevens.factories import make_wave
 
@@ -21,7 +21,7 @@ def test_reminders_send_reminds_once_and_says_what_it_queued(kite):
         kite[key].email = f"{key}@example.org"
         kite[key].save()
     wave = make_wave(kite, reminder_days=[1])
-    sevens_services.send_invitations(wave)
+    sevens_invitations.send_invitations(wave)
     mail.outbox.clear()
     day = (wave.opens + dt.timedelta(days=1)).isoformat()
     first = runner.invoke(app, ["reminders", "send", "--today", day])

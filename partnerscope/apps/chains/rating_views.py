@@ -6,12 +6,31 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.html import format_html
 
 from partnerscope.apps.accounts.permissions import Access, Action, partnership_view
 from partnerscope.apps.chains import forms, rating, services
 from partnerscope.apps.chains.choices import Question
 from partnerscope.apps.chains.models import Invitation
 from partnerscope.apps.chains.views import chain_url, get_chain, get_workshop
+from partnerscope.apps.common.surveys.pages import SurveyWords, refusal_page, thanks_page
+from partnerscope.apps.common.surveys.refusals import unknown_link
+
+UNKNOWN_LINK = (
+    "The link may have been copied wrongly. Ask the partnership manager who sent it for a new one."
+)
+
+
+def thanks_words(chain: Any) -> SurveyWords:
+    """What the thanks page says once a participant's ratings are stored."""
+    return SurveyWords(
+        thanks_panel=format_html("Your answers on {} are stored", chain.outcome_title),
+        thanks_text=format_html(
+            "The results are shown to the partnership once at least {} people have answered.",
+            chain.partnership.anonymity_threshold,
+        ),
+        done_label="Back to the workshop",
+    )
 
 
 def answer_page(
@@ -34,16 +53,11 @@ def answer_page(
         except rating.AnswerRefused as error:
             refused = str(error)
         else:
-            return render(
+            return thanks_page(
                 request,
-                "chains/rate_done.html",
-                {
-                    **extra,
-                    "chain": chain,
-                    "workshop": workshop,
-                    "done_url": done_url,
-                    "page_title": "Thank you",
-                },
+                thanks_words(chain),
+                done_url,
+                {**extra, "chain": chain, "workshop": workshop},
             )
     return render(
         request,
@@ -74,10 +88,5 @@ def public_rate(request: HttpRequest, token: str) -> HttpResponse:
     """The rating form reached by a single-use link, without signing in."""
     invitation = rating.invitation_for_token(token)
     if invitation is None:
-        return render(
-            request,
-            "chains/rate_invalid.html",
-            {"page_title": "This link does not work"},
-            status=404,
-        )
+        return refusal_page(request, unknown_link(UNKNOWN_LINK))
     return answer_page(request, invitation, {"public": True}, None)

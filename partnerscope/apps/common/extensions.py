@@ -10,17 +10,25 @@ An area app (sevens, network, performance, chains, …) marks its ``AppConfig`` 
   so the area's tables travel in the data package;
 - ``demo_tables``: dotted path of ``function(tables, index) -> dict[str, rows]`` returning
   the area's demo rows for one demo partnership (given its foundation tables), which the
-  demo then imports through the ordinary data-package import.
+  demo then imports through the ordinary data-package import;
+- ``survey_definition``: dotted path of the area's ``SurveyDefinition`` (the survey
+  engine's ``common/surveys/registry.py``), so reminders can reach its waves and invitees;
+- ``invitation_mailer``: (the reminders app) dotted path of
+  ``function(survey key, respondent ids) -> bool`` that queues the invitation e-mails of new
+  survey links, True if they are queued and not sent yet.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.apps import AppConfig, apps
 from django.utils.module_loading import import_string
+
+if TYPE_CHECKING:
+    from partnerscope.apps.common.surveys.registry import SurveyDefinition
 
 
 def area_configs() -> list[AppConfig]:
@@ -56,3 +64,26 @@ def demo_builders() -> list[Callable[[dict[str, Any], int], dict[str, list[dict[
         for config in area_configs()
         if getattr(config, "demo_tables", None)
     ]
+
+
+def survey_definitions() -> dict[str, SurveyDefinition]:
+    """Every registered survey by its key, in the order of the installed apps."""
+    found = (
+        import_string(config.survey_definition)
+        for config in area_configs()
+        if getattr(config, "survey_definition", None)
+    )
+    return {definition.key: definition for definition in found}
+
+
+def queue_invitation_emails(survey: str, ids: Sequence[int]) -> bool:
+    """Queue the invitation e-mails of new links through the registered mailer.
+
+    True if they are queued and not sent yet; False when sent at once, when there is
+    nothing to send, or when no app sends e-mails.
+    """
+    for config in apps.get_app_configs():
+        path = getattr(config, "invitation_mailer", None)
+        if path:
+            return bool(import_string(path)(survey, ids))
+    return False

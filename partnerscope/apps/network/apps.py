@@ -9,3 +9,4 @@ class NetworkConfig(AppConfig):
     partnership_menu: list[tuple[str, str]] = [("Relationships", "network:index")]
     datapackage_services = "partnerscope.apps.network.datapackage_services"
     demo_tables = "partnerscope.apps.network.demo.demo_tables"
+    survey_definition = "partnerscope.apps.network.survey.DEFINITION"

@@ -12,6 +12,13 @@ from django.http import QueryDict
 
 from partnerscope.apps.common.forms import Form, ModelForm
 from partnerscope.apps.common.models import WaveStatus
+from partnerscope.apps.common.surveys.forms import (
+    SCHEDULE_FIELDS,
+    SCHEDULE_HELP,
+    SCHEDULE_LABELS,
+    ReminderDaysField,
+    check_schedule,
+)
 from partnerscope.apps.network.choices import (
     LEVEL_HINTS,
     RATING_PARTS,
@@ -24,15 +31,8 @@ from partnerscope.apps.network.choices import (
     SizeMeasure,
 )
 from partnerscope.apps.network.models import Wave
+from partnerscope.apps.network.representatives import RepresentativeRow
 from partnerscope.apps.network.results import Options
-from partnerscope.apps.network.services import RepresentativeRow
-from partnerscope.apps.notifications.forms import (
-    SCHEDULE_FIELDS,
-    SCHEDULE_HELP,
-    SCHEDULE_LABELS,
-    ReminderDaysField,
-    check_schedule,
-)
 from partnerscope.apps.partnerships.choices import Sector
 from partnerscope.apps.partnerships.models import Organisation, Partnership
 from partnerscope.core.network import DEFAULT_MIN_LEVEL

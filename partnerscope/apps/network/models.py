@@ -16,9 +16,9 @@ from simple_history.models import HistoricalRecords
 from partnerscope.apps.common.links import LINK_KEY_HELP
 from partnerscope.apps.common.models import SurveyWave
 from partnerscope.apps.common.records import VersionedRecord, ref_field, ref_unique_within
+from partnerscope.apps.common.surveys.models import ReminderSchedule
 from partnerscope.apps.network import querysets
 from partnerscope.apps.network.choices import Flow, Frequency, Level, Origin, Rating
-from partnerscope.apps.notifications.models import ReminderSchedule
 from partnerscope.apps.partnerships.models import Organisation, Partnership, Person
 
 

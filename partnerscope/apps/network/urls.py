@@ -2,7 +2,8 @@
 
 from django.urls import path
 
-from partnerscope.apps.network import views
+from partnerscope.apps.network import answering_views, views
+from partnerscope.apps.network.survey import PAGES
 
 app_name = "network"
 
@@ -26,8 +27,10 @@ urlpatterns = [
     path("waves/<int:pk>/organisations/<int:org_pk>/", views.organisation, name="organisation"),
     path("waves/<int:pk>/compare/", views.compare, name="compare"),
     path("waves/<int:pk>/download/<str:kind>", views.download, name="download"),
-    path("waves/<int:pk>/answer/", views.answer, name="answer"),
-    path("waves/<int:pk>/answer/<int:number>/", views.answer_page, name="answer_page"),
-    path("waves/<int:pk>/answer/search/", views.answer_search, name="answer_search"),
-    path("waves/<int:pk>/answer/check/", views.answer_check, name="answer_check"),
+    *PAGES.member_urlpatterns(
+        answering_views.survey_start,
+        answering_views.survey_page,
+        answering_views.survey_check,
+        search=answering_views.survey_search,
+    ),
 ]

@@ -5,3 +5,4 @@ class NotificationsConfig(AppConfig):
     name = "partnerscope.apps.notifications"
     label = "notifications"
     verbose_name = "Reminders and opt-outs"
+    invitation_mailer = "partnerscope.apps.notifications.tasks.email_invitations"

@@ -1,6 +1,7 @@
 """Reminder schedules, the log of reminders sent and people's opt-outs, shared by all surveys.
 
-A wave of any survey takes its schedule fields from ``ReminderSchedule``. ``ReminderLog``
+A wave of any survey takes its schedule fields from the survey engine's
+``ReminderSchedule`` (``common/surveys/models.py``). ``ReminderLog``
 holds one row for each reminder sent to each invitee, and its unique constraint is what
 makes every reminder go once only, whoever runs the sending and how often. ``OptOut``
 records a person's wish to get no more reminders.
@@ -11,40 +12,12 @@ from __future__ import annotations
 from django.db import models
 from django.utils import timezone
 
-from partnerscope.apps.notifications.schedule import Reminder, reminders_for
 from partnerscope.apps.partnerships.models import Person
 
 
 class Survey(models.TextChoices):
     SEVENS = "sevens", "7S self-assessment"
     NETWORK = "network", "Relationship survey"
-
-
-class ReminderSchedule(models.Model):
-    """The reminder fields of a survey wave; the wave declares ``opens`` and ``closes``."""
-
-    reminder_days = models.JSONField(
-        default=list,
-        blank=True,
-        help_text="Days after opening on which people who have not answered are reminded.",
-    )
-    reminder_before_closing = models.PositiveSmallIntegerField(
-        null=True,
-        blank=True,
-        help_text="Also remind them this many days before the wave closes (0: on the last day).",
-    )
-
-    class Meta:
-        abstract = True
-
-    @property
-    def reminders(self) -> list[Reminder]:
-        return reminders_for(
-            self.opens,  # type: ignore[attr-defined]
-            self.closes,  # type: ignore[attr-defined]
-            self.reminder_days or [],
-            self.reminder_before_closing,
-        )
 
 
 class ReminderLog(models.Model):

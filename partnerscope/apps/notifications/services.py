@@ -24,9 +24,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from partnerscope.apps.common.links import absolute
+from partnerscope.apps.common.surveys.schedule import Reminder, due_reminder
 from partnerscope.apps.notifications.models import OptOut, ReminderLog, Survey
-from partnerscope.apps.notifications.schedule import Reminder, due_reminder
-from partnerscope.apps.notifications.sources import SOURCES, Source
+from partnerscope.apps.notifications.sources import Source, sources
 from partnerscope.apps.partnerships.models import Person
 
 logger = logging.getLogger(__name__)
@@ -89,7 +89,7 @@ def send_invitation_emails(survey: str, ids: Iterable[int]) -> int:
 
     An invitee whose link has since been renewed is skipped: the renewal sends its own.
     """
-    source = SOURCES[Survey(survey)]
+    source = sources()[Survey(survey)]
     sent = []
     for invitee in source.by_ids(ids):
         person = source.person(invitee)
@@ -131,7 +131,7 @@ def send_reminder(survey: str, wave_id: int, reminder: str, today: date | None =
     unless the wave is open that day and has not closed since, and that reminder is the
     one due then, so a late or repeated task never sends a stale or second reminder.
     """
-    source = SOURCES[Survey(survey)]
+    source = sources()[Survey(survey)]
     wave = source.wave(wave_id)
     today = today or timezone.localdate()
     if wave is None or not wave.opens <= today <= wave.closes:
@@ -171,7 +171,7 @@ def due_reminders(today: date | None = None) -> list[DueReminder]:
     """Every wave's reminder due today that some invitee has not been sent yet."""
     today = today or timezone.localdate()
     found = []
-    for survey, source in SOURCES.items():
+    for survey, source in sources().items():
         for wave in source.waves_open_on(today):
             due = due_reminder(wave.reminders, today)
             if due is None:
@@ -229,7 +229,7 @@ def reminder_page(survey: Survey, wave: object) -> ReminderPage:
     For an anonymous survey only counts per reminder and day: a list of who was reminded
     would be a list of who had not answered at that time.
     """
-    source = SOURCES[survey]
+    source = sources()[survey]
     labels = {r.key: r.label for r in wave.reminders}  # type: ignore[attr-defined]
     logs = list(
         ReminderLog.objects.filter(survey=survey, wave_id=wave.pk)  # type: ignore[attr-defined]

@@ -1,12 +1,13 @@
-"""Reminder logs of survey waves, under /p/<slug>/reminders/."""
+"""Reminder logs of survey waves, under /p/<slug>/reminders/: one per registered survey."""
 
 from django.urls import path
 
+from partnerscope.apps.common.extensions import survey_definitions
 from partnerscope.apps.notifications import views
 
 app_name = "notifications"
 
 urlpatterns = [
-    path("sevens/<int:pk>/", views.sevens_log, name="sevens_log"),
-    path("network/<int:pk>/", views.network_log, name="network_log"),
+    path(f"{key}/<int:pk>/", views.reminder_log, {"survey": key}, name=f"{key}_log")
+    for key in survey_definitions()
 ]

@@ -8,39 +8,29 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
 from partnerscope.apps.accounts.permissions import Access, Action, partnership_view
-from partnerscope.apps.network import services as network_services
 from partnerscope.apps.notifications import services
 from partnerscope.apps.notifications.models import Survey
-from partnerscope.apps.sevens import services as sevens_services
-
-WAVE_PAGES = {Survey.SEVENS: "sevens:wave", Survey.NETWORK: "network:wave"}
+from partnerscope.apps.notifications.sources import sources
 
 
-def _log_page(request: HttpRequest, access: Access, survey: Survey, wave: object) -> HttpResponse:
-    page = services.reminder_page(survey, wave)
+@partnership_view(Action.EDIT)
+def reminder_log(request: HttpRequest, access: Access, pk: int, survey: str) -> HttpResponse:
+    """A wave's reminders: counts only for an anonymous survey (the 7S), else the
+    representatives reminded (the relationship survey)."""
+    source = sources()[Survey(survey)]
+    wave = source.definition.get_wave(access, pk)
+    page = services.reminder_page(source.survey, wave)
     return render(
         request,
         "notifications/reminder_log.html",
         {
             "page": page,
             "wave": wave,
-            "survey": survey,
+            "survey": source.survey,
             "page_title": f"Reminders: {wave}",
-            "back_url": reverse(WAVE_PAGES[survey], args=[access.partnership.slug, wave.pk]),  # type: ignore[attr-defined]
+            "back_url": reverse(source.definition.wave_page, args=[access.partnership.slug, pk]),
         },
     )
-
-
-@partnership_view(Action.EDIT)
-def sevens_log(request: HttpRequest, access: Access, pk: int) -> HttpResponse:
-    """The 7S wave's reminders: counts only, since its answers are anonymous."""
-    return _log_page(request, access, Survey.SEVENS, sevens_services.get_wave(access, pk))
-
-
-@partnership_view(Action.EDIT)
-def network_log(request: HttpRequest, access: Access, pk: int) -> HttpResponse:
-    """The relationship survey wave's reminders, with the representatives reminded."""
-    return _log_page(request, access, Survey.NETWORK, network_services.get_wave(access, pk))
 
 
 @never_cache

@@ -9,3 +9,4 @@ class SevensConfig(AppConfig):
     partnership_menu: list[tuple[str, str]] = [("7S self-assessment", "sevens:index")]
     datapackage_services = "partnerscope.apps.sevens.datapackage_services"
     demo_tables = "partnerscope.apps.sevens.demo.demo_tables"
+    survey_definition = "partnerscope.apps.sevens.survey.DEFINITION"

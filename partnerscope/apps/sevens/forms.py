@@ -8,7 +8,7 @@ from django import forms
 
 from partnerscope.apps.common.forms import Form, ModelForm
 from partnerscope.apps.common.models import WaveStatus
-from partnerscope.apps.notifications.forms import (
+from partnerscope.apps.common.surveys.forms import (
     SCHEDULE_FIELDS,
     SCHEDULE_HELP,
     SCHEDULE_LABELS,
@@ -17,8 +17,8 @@ from partnerscope.apps.notifications.forms import (
 )
 from partnerscope.apps.partnerships.choices import Layer, Sector
 from partnerscope.apps.partnerships.models import Body, Partnership
+from partnerscope.apps.sevens.answering import EVIDENCE_MAX
 from partnerscope.apps.sevens.models import Element, LocalStatement, Wave
-from partnerscope.apps.sevens.services import EVIDENCE_MAX
 from partnerscope.core.sevens import DONT_KNOW, SCALE, SCALE_LABELS, Statement
 
 ANSWER_CHOICES = [(str(k), SCALE_LABELS[k].capitalize()) for k in SCALE] + [

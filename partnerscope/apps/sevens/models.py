@@ -17,7 +17,7 @@ from simple_history.models import HistoricalRecords
 from partnerscope.apps.common.links import LINK_KEY_HELP
 from partnerscope.apps.common.models import SurveyWave
 from partnerscope.apps.common.records import VersionedRecord, ref_field, ref_unique_within
-from partnerscope.apps.notifications.models import ReminderSchedule
+from partnerscope.apps.common.surveys.models import ReminderSchedule
 from partnerscope.apps.partnerships.choices import Sector
 from partnerscope.apps.partnerships.models import Body, Partnership, Person
 from partnerscope.apps.sevens import querysets

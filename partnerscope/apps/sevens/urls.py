@@ -3,6 +3,7 @@
 from django.urls import path
 
 from partnerscope.apps.sevens import views
+from partnerscope.apps.sevens.survey import PAGES
 
 app_name = "sevens"
 
@@ -26,7 +27,5 @@ urlpatterns = [
     path("waves/<int:pk>/results/", views.wave_results, name="results"),
     path("waves/<int:pk>/results.json", views.results_json, name="results_json"),
     path("waves/<int:pk>/results/<slug:element>/", views.element_results, name="element_results"),
-    path("waves/<int:pk>/answer/", views.answer, name="answer"),
-    path("waves/<int:pk>/answer/<int:number>/", views.answer_step, name="answer_step"),
-    path("waves/<int:pk>/answer/check/", views.answer_check, name="answer_check"),
+    *PAGES.member_urlpatterns(views.survey_about, views.survey_step, views.survey_check),
 ]

@@ -1,13 +1,12 @@
 """Pages of the 7S self-assessment: waves, invitations, answering and results.
 
-The survey pages are written once and reached two ways: through a single-use link that
-needs no sign-in (``public_urls``), and by a signed-in member through their invitation.
+The survey pages are written once; the survey engine (``survey.PAGES``) serves each two
+ways: through a single-use link that needs no sign-in (``public_urls``), and to a
+signed-in member through their invitation.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 
 from django.contrib import messages
@@ -17,8 +16,11 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from partnerscope.apps.accounts.permissions import Access, Action, partnership_view
-from partnerscope.apps.common import surveys
-from partnerscope.apps.sevens import results, services
+from partnerscope.apps.common.surveys import pages as surveys
+from partnerscope.apps.common.surveys.managing import WaveManagement
+from partnerscope.apps.common.surveys.pages import Routes
+from partnerscope.apps.sevens import answering, results, services
+from partnerscope.apps.sevens import invitations as inviting
 from partnerscope.apps.sevens.forms import (
     AboutYouForm,
     ElementForm,
@@ -26,63 +28,34 @@ from partnerscope.apps.sevens.forms import (
     WaveForm,
     element_initial,
 )
-from partnerscope.apps.sevens.models import Invitation, Wave
-from partnerscope.apps.sevens.services import invitation_by_token, invitation_for_user
+from partnerscope.apps.sevens.models import Invitation
 
 # ---- Waves ---------------------------------------------------------------------------
 
 
 @partnership_view(Action.READ)
 def index(request: HttpRequest, access: Access) -> HttpResponse:
+    index = services.wave_index(access)
     return render(
         request,
         "sevens/index.html",
-        {"index": services.wave_index(access), "page_title": "7S self-assessment"},
+        {"index": index, "waiting": index.invitations, "page_title": "7S self-assessment"},
     )
 
 
-def _wave_form(request: HttpRequest, access: Access, wave: Wave | None) -> HttpResponse:
-    initial = {} if wave else {"previous": services.default_previous(access)}
-    form = WaveForm(
-        request.POST or None, instance=wave, initial=initial, partnership=access.partnership
-    )
-    back = (
-        reverse("sevens:wave", args=[access.partnership.slug, wave.pk])
-        if wave
-        else reverse("sevens:index", args=[access.partnership.slug])
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = services.save_wave(access, form)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, f"Wave {'changed' if wave else 'opened'}: {saved}.")
-            return HttpResponseRedirect(
-                reverse("sevens:wave", args=[access.partnership.slug, saved.pk])
-            )
-    return render(
-        request,
-        "sevens/wave_form.html",
-        {
-            "form": form,
-            "page_title": f"Change {wave}" if wave else "Open a new wave",
-            "back_url": back,
-            "cancel_url": back,
-            "submit_label": "Save changes" if wave else "Open the wave",
-        },
-        status=400 if form.errors else 200,
-    )
-
-
-@partnership_view(Action.EDIT)
-def wave_create(request: HttpRequest, access: Access) -> HttpResponse:
-    return _wave_form(request, access, None)
-
-
-@partnership_view(Action.EDIT)
-def wave_edit(request: HttpRequest, access: Access, pk: int) -> HttpResponse:
-    return _wave_form(request, access, services.get_wave(access, pk))
+MANAGEMENT = WaveManagement(
+    area="sevens",
+    form_class=WaveForm,
+    get_wave=services.get_wave,
+    save_wave=services.save_wave,
+    default_previous=services.default_previous,
+    invitation_page=inviting.invitation_page,
+    send_invitations=inviting.send_invitations,
+    get_invitee=inviting.get_invitation,
+    renew_invitation=inviting.renew_invitation,
+    survey_url=inviting.survey_url,
+)
+wave_create, wave_edit, invitations, invitation_renew = MANAGEMENT.views()
 
 
 @partnership_view(Action.EDIT)
@@ -169,75 +142,6 @@ def local_delete(request: HttpRequest, access: Access, pk: int, statement_pk: in
     )
 
 
-# ---- Invitations ---------------------------------------------------------------------
-
-
-def _link_maker(request: HttpRequest) -> Callable[[str], str]:
-    """Links under the configured site address, the same as the e-mailed ones."""
-    return services.survey_url
-
-
-def _invitations_page(
-    request: HttpRequest, access: Access, page: services.InvitationPage, status: int = 200
-) -> HttpResponse:
-    return render(
-        request,
-        "sevens/invitations.html",
-        {
-            "page": page,
-            "wave": page.wave,
-            "page_title": f"Invitations: {page.wave}",
-            "back_url": reverse("sevens:wave", args=[access.partnership.slug, page.wave.pk]),
-        },
-        status=status,
-    )
-
-
-@partnership_view(Action.EDIT)
-def invitations(request: HttpRequest, access: Access, pk: int) -> HttpResponse:
-    """List who is invited; a POST invites everyone not yet invited and shows their links."""
-    wave = services.get_wave(access, pk)
-    if request.method == "POST":
-        try:
-            page = services.send_invitations(wave, _link_maker(request))
-        except ValidationError as error:
-            page = services.invitation_page(wave, problem=" ".join(error.messages))
-            return _invitations_page(request, access, page, 400)
-        return _invitations_page(request, access, page)
-    return _invitations_page(request, access, services.invitation_page(wave))
-
-
-@partnership_view(Action.EDIT)
-def invitation_renew(
-    request: HttpRequest, access: Access, pk: int, invitation_pk: int
-) -> HttpResponse:
-    """Confirm, then give one person a new link in place of their old one."""
-    wave = services.get_wave(access, pk)
-    invitation = services.get_invitation(wave, invitation_pk)
-    back = reverse("sevens:invitations", args=[access.partnership.slug, wave.pk])
-    problem = ""
-    if request.method == "POST":
-        try:
-            page = services.renew_invitation(invitation, _link_maker(request))
-        except ValidationError as error:
-            problem = " ".join(error.messages)
-        else:
-            return _invitations_page(request, access, page)
-    return render(
-        request,
-        "sevens/invitation_renew.html",
-        {
-            "wave": wave,
-            "invitation": invitation,
-            "problem": problem,
-            "page_title": f"New link for {invitation.person}",
-            "back_url": back,
-            "cancel_url": back,
-        },
-        status=400 if problem else 200,
-    )
-
-
 # ---- Results -------------------------------------------------------------------------
 
 
@@ -281,67 +185,17 @@ def results_json(request: HttpRequest, access: Access, pk: int) -> JsonResponse:
     return response
 
 
-# ---- Answering -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Routes:
-    """Where the survey's pages are, for a link's token or a signed-in member's wave."""
-
-    about: str
-    steps: list[str]
-    check: str
-    saved: str
-    done: str
-    signed_in: bool
-
-    def step(self, number: int) -> str:
-        return self.steps[number - 1]
-
-
-def public_routes(token: str) -> Routes:
-    return Routes(
-        about=reverse("sevens_public:about", args=[token]),
-        steps=[
-            reverse("sevens_public:step", args=[token, n]) for n in range(1, services.STEPS + 1)
-        ],
-        check=reverse("sevens_public:check", args=[token]),
-        saved=reverse("sevens_public:saved", args=[token]),
-        done=reverse("sevens_public:thanks"),
-        signed_in=False,
-    )
-
-
-def member_routes(access: Access, pk: int) -> Routes:
-    slug = access.partnership.slug
-    return Routes(
-        about=reverse("sevens:answer", args=[slug, pk]),
-        steps=[
-            reverse("sevens:answer_step", args=[slug, pk, n]) for n in range(1, services.STEPS + 1)
-        ],
-        check=reverse("sevens:answer_check", args=[slug, pk]),
-        saved=reverse("sevens:index", args=[slug]),
-        done=reverse("sevens:index", args=[slug]),
-        signed_in=True,
-    )
-
-
-SURVEY = surveys.SurveyPages(
-    "sevens", invitation_by_token, invitation_for_user, public_routes, member_routes
-)
-saved, thanks = SURVEY.saved, SURVEY.thanks
+# ---- Answering (the pages the survey engine serves by link and signed in) -----------------
 
 
 def survey_about(request: HttpRequest, invitation: Invitation, routes: Routes) -> HttpResponse:
-    state = services.survey_state(invitation)
+    state = answering.survey_state(invitation)
     form = AboutYouForm(
         request.POST or None, initial={"sector": state.sector, "layers": state.layers}
     )
     if request.method == "POST" and form.is_valid():
-        services.save_about(invitation, form.cleaned_data["sector"], form.cleaned_data["layers"])
-        if request.POST.get("action") == "later":
-            return surveys.save_for_later(request, routes)
-        return HttpResponseRedirect(routes.step(1))
+        answering.save_about(invitation, form.cleaned_data["sector"], form.cleaned_data["layers"])
+        return surveys.after_saving(request, routes, 0, answering.STEPS)
     return render(
         request,
         "sevens/survey_about.html",
@@ -349,21 +203,18 @@ def survey_about(request: HttpRequest, invitation: Invitation, routes: Routes) -
             "form": form,
             "wave": invitation.wave,
             "routes": routes,
-            "steps": services.STEPS,
+            "steps": answering.STEPS,
             "page_title": f"About you – {invitation.wave}",
         },
         status=400 if form.errors else 200,
     )
 
 
-about, answer = SURVEY.views(survey_about)
-
-
 def survey_step(
     request: HttpRequest, invitation: Invitation, routes: Routes, number: int
 ) -> HttpResponse:
-    page = services.element_page(invitation, number)
-    state = services.survey_state(invitation)
+    page = answering.element_page(invitation, number)
+    state = answering.survey_state(invitation)
     form = ElementForm(
         request.POST or None,
         initial=element_initial(
@@ -373,12 +224,8 @@ def survey_step(
         element_name=page.name,
     )
     if request.method == "POST" and form.is_valid():
-        services.save_element(invitation, page, form.answers(), form.cleaned_data["evidence"])
-        if request.POST.get("action") == "later":
-            return surveys.save_for_later(request, routes)
-        return HttpResponseRedirect(
-            routes.step(number + 1) if number < services.STEPS else routes.check
-        )
+        answering.save_element(invitation, page, form.answers(), form.cleaned_data["evidence"])
+        return surveys.after_saving(request, routes, number, answering.STEPS)
     return render(
         request,
         "sevens/survey_step.html",
@@ -387,40 +234,37 @@ def survey_step(
             "page": page,
             "wave": invitation.wave,
             "routes": routes,
-            "steps": services.STEPS,
-            "previous_url": routes.step(number - 1) if number > 1 else routes.about,
-            "page_title": f"{page.name} ({number} of {services.STEPS}) – {invitation.wave}",
+            "steps": answering.STEPS,
+            "previous_url": routes.previous(number),
+            "page_title": f"{page.name} ({number} of {answering.STEPS}) – {invitation.wave}",
         },
         status=400 if form.errors else 200,
     )
-
-
-step, answer_step = SURVEY.views(survey_step)
 
 
 def survey_check(request: HttpRequest, invitation: Invitation, routes: Routes) -> HttpResponse:
     """The last page: the answers as they will be stored, then sent without a name."""
 
     def check_page(problems: list[str], status: int) -> HttpResponse:
-        page = services.check_page(invitation)
+        page = answering.check_page(invitation)
         return render(
             request,
             "sevens/survey_check.html",
             {
                 "check": page,
-                "check_rows": list(zip(page.rows, routes.steps, strict=True)),
+                "check_rows": list(zip(page.rows, routes.steps(answering.STEPS), strict=True)),
                 "problems": problems,
                 "wave": invitation.wave,
                 "routes": routes,
+                "progress_label": "All 7 elements done: check your answers",
+                "progress_done": answering.STEPS + 1,
+                "progress_total": answering.STEPS + 1,
                 "page_title": f"Check your answers – {invitation.wave}",
-                "previous_url": routes.step(services.STEPS),
+                "previous_url": routes.step(answering.STEPS),
             },
             status=status,
         )
 
-    send = partial(services.submit, invitation)
+    send = partial(answering.submit, invitation)
     sent_message = "Thank you: your answers are in."
     return surveys.send_or_check(request, routes, send, sent_message, check_page)
-
-
-check, answer_check = SURVEY.views(survey_check)

@@ -9,8 +9,8 @@ from typing import Any
 
 from django.utils import timezone
 
+from partnerscope.apps.common.surveys.links import hash_token
 from partnerscope.apps.network.models import Representative, Tie, Wave
-from partnerscope.apps.network.services import hash_token
 from partnerscope.apps.partnerships.models import Organisation, Participation, Person
 
 _numbers = itertools.count(1)

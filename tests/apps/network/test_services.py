@@ -11,7 +11,17 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from partnerscope.apps.accounts.permissions import Access
-from partnerscope.apps.network import selectors, services
+from partnerscope.apps.common.surveys.links import hash_token
+from partnerscope.apps.common.surveys.refusals import SurveyRefused
+from partnerscope.apps.network import (
+    answering,
+    invitations,
+    representatives,
+    selectors,
+    services,
+    ties_import,
+    waves,
+)
 from partnerscope.apps.network.forms import WaveForm
 from partnerscope.apps.network.models import Draft, Representative, Tie
 from partnerscope.apps.partnerships.models import Membership, Participation, Person
@@ -41,7 +51,7 @@ def test_a_new_wave_names_a_representative_for_each_organisation_with_people(kit
         partnership=kite["partnership"],
     )
     assert form.is_valid(), form.errors
-    wave = services.save_wave(access(kite), form)
+    wave = waves.save_wave(access(kite), form)
     assert wave.ref == "relationships-2026"
     chosen = {r.organisation: r.person for r in wave.representatives.all()}
     assert chosen == {kite["council"]: kite["alice"], kite["police"]: kite["bola"]}
@@ -59,7 +69,7 @@ def test_a_representative_is_suggested_from_the_previous_wave_then_the_strategic
     first = make_closed_wave(kite)
     Representative.objects.create(wave=first, organisation=kite["council"], person=carol)
     second = make_wave(kite, previous=first)
-    services.suggest_representatives(second)
+    representatives.suggest_representatives(second)
     chosen = {r.organisation: r.person for r in second.representatives.all()}
     assert chosen[kite["council"]] == carol
     assert chosen[kite["police"]] == kite["bola"], "Bola sits on the strategic kite board"
@@ -72,24 +82,24 @@ def test_changing_a_representative_stops_the_old_link_and_keeps_the_saved_answer
     carol = Person.objects.create(
         partnership=kite["partnership"], ref="carol", name="Carol", organisation=kite["council"]
     )
-    changed = services.save_representatives(wave, {kite["council"].pk: carol.pk})
+    changed = representatives.save_representatives(wave, {kite["council"].pk: carol.pk})
     assert changed == 1
     representative.refresh_from_db()
     assert representative.person == carol
     assert representative.token_hash is None
     assert Draft.objects.get(representative=representative).answers == {"1": {"level": 2}}
-    with pytest.raises(services.SurveyRefused):
-        services.representative_by_token(token)
+    with pytest.raises(SurveyRefused):
+        answering.representative_by_token(token)
 
 
 def test_a_representative_must_work_for_the_organisation_and_an_answered_one_stays(kite):
     wave = make_wave(kite)
     with pytest.raises(ValidationError, match="works for the organisation"):
-        services.save_representatives(wave, {kite["council"].pk: kite["bola"].pk})
+        representatives.save_representatives(wave, {kite["council"].pk: kite["bola"].pk})
     representative, _ = make_representative(wave, kite["alice"])
     representative.answered = timezone.now()
     representative.save()
-    assert services.save_representatives(wave, {kite["council"].pk: None}) == 0
+    assert representatives.save_representatives(wave, {kite["council"].pk: None}) == 0
     assert wave.representatives.filter(person=kite["alice"]).exists()
 
 
@@ -100,32 +110,32 @@ def test_links_are_sent_once_store_only_a_hash_and_say_the_survey_is_not_anonymo
     kite["alice"].email = "alice@example.org"
     kite["alice"].save()
     wave = make_wave(kite)
-    services.suggest_representatives(wave)
-    page = services.send_invitations(wave, lambda token: f"https://ps.test/a/network/{token}/")
+    representatives.suggest_representatives(wave)
+    page = invitations.send_invitations(wave, lambda token: f"https://ps.test/a/network/{token}/")
     assert len(page.issued) == 2
     token = page.issued[0].url.rstrip("/").rsplit("/", 1)[1]
     stored = set(wave.representatives.values_list("token_hash", flat=True))
-    assert services.hash_token(token) in stored
+    assert hash_token(token) in stored
     assert token not in stored
     assert len(mail.outbox) == 1
     assert "not anonymous" in mail.outbox[0].body
     assert "Kite Council" in mail.outbox[0].body
     assert wave.representatives.get(person=kite["alice"]).emailed
-    again = services.send_invitations(wave, lambda token: token)
+    again = invitations.send_invitations(wave, lambda token: token)
     assert again.issued == [] and again.to_invite == 0
 
 
 def test_a_closed_wave_sends_no_links_and_a_new_link_replaces_the_old(kite):
     closed = make_closed_wave(kite)
     with pytest.raises(ValidationError):
-        services.send_invitations(closed, lambda token: token)
+        invitations.send_invitations(closed, lambda token: token)
     wave = make_wave(kite)
     representative, old = make_representative(wave, kite["alice"])
-    page = services.renew_invitation(representative, lambda token: token)
+    page = invitations.renew_invitation(representative, lambda token: token)
     new = page.issued[0].url
-    assert services.representative_by_token(new) == representative
-    with pytest.raises(services.SurveyRefused) as refused:
-        services.representative_by_token(old)
+    assert answering.representative_by_token(new) == representative
+    with pytest.raises(SurveyRefused) as refused:
+        answering.representative_by_token(old)
     assert refused.value.status == 404
 
 
@@ -135,8 +145,8 @@ def test_a_closed_wave_sends_no_links_and_a_new_link_replaces_the_old(kite):
 def test_a_link_works_only_while_the_wave_is_open(kite, days, status):
     wave = make_wave(kite, days_open=days)
     _, token = make_representative(wave, kite["alice"])
-    with pytest.raises(services.SurveyRefused) as refused:
-        services.representative_by_token(token)
+    with pytest.raises(SurveyRefused) as refused:
+        answering.representative_by_token(token)
     assert refused.value.status == status
 
 
@@ -149,7 +159,7 @@ def test_the_survey_groups_the_other_organisations_by_sector_in_pages_of_at_most
     add_organisation(kite, "Kite Hospital", "health")
     wave = make_wave(kite)
     representative, _ = make_representative(wave, kite["alice"])
-    pages = services.survey_pages(representative)
+    pages = answering.survey_pages(representative)
     assert [page.title for page in pages] == [
         "Health",
         "Police",
@@ -164,7 +174,7 @@ def test_answers_are_saved_page_by_page_and_not_at_all_answers_the_rest(kite):
     charities = [add_organisation(kite, f"Charity {n}") for n in range(3)]
     wave = make_wave(kite)
     representative, _ = make_representative(wave, kite["alice"])
-    services.save_answers(
+    answering.save_answers(
         representative,
         {
             charities[0].pk: {
@@ -176,7 +186,7 @@ def test_answers_are_saved_page_by_page_and_not_at_all_answers_the_rest(kite):
             charities[1].pk: {"level": 0, "frequency": "weekly", "trust_open": 2},
         },
     )
-    saved = services.saved_answers(representative)
+    saved = answering.saved_answers(representative)
     assert saved[str(charities[0].pk)] == {
         "level": 3,
         "frequency": "monthly",
@@ -184,23 +194,23 @@ def test_answers_are_saved_page_by_page_and_not_at_all_answers_the_rest(kite):
         "trust_open": 4,
     }
     assert saved[str(charities[1].pk)] == {"level": 0}, "no details without working together"
-    page = next(p for p in services.survey_pages(representative) if p.sector != "police")
-    assert services.none_for_rest(representative, page) == 1
-    assert services.saved_answers(representative)[str(charities[2].pk)] == {"level": 0}
-    assert services.progress(representative).label == "3 of 4 organisations answered"
-    services.save_answers(representative, {charities[0].pk: None})
-    assert str(charities[0].pk) not in services.saved_answers(representative)
+    page = next(p for p in answering.survey_pages(representative) if p.sector != "police")
+    assert answering.none_for_rest(representative, page) == 1
+    assert answering.saved_answers(representative)[str(charities[2].pk)] == {"level": 0}
+    assert answering.progress(representative).label == "3 of 4 organisations answered"
+    answering.save_answers(representative, {charities[0].pk: None})
+    assert str(charities[0].pk) not in answering.saved_answers(representative)
 
 
 def test_search_finds_other_organisations_by_name_or_id(kite):
     add_organisation(kite, "Kite Housing Trust", "housing")
     wave = make_wave(kite)
     representative, _ = make_representative(wave, kite["alice"])
-    assert [o.name for o in services.search_organisations(representative, "HOUSING")] == [
+    assert [o.name for o in answering.search_organisations(representative, "HOUSING")] == [
         "Kite Housing Trust"
     ]
-    assert services.search_organisations(representative, "kite council") == []
-    assert services.search_organisations(representative, "  ") == []
+    assert answering.search_organisations(representative, "kite council") == []
+    assert answering.search_organisations(representative, "  ") == []
 
 
 def test_sending_records_a_tie_for_every_other_organisation_once(kite):
@@ -208,11 +218,11 @@ def test_sending_records_a_tie_for_every_other_organisation_once(kite):
     wave = make_wave(kite)
     representative, token = make_representative(wave, kite["alice"])
     with pytest.raises(ValidationError, match="at least one"):
-        services.submit(representative)
-    services.save_answers(
+        answering.submit(representative)
+    answering.save_answers(
         representative, {kite["police"].pk: {"level": 4, "trust_reliable": 3, "value_power": 2}}
     )
-    assert services.submit(representative) == 2
+    assert answering.submit(representative) == 2
     ties = {t.target: t for t in Tie.objects.filter(wave=wave, source=kite["council"])}
     assert ties[kite["police"]].level == 4
     assert ties[kite["police"]].trust_reliable == 3
@@ -220,8 +230,8 @@ def test_sending_records_a_tie_for_every_other_organisation_once(kite):
     representative.refresh_from_db()
     assert representative.answered is not None
     assert not Draft.objects.filter(representative=representative).exists()
-    with pytest.raises(services.SurveyRefused) as refused:
-        services.representative_by_token(token)
+    with pytest.raises(SurveyRefused) as refused:
+        answering.representative_by_token(token)
     assert refused.value.status == 410
 
 
@@ -229,9 +239,9 @@ def test_an_organisation_whose_ties_were_imported_cannot_send_again(kite):
     wave = make_wave(kite)
     tie(wave, kite["council"], kite["police"], 2)
     representative, _ = make_representative(wave, kite["alice"])
-    services.save_answers(representative, {kite["police"].pk: {"level": 3}})
+    answering.save_answers(representative, {kite["police"].pk: {"level": 3}})
     with pytest.raises(ValidationError, match="already recorded"):
-        services.submit(representative)
+        answering.submit(representative)
 
 
 def test_a_signed_in_representative_answers_their_own_organisation(kite, make_user):
@@ -240,10 +250,10 @@ def test_a_signed_in_representative_answers_their_own_organisation(kite, make_us
     kite["bola"].save()
     wave = make_wave(kite)
     make_representative(wave, kite["bola"])
-    representative = services.representative_for_user(access(kite, user), wave.pk)
+    representative = answering.representative_for_user(access(kite, user), wave.pk)
     assert representative.organisation == kite["police"]
-    with pytest.raises(services.SurveyRefused) as refused:
-        services.representative_for_user(access(kite, make_user()), wave.pk)
+    with pytest.raises(SurveyRefused) as refused:
+        answering.representative_for_user(access(kite, make_user()), wave.pk)
     assert refused.value.status == 200
 
 
@@ -256,7 +266,7 @@ def upload(text: str, name: str = "ties.csv") -> SimpleUploadedFile:
 
 def test_an_import_saves_every_row_with_its_details(kite):
     wave = make_wave(kite)
-    outcome = services.import_ties(
+    outcome = ties_import.import_ties(
         wave,
         upload(
             "from,to,level,frequency,flows,trust,value_power\n"
@@ -275,7 +285,7 @@ def test_an_import_saves_every_row_with_its_details(kite):
 def test_a_bad_import_names_file_row_and_column_and_saves_nothing(kite):
     wave = make_wave(kite)
     tie(wave, kite["police"], kite["council"], 2)
-    outcome = services.import_ties(
+    outcome = ties_import.import_ties(
         wave,
         upload(
             "from,to,level,trust,trust_open\n"
@@ -297,7 +307,7 @@ def test_a_bad_import_names_file_row_and_column_and_saves_nothing(kite):
         m.startswith("gathered.csv:5:trust: give either trust or its parts") for m in messages
     )
     assert Tie.objects.filter(wave=wave).count() == 1
-    again = services.import_ties(wave, upload("from,to,level\nkite-police,kite-council,3\n"))
+    again = ties_import.import_ties(wave, upload("from,to,level\nkite-police,kite-council,3\n"))
     assert [str(e) for e in again.errors] == [
         "ties.csv:2:from: 'kite-police' already has answers in this wave: remove them or use "
         "another wave"

@@ -11,10 +11,14 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from partnerscope.apps.network import services as network_services
-from partnerscope.apps.notifications import schedule, services
+from partnerscope.apps.common.surveys import schedule
+from partnerscope.apps.common.surveys.links import hash_token
+from partnerscope.apps.network import invitations as network_invitations
+from partnerscope.apps.network import representatives as network_representatives
+from partnerscope.apps.notifications import services
 from partnerscope.apps.notifications.models import OptOut, ReminderLog, Survey
-from partnerscope.apps.sevens import services as sevens_services
+from partnerscope.apps.sevens import answering as sevens_answering
+from partnerscope.apps.sevens import invitations as sevens_invitations
 from partnerscope.apps.sevens.models import Draft, Invitation
 from tests.apps.network.factories import make_representative
 from tests.apps.network.factories import make_wave as make_network_wave
@@ -34,7 +38,7 @@ def invited_wave(kite, **fields):
         kite[key].save()
     add_person(kite, "Chidi Okafor", "health", email="chidi@example.org")
     wave = make_wave(kite, **fields)
-    sevens_services.send_invitations(wave)
+    sevens_invitations.send_invitations(wave)
     mail.outbox.clear()
     return wave
 
@@ -104,7 +108,7 @@ def test_the_reminder_carries_the_persons_working_link_and_an_opt_out_link(kite)
     message = next(m for m in mail.outbox if m.to == ["alice@example.org"])
     assert message.subject.startswith("Reminder: Kite Partnership")
     token = re.search(r"/a/sevens/([^/\s]+)/", message.body).group(1)
-    assert sevens_services.invitation_by_token(token).person == kite["alice"]
+    assert sevens_answering.invitation_by_token(token).person == kite["alice"]
     assert "/a/reminders/" in message.body
 
 
@@ -118,14 +122,14 @@ def test_an_old_link_that_cannot_be_made_again_is_renewed_and_keeps_the_draft(ki
     token = re.search(r"/a/sevens/([^/\s]+)/", mail.outbox[0].body).group(1)
     assert token != old
     invitation.refresh_from_db()
-    assert sevens_services.hash_token(token) == invitation.token_hash
+    assert hash_token(token) == invitation.token_hash
     assert Draft.objects.get(wave=wave).token_hash == invitation.token_hash
 
 
 def test_links_in_invitations_and_reminders_use_the_configured_base_url(kite, settings):
     settings.PARTNERSCOPE_BASE_URL = "https://partners.example.org"
     wave = invited_wave(kite, reminder_days=[2])
-    invitation_links = sevens_services.send_invitations(wave)
+    invitation_links = sevens_invitations.send_invitations(wave)
     assert invitation_links.issued == []
     reminded(wave.opens + dt.timedelta(days=2))
     for message in mail.outbox:
@@ -141,8 +145,8 @@ def test_relationship_survey_representatives_are_reminded_until_their_organisati
     kite["bola"].email = "bola@example.org"
     kite["bola"].save()
     wave = make_network_wave(kite, reminder_days=[2])
-    network_services.suggest_representatives(wave)
-    network_services.send_invitations(wave)
+    network_representatives.suggest_representatives(wave)
+    network_invitations.send_invitations(wave)
     wave.representatives.filter(person=kite["bola"]).update(answered=dt.datetime.now(dt.UTC))
     assert reminded(wave.opens + dt.timedelta(days=2)) == ["alice@example.org"]
     assert "Kite Council's answers" in mail.outbox[0].body

@@ -22,7 +22,7 @@ from django_tasks_db.models import DBTaskResult
 from partnerscope.apps.notifications.services import queue_due_reminders
 from partnerscope.apps.performance import value_import
 from partnerscope.apps.performance.models import IndicatorStatusSnapshot
-from partnerscope.apps.sevens import services as sevens_services
+from partnerscope.apps.sevens import invitations as sevens_invitations
 from partnerscope.apps.sevens.models import Invitation
 from tests.apps.performance import factories as performance_factories
 from tests.apps.sevens.factories import make_wave
@@ -53,7 +53,7 @@ def with_email(kite):
 
 def test_invitation_emails_are_sent_at_once_with_the_immediate_backend(kite):
     with_email(kite)
-    page = sevens_services.send_invitations(make_wave(kite))
+    page = sevens_invitations.send_invitations(make_wave(kite))
     assert len(mail.outbox) == 2
     assert all(link.emailed and not link.queued for link in page.issued)
     assert not DBTaskResult.objects.exists()
@@ -64,7 +64,7 @@ def test_invitation_emails_are_queued_for_the_worker_and_never_carry_a_token(
 ):
     settings.TASKS = DATABASE_TASKS
     with_email(kite)
-    page = sevens_services.send_invitations(make_wave(kite))
+    page = sevens_invitations.send_invitations(make_wave(kite))
     assert mail.outbox == []
     assert all(link.queued and not link.emailed for link in page.issued)
     queued = DBTaskResult.objects.get()
@@ -90,7 +90,7 @@ def test_reminders_are_queued_by_the_command_and_sent_by_the_worker(kite, settin
     settings.TASKS = DATABASE_TASKS
     with_email(kite)
     wave = make_wave(kite, reminder_days=[1])
-    sevens_services.send_invitations(wave)
+    sevens_invitations.send_invitations(wave)
     run_worker()
     mail.outbox.clear()
     due = queue_due_reminders(wave.opens + dt.timedelta(days=1))

@@ -8,9 +8,9 @@ from typing import Any
 
 from django.utils import timezone
 
+from partnerscope.apps.common.surveys.links import hash_token
 from partnerscope.apps.partnerships.models import Organisation, Participation, Person
 from partnerscope.apps.sevens.models import Invitation, LocalStatement, Response, Wave
-from partnerscope.apps.sevens.services import hash_token
 from partnerscope.reference.sevens import load_instrument
 
 _numbers = itertools.count(1)

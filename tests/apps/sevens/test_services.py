@@ -9,7 +9,9 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 
 from partnerscope.apps.accounts.permissions import Access
-from partnerscope.apps.sevens import services
+from partnerscope.apps.common.surveys.links import hash_token
+from partnerscope.apps.common.surveys.refusals import SurveyRefused
+from partnerscope.apps.sevens import answering, invitations, services
 from partnerscope.apps.sevens.models import Draft, Evidence, Invitation, Response
 from partnerscope.core.sevens import ELEMENTS
 from tests.apps.sevens.factories import (
@@ -28,17 +30,17 @@ def link(token: str) -> str:
 
 
 def answer_everything(invitation: Invitation, value="4", evidence: str = "") -> None:
-    services.save_about(invitation, "health", ["executive", "strategic"])
-    for number in range(1, services.STEPS + 1):
-        page = services.element_page(invitation, number)
-        services.save_element(invitation, page, {s.id: value for s in page.statements}, evidence)
+    answering.save_about(invitation, "health", ["executive", "strategic"])
+    for number in range(1, answering.STEPS + 1):
+        page = answering.element_page(invitation, number)
+        answering.save_element(invitation, page, {s.id: value for s in page.statements}, evidence)
 
 
 def test_tokens_are_stored_only_as_their_sha256_hash(kite):
     wave = make_wave(kite)
     kite["alice"].email = "alice@example.org"
     kite["alice"].save()
-    page = services.send_invitations(wave, link)
+    page = invitations.send_invitations(wave, link)
     assert {issued.person for issued in page.issued} == {"Alice Adams", "Bola Bello"}
     for issued in page.issued:
         token = issued.url.rstrip("/").rsplit("/", 1)[1]
@@ -53,21 +55,21 @@ def test_invitations_are_emailed_to_people_with_an_address_and_listed_for_all(ki
     wave = make_wave(kite)
     kite["alice"].email = "alice@example.org"
     kite["alice"].save()
-    page = services.send_invitations(wave, link)
+    page = invitations.send_invitations(wave, link)
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["alice@example.org"]
     alice = next(issued for issued in page.issued if issued.person == "Alice Adams")
     bola = next(issued for issued in page.issued if issued.person == "Bola Bello")
-    assert services.survey_url(alice.url.rstrip("/").rsplit("/", 1)[1]) in message.body
+    assert invitations.survey_url(alice.url.rstrip("/").rsplit("/", 1)[1]) in message.body
     assert alice.emailed and not bola.emailed
     assert Invitation.objects.get(person=kite["alice"]).emailed
 
 
 def test_each_person_is_invited_once(kite):
     wave = make_wave(kite)
-    services.send_invitations(wave, link)
-    again = services.send_invitations(wave, link)
+    invitations.send_invitations(wave, link)
+    again = invitations.send_invitations(wave, link)
     assert again.issued == []
     assert wave.invitations.count() == 2
 
@@ -75,15 +77,15 @@ def test_each_person_is_invited_once(kite):
 def test_a_closed_wave_sends_no_invitations(kite):
     wave = make_wave(kite, days_open=(-20, -1))
     with pytest.raises(ValidationError, match="closed"):
-        services.send_invitations(wave, link)
+        invitations.send_invitations(wave, link)
 
 
 def test_submitted_answers_have_no_link_to_the_person_and_the_draft_is_deleted(kite):
     wave = make_wave(kite)
     invitation, token = make_invitation(wave, kite["alice"])
     answer_everything(invitation, evidence="The chair listens.")
-    assert Draft.objects.filter(token_hash=services.hash_token(token)).exists()
-    services.submit(invitation)
+    assert Draft.objects.filter(token_hash=hash_token(token)).exists()
+    answering.submit(invitation)
     response = Response.objects.get()
     assert response.sector == "health"
     assert response.layers == ["strategic", "executive"]
@@ -99,19 +101,19 @@ def test_a_used_token_is_refused(kite):
     wave = make_wave(kite)
     invitation, token = make_invitation(wave, kite["alice"])
     answer_everything(invitation)
-    services.submit(invitation)
-    with pytest.raises(services.SurveyRefused) as refused:
-        services.invitation_by_token(token)
+    answering.submit(invitation)
+    with pytest.raises(SurveyRefused) as refused:
+        answering.invitation_by_token(token)
     assert refused.value.status == 410
     assert "already answered" in refused.value.title
-    with pytest.raises(services.SurveyRefused):
-        services.submit(invitation)
+    with pytest.raises(SurveyRefused):
+        answering.submit(invitation)
     assert Response.objects.count() == 1
 
 
 def test_an_unknown_token_is_refused(kite):
-    with pytest.raises(services.SurveyRefused) as refused:
-        services.invitation_by_token("no-such-token")
+    with pytest.raises(SurveyRefused) as refused:
+        answering.invitation_by_token("no-such-token")
     assert refused.value.status == 404
 
 
@@ -121,12 +123,12 @@ def test_an_unknown_token_is_refused(kite):
 def test_a_closed_or_unopened_wave_refuses_answers(kite, days, words):
     wave = make_wave(kite, days_open=days)
     invitation, token = make_invitation(wave, kite["alice"])
-    with pytest.raises(services.SurveyRefused) as refused:
-        services.invitation_by_token(token)
+    with pytest.raises(SurveyRefused) as refused:
+        answering.invitation_by_token(token)
     assert words in refused.value.title
     assert refused.value.status == 403
-    with pytest.raises(services.SurveyRefused):
-        services.submit(invitation)
+    with pytest.raises(SurveyRefused):
+        answering.submit(invitation)
     assert not Response.objects.exists()
 
 
@@ -134,7 +136,7 @@ def test_submitting_needs_sector_layers_and_an_answer(kite):
     wave = make_wave(kite)
     invitation, _ = make_invitation(wave, kite["alice"])
     with pytest.raises(ValidationError) as problem:
-        services.submit(invitation)
+        answering.submit(invitation)
     assert "Say which sector your organisation is in." in problem.value.messages
     assert not Response.objects.exists()
 
@@ -142,24 +144,24 @@ def test_submitting_needs_sector_layers_and_an_answer(kite):
 def test_draft_keeps_dont_know_and_blank_removes_an_answer(kite):
     wave = make_wave(kite)
     invitation, _ = make_invitation(wave, kite["alice"])
-    page = services.element_page(invitation, 3)
+    page = answering.element_page(invitation, 3)
     first, second = page.statements[:2]
-    services.save_element(invitation, page, {first.id: "dk", second.id: "2"}, "")
-    assert services.survey_state(invitation).answers == {first.id: "dk", second.id: 2}
-    services.save_element(invitation, page, {first.id: "", second.id: "5"}, "")
-    assert services.survey_state(invitation).answers == {second.id: 5}
+    answering.save_element(invitation, page, {first.id: "dk", second.id: "2"}, "")
+    assert answering.survey_state(invitation).answers == {first.id: "dk", second.id: 2}
+    answering.save_element(invitation, page, {first.id: "", second.id: "5"}, "")
+    assert answering.survey_state(invitation).answers == {second.id: 5}
 
 
 def test_a_new_link_replaces_the_old_and_keeps_the_draft(kite):
     wave = make_wave(kite)
     invitation, old = make_invitation(wave, kite["alice"])
-    services.save_about(invitation, "council", ["strategic"])
-    page = services.renew_invitation(invitation, link)
+    answering.save_about(invitation, "council", ["strategic"])
+    page = invitations.renew_invitation(invitation, link)
     new = page.issued[0].url.rstrip("/").rsplit("/", 1)[1]
-    with pytest.raises(services.SurveyRefused):
-        services.invitation_by_token(old)
-    renewed = services.invitation_by_token(new)
-    assert services.survey_state(renewed).sector == "council"
+    with pytest.raises(SurveyRefused):
+        answering.invitation_by_token(old)
+    renewed = answering.invitation_by_token(new)
+    assert answering.survey_state(renewed).sector == "council"
 
 
 def test_signed_in_member_answers_through_their_invitation(kite, role_user):
@@ -168,11 +170,11 @@ def test_signed_in_member_answers_through_their_invitation(kite, role_user):
     kite["alice"].save()
     wave = make_wave(kite)
     access = Access(kite["partnership"], "member", user)
-    with pytest.raises(services.SurveyRefused) as refused:
-        services.invitation_for_user(access, wave.pk)
+    with pytest.raises(SurveyRefused) as refused:
+        answering.invitation_for_user(access, wave.pk)
     assert "not invited" in refused.value.title
     invitation, _ = make_invitation(wave, kite["alice"])
-    assert services.invitation_for_user(access, wave.pk) == invitation
+    assert answering.invitation_for_user(access, wave.pk) == invitation
     assert services.wave_index(access).invitations == [invitation]
 
 
@@ -181,7 +183,7 @@ def test_response_rates_by_sector_and_by_body(kite):
     alice, _ = make_invitation(wave, kite["alice"])
     make_invitation(wave, kite["bola"])
     answer_everything(alice)
-    services.submit(alice)
+    answering.submit(alice)
     rates = services.response_rates(wave)
     assert (rates.invited, rates.answered, rates.responses) == (2, 1, 1)
     assert [(r.label, r.answered, r.invited, r.percent) for r in rates.by_sector] == [
@@ -204,7 +206,7 @@ def test_local_statements_are_scored_and_marked_local_without_changing_the_instr
         person = add_person(kite, f"Person {number}", "health")
         invitation, _ = make_invitation(wave, person)
         answer_everything(invitation, "3")
-        services.submit(invitation)
+        answering.submit(invitation)
     result = services.results_dict(wave)
     assert result["items"]["local.1"]["local"] is True
     assert result["items"]["local.1"]["mean"] == 3.0

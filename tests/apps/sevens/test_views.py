@@ -9,7 +9,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from partnerscope.apps.sevens import services
+from partnerscope.apps.sevens import answering, services
 from partnerscope.apps.sevens.models import Draft, Invitation, LocalStatement, Response, Wave
 from tests.apps.sevens.factories import (
     make_closed_wave,
@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 
 def page_answers(invitation: Invitation, number: int, value: str = "4") -> dict[str, str]:
-    page = services.element_page(invitation, number)
+    page = answering.element_page(invitation, number)
     data = {f"answer_{s.id.replace('.', '_')}": value for s in page.statements}
     return {**data, "evidence": "", "action": "next"}
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from partnerscope.apps.notifications.schedule import parse_days
+from partnerscope.apps.common.surveys.schedule import parse_days
 
 SCHEDULE_FIELDS = ["reminder_days", "reminder_before_closing"]
 SCHEDULE_LABELS = {
