@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.utils.html import format_html
 
 from partnerscope.apps.accounts.permissions import Access, Action, partnership_view
-from partnerscope.apps.chains import forms, rating, services
+from partnerscope.apps.chains import forms, rating, workshops
 from partnerscope.apps.chains.choices import Question
 from partnerscope.apps.chains.models import Invitation
 from partnerscope.apps.chains.views import chain_url, get_chain, get_workshop
@@ -45,7 +45,7 @@ def answer_page(
     elif not workshop.is_open:
         refused = "This workshop is closed and takes no more answers."
     form = forms.RatingForm(
-        None if refused else (request.POST or None), pairs=services.link_pairs(chain)
+        None if refused else (request.POST or None), pairs=workshops.link_pairs(chain)
     )
     if request.method == "POST" and not refused and form.is_valid():
         try:

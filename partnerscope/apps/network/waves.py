@@ -9,10 +9,10 @@ from django.db import transaction
 from django.db.models import Count
 
 from partnerscope.apps.accounts.permissions import Access
+from partnerscope.apps.common.records import unique_ref
 from partnerscope.apps.network.models import Representative, Wave
 from partnerscope.apps.network.representatives import suggest_representatives
 from partnerscope.apps.network.services import partnership_organisations, wave_queryset
-from partnerscope.apps.common.records import unique_ref
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,5 @@ statuses), ``series_reading``, ``bulk_loading``, ``charts``. Django's own kinds 
 keep their usual names (``models``, ``querysets``, ``choices``, ``forms``, ``tasks``,
 ``admin``, ``urls``) and are split the same way when they grow: ``views`` (the reading
 pages), ``record_views`` and ``import_views``; ``forms`` and ``recording_forms``.
-``selectors`` is the only module other areas may import; ``services`` only lists where
-each use case lives.
+``selectors`` is the only module other areas may import.
 """
