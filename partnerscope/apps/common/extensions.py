@@ -13,6 +13,10 @@ An area app (sevens, network, performance, chains, …) marks its ``AppConfig`` 
   demo then imports through the ordinary data-package import;
 - ``survey_definition``: dotted path of the area's ``SurveyDefinition`` (the survey
   engine's ``common/surveys/registry.py``), so reminders can reach its waves and invitees;
+- ``finding_source``: dotted path of a module with ``rules() -> list[RuleRef]`` (every rule
+  the area may cite) and ``findings(partnership) -> Iterable[Finding]`` (what those rules
+  find now), the findings protocol of ``partnerscope.core.findings``, so the area's
+  findings reach the one register;
 - ``invitation_mailer``: (the reminders app) dotted path of
   ``function(survey key, respondent ids) -> bool`` that queues the invitation e-mails of new
   survey links, True if they are queued and not sent yet.
@@ -20,15 +24,17 @@ An area app (sevens, network, performance, chains, …) marks its ``AppConfig`` 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from importlib import import_module
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from django.apps import AppConfig, apps
 from django.utils.module_loading import import_string
 
 if TYPE_CHECKING:
     from partnerscope.apps.common.surveys.registry import SurveyDefinition
+    from partnerscope.core.findings import Finding, RuleRef
 
 
 def area_configs() -> list[AppConfig]:
@@ -87,3 +93,20 @@ def queue_invitation_emails(survey: str, ids: Sequence[int]) -> bool:
         if path:
             return bool(import_string(path)(survey, ids))
     return False
+
+
+class FindingSource(Protocol):
+    """An area's findings: the rules it may cite and what they find in a partnership."""
+
+    def rules(self) -> list[RuleRef]: ...
+
+    def findings(self, partnership: Any) -> Iterable[Finding]: ...
+
+
+def finding_sources() -> dict[str, FindingSource]:
+    """Every area's findings source by the area's app label, in the order of the apps."""
+    return {
+        config.label: cast(FindingSource, import_module(config.finding_source))
+        for config in area_configs()
+        if getattr(config, "finding_source", None)
+    }
