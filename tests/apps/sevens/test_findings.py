@@ -11,6 +11,7 @@ from partnerscope.apps.partnerships.demo.build import build_demo
 from partnerscope.apps.partnerships.models import Partnership
 from partnerscope.apps.sevens import findings as sevens_findings
 from partnerscope.apps.sevens.findings import findings, result_findings, rules
+from partnerscope.apps.sevens.services import results_dict
 from partnerscope.core.findings import Severity, SubjectKind, check_findings
 from partnerscope.core.sevens import ELEMENT_IDS, WAVE, Respondent, score_wave
 from partnerscope.reference.sevens import load_instrument
@@ -102,6 +103,22 @@ def test_a_wave_below_the_threshold_has_no_findings(kite):
     wave = make_closed_wave(kite)
     make_responses(wave, kite["partnership"].anonymity_threshold - 1, "police", value=1)
     assert findings(kite["partnership"]) == []
+
+
+@pytest.mark.django_db
+def test_a_withheld_group_leaves_no_trace_in_the_findings(kite):
+    wave = make_closed_wave(kite)
+    make_responses(wave, 5, "police", value=3)
+    make_responses(wave, 2, "health", value=1)
+    result = results_dict(wave)
+    assert "sector:health" in result["withheld"]
+    found = check_findings(findings(kite["partnership"]), rules())
+    assert [f.subject.ref for f in found] == list(ELEMENT_IDS)
+    for finding in found:
+        assert "health" not in repr(finding.to_dict()).casefold()
+        figures = dict(finding.evidence.figures)
+        assert figures["respondents"] == 7
+        assert figures["score"] == result["elements"][finding.subject.ref]["score"]
 
 
 # ---- The adversary: findings never hold a figure of a group the pages withhold ------------
