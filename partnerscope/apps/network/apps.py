@@ -10,3 +10,4 @@ class NetworkConfig(AppConfig):
     datapackage_services = "partnerscope.apps.network.datapackage_services"
     demo_tables = "partnerscope.apps.network.demo.demo_tables"
     survey_definition = "partnerscope.apps.network.survey.DEFINITION"
+    finding_source = "partnerscope.apps.network.findings"

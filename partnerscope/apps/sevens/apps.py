@@ -10,3 +10,4 @@ class SevensConfig(AppConfig):
     datapackage_services = "partnerscope.apps.sevens.datapackage_services"
     demo_tables = "partnerscope.apps.sevens.demo.demo_tables"
     survey_definition = "partnerscope.apps.sevens.survey.DEFINITION"
+    finding_source = "partnerscope.apps.sevens.findings"

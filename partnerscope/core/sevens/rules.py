@@ -61,6 +61,8 @@ class Rule:
     """A named rule whose docstring is its wording."""
 
     name: ClassVar[str]
+    label: ClassVar[str]
+    """A short name for tables and registers, where the full wording is given elsewhere."""
 
     @property
     def text(self) -> str:
@@ -75,6 +77,7 @@ class SmallGroupRule(Rule):
     applies to a whole wave with fewer respondents than the threshold."""
 
     name: ClassVar[str] = "small_group"
+    label: ClassVar[str] = "Small group"
 
     def withholds(self, size: int, threshold: int) -> bool:
         """Say whether a group of ``size`` respondents must be withheld.
@@ -98,6 +101,7 @@ class DifferenceRule(Rule):
     groups from one another or from the whole wave."""
 
     name: ClassVar[str] = "difference"
+    label: ClassVar[str] = "Difference"
 
     def withholds_more(self, uncovered: int, threshold: int) -> bool:
         """Say whether a set of ``uncovered`` people that shown groups describe needs protecting.
@@ -116,6 +120,7 @@ class SignificantChangeRule(Rule):
     when its 95% bootstrap interval excludes zero (lies wholly above or wholly below it)."""
 
     name: ClassVar[str] = "significant_change"
+    label: ClassVar[str] = "Significant change"
 
     def significant(self, low: float | None, high: float | None) -> bool:
         """Say whether an interval from ``low`` to ``high`` excludes zero.
@@ -137,6 +142,7 @@ class WeakElementRule(Rule):
     and the warning signs) is shown beside its score."""
 
     name: ClassVar[str] = "weak_element"
+    label: ClassVar[str] = "Weak element"
 
     def weak(self, score: float | None) -> bool:
         """Say whether an element score is weak; an element with no score is not.
