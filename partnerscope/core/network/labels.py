@@ -6,7 +6,8 @@ corners, and below or above but lined up with either side of the mark), biggest 
 and goes to the first place that is inside the drawing and clear of every other label and
 of every other organisation's *footprint*. Organisations whose name fits nowhere get a number
 instead, listed in a key (numbered in the order of their names); the number goes beside the
-mark where there is room, otherwise on the mark itself. A footprint is a mark's box joined
+mark where there is room, otherwise on the mark itself (and where marks crowd each other,
+a little further out, clear of the other marks). A footprint is a mark's box joined
 with the box its number would take centred on it, so a number on its own mark is always
 clear as long as footprints do not overlap each other (``footprints_clear``): placement never
 fails, and every organisation is either named on the map or numbered in the key.
@@ -26,7 +27,7 @@ renderer picks, so a label drawn is never wider than the box kept for it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -210,6 +211,33 @@ class _Grid:
         )
 
 
+def _number_spot(
+    mark: Mark,
+    width: float,
+    metrics: TextMetrics,
+    free: Callable[[Box, int], bool],
+    clear_of_marks: Callable[[Box, int, bool], bool],
+    index: int,
+) -> Box:
+    """Where a number goes: beside its mark clear of other footprints, else on its mark;
+    where marks crowd each other (footprints not clear), a little further out clear of the
+    other marks, else on its mark regardless."""
+    height = metrics.height
+    on_mark = centred(mark.box, width, height)
+    beside = candidates(mark.box, width, height, metrics.gap)
+    spot = next((box for box in beside if free(box, index)), None)
+    if spot is not None:
+        return spot
+    if clear_of_marks(on_mark, index, True):
+        return on_mark
+    further = (
+        box
+        for step in range(1, 6)
+        for box in candidates(mark.box, width, height, metrics.gap + step * height / 3)
+    )
+    return next((box for box in further if clear_of_marks(box, index, False)), on_mark)
+
+
 def place_labels(marks: Sequence[Mark], area: Box, metrics: TextMetrics) -> Placement:
     """Name each mark beside it where there is room, in the given order (put the marks that
     matter most first); number the rest, in the order of their names, for a key.
@@ -232,6 +260,19 @@ def place_labels(marks: Sequence[Mark], area: Box, metrics: TextMetrics) -> Plac
             and not box.overlaps(marks[index].box)
         )
 
+    marks_only = _Grid(cell=48.0)
+    for index, mark in enumerate(marks):
+        marks_only.add(index, mark.box)
+
+    def clear_of_marks(box: Box, index: int, on_own_mark: bool) -> bool:
+        """The looser test of a crowded layout: clear of the other marks themselves."""
+        return (
+            box.inside(area)
+            and not marks_only.clashes(box, allowed=index)
+            and not taken.clashes(box)
+            and (on_own_mark or not box.overlaps(marks[index].box))
+        )
+
     placed: dict[int, Label] = {}
     for index, mark in enumerate(marks):
         room = candidates(mark.box, metrics.width(mark.text), metrics.height, metrics.gap)
@@ -247,9 +288,7 @@ def place_labels(marks: Sequence[Mark], area: Box, metrics: TextMetrics) -> Plac
     for number, index in enumerate(unnamed, start=1):
         mark, text = marks[index], str(number)
         width = metrics.width(text)
-        room = candidates(mark.box, width, metrics.height, metrics.gap)
-        on_mark = centred(mark.box, width, metrics.height)
-        spot = next((box for box in room if free(box, index)), on_mark)
+        spot = _number_spot(mark, width, metrics, free, clear_of_marks, index)
         placed[index] = _label(mark, text, spot, metrics, number)
         taken.add(index, spot)
         key.append((number, mark.id))
