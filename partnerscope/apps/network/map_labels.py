@@ -22,6 +22,8 @@ LABEL_CHARS = 26
 FONT_SIZE = 12.0
 METRICS = TextMetrics(font_size=FONT_SIZE)
 KEY_COLUMNS = 4
+SHORT_KEY = 45
+"""A key of up to SHORT_KEY entries takes three columns, with room for longer names."""
 KEY_LINE = 18.0
 KEY_TOP = 30.0
 STROKE = 1.0
@@ -77,8 +79,12 @@ def label_svg(placement: Placement, ref: str) -> str:
     )
 
 
+def key_columns(placement: Placement) -> int:
+    return 3 if len(placement.key) <= SHORT_KEY else KEY_COLUMNS
+
+
 def key_rows(placement: Placement) -> int:
-    return math.ceil(len(placement.key) / KEY_COLUMNS)
+    return math.ceil(len(placement.key) / key_columns(placement))
 
 
 def key_height(placement: Placement) -> float:
@@ -88,12 +94,19 @@ def key_height(placement: Placement) -> float:
     return KEY_TOP + 8 + key_rows(placement) * KEY_LINE
 
 
+def _fitted(name: str, prefix: str, room: float) -> str:
+    """The name, shortened until it fits ``room`` after ``prefix`` by the stated measure."""
+    limit = len(name)
+    while limit > 1 and METRICS.width(prefix + short_name(name, limit)) > room:
+        limit -= 1
+    return short_name(name, limit)
+
+
 def key_svg(placement: Placement, names: dict[str, str]) -> str:
     """The key under the map: the numbered organisations in columns, number first."""
     if not placement.key:
         return ""
-    column_width = WIDTH / KEY_COLUMNS
-    entry_chars = int((column_width - 12) / (METRICS.char_em * FONT_SIZE))
+    column_width = WIDTH / key_columns(placement)
     rows = key_rows(placement)
     parts = [
         '<g class="ps-network-map__key">',
@@ -104,7 +117,7 @@ def key_svg(placement: Placement, names: dict[str, str]) -> str:
         column, row = divmod(position, rows)
         x = 8 + column * column_width
         y = HEIGHT + KEY_TOP + 14 + row * KEY_LINE
-        name = short_name(names[ref], entry_chars - len(str(number)) - 1)
+        name = _fitted(names[ref], f"{number} ", column_width - 12)
         parts.append(
             f'<text x="{x:.1f}" y="{y:.1f}" font-size="{FONT_SIZE:g}">'
             f'<tspan font-weight="bold">{number}</tspan> {html.escape(name)}</text>'

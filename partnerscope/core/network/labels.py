@@ -13,8 +13,9 @@ clear as long as footprints do not overlap each other (``footprints_clear``): pl
 fails, and every organisation is either named on the map or numbered in the key.
 
 Text is measured by a stated, conservative estimate (``TextMetrics``): ``char_em`` em per
-character is wider than the average character of the sans-serif fonts a browser or a PDF
-renderer picks, so a label drawn is never wider than the box kept for it.
+character (``digit_em`` per digit) is wider than the average character of the sans-serif
+fonts a browser or a PDF renderer picks (DejaVu Sans, the widest of them, measures under
+it), so a label drawn is never wider than the box kept for it.
 
 >>> metrics = TextMetrics(font_size=10)
 >>> marks = [Mark("a", "Alpha", Box(90, 90, 110, 110)), Mark("b", "Beta", Box(130, 90, 150, 110))]
@@ -75,19 +76,23 @@ class Box:
 
 @dataclass(frozen=True)
 class TextMetrics:
-    """A conservative measure of one line of text: ``char_em`` em per character, a line
+    """A conservative measure of one line of text: ``char_em`` em per character
+    (``digit_em`` for a digit, as bold digits are wider than most letters), a line
     ``line_em`` em high with its baseline ``ascent_em`` em below the top, a white halo of
     ``halo`` units round it, and a ``gap`` between a label and its own mark."""
 
     font_size: float = 12.0
     char_em: float = 0.62
+    digit_em: float = 0.7
     line_em: float = 1.25
     ascent_em: float = 0.95
     halo: float = 1.5
     gap: float = 2.0
 
     def width(self, text: str) -> float:
-        return len(text) * self.char_em * self.font_size + 2 * self.halo
+        digits = sum(1 for character in text if character.isdigit())
+        ems = digits * self.digit_em + (len(text) - digits) * self.char_em
+        return ems * self.font_size + 2 * self.halo
 
     @property
     def height(self) -> float:

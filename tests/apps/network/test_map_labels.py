@@ -3,8 +3,9 @@ organisation's mark, at 40 organisations (the demo's Northshire survey) and at 1
 organisation is either named on the map or numbered in its key.
 
 Label boxes are computed from the SVG the server renders, with a conservative width of
-``CHAR_EM`` em per character (wider than the average character of the sans-serif fonts the
-map names) and a height of ``LINE_EM`` em, padded by half the white halo drawn round each label.
+``CHAR_EM`` em per character and ``DIGIT_EM`` per digit (wider than the average character of
+the sans-serif fonts the map names) and a height of ``LINE_EM`` em, padded by half the
+white halo drawn round each label.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ pytestmark = pytest.mark.django_db
 
 SVG = "{http://www.w3.org/2000/svg}"
 CHAR_EM = 0.62
+DIGIT_EM = 0.7
 LINE_EM = 1.25
 HALO = 1.5
 WORDS = ["Northshire", "Community", "Trust", "Youth", "Action", "Housing", "Health", "Forum"]
@@ -53,7 +55,8 @@ def text_box(element: ElementTree.Element, owner: str) -> Box:
     """A conservative box round one ``<text>`` (single line, baseline at ``y``)."""
     size = float(element.get("font-size", "11"))
     text = "".join(element.itertext())
-    width = len(text) * CHAR_EM * size
+    digits = sum(1 for character in text if character.isdigit())
+    width = (digits * DIGIT_EM + (len(text) - digits) * CHAR_EM) * size
     x, y = float(element.get("x", "0")), float(element.get("y", "0"))
     anchor = element.get("text-anchor", "start")
     left = x - width / 2 if anchor == "middle" else x - width if anchor == "end" else x
