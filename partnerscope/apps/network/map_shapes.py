@@ -36,28 +36,65 @@ SHAPE_WORDS = {
 }
 
 
-def _polygon(x: float, y: float, r: float, sides: int, turn: float = -math.pi / 2) -> str:
-    points = [
+def _polygon(
+    x: float, y: float, r: float, sides: int, turn: float = -math.pi / 2
+) -> list[tuple[float, float]]:
+    return [
         (
             x + r * math.cos(turn + 2 * math.pi * k / sides),
             y + r * math.sin(turn + 2 * math.pi * k / sides),
         )
         for k in range(sides)
     ]
-    return " ".join(f"{px:.1f},{py:.1f}" for px, py in points)
 
 
-def _star(x: float, y: float, r: float) -> str:
+def _star(x: float, y: float, r: float) -> list[tuple[float, float]]:
     points = []
     for k in range(10):
         radius = r if k % 2 == 0 else r * 0.45
         angle = -math.pi / 2 + math.pi * k / 5
-        points.append(f"{x + radius * math.cos(angle):.1f},{y + radius * math.sin(angle):.1f}")
-    return " ".join(points)
+        points.append((x + radius * math.cos(angle), y + radius * math.sin(angle)))
+    return points
 
 
-def _unit(points: Sequence[tuple[float, float]], x: float, y: float, r: float) -> str:
-    return " ".join(f"{x + px * r:.1f},{y + py * r:.1f}" for px, py in points)
+def _unit(
+    points: Sequence[tuple[float, float]], x: float, y: float, r: float
+) -> list[tuple[float, float]]:
+    return [(x + px * r, y + py * r) for px, py in points]
+
+
+def _outline(shape: str, x: float, y: float, r: float) -> list[tuple[float, float]]:
+    """The corners of a (non-circular) mark of the given shape centred on ``(x, y)``."""
+    if shape == "rectangle":
+        half = r * 0.85
+        return [
+            (x - half, y - half),
+            (x + half, y - half),
+            (x + half, y + half),
+            (x - half, y + half),
+        ]
+    if shape == "triangle":
+        return _polygon(x, y + r * 0.2, r * 1.25, 3)
+    if shape == "diamond":
+        return _polygon(x, y, r * 1.2, 4)
+    if shape == "pentagon":
+        return _polygon(x, y, r * 1.1, 5)
+    if shape == "hexagon":
+        return _polygon(x, y, r * 1.05, 6, 0.0)
+    if shape == "star":
+        return _star(x, y, r * 1.35)
+    if shape == "vee":
+        return _unit([(-1, -1), (0, -0.33), (1, -1), (0, 1)], x, y, r * 1.1)
+    return _unit([(-1, -0.8), (0.4, -0.8), (1, 0.8), (-0.4, 0.8)], x, y, r * 1.15)
+
+
+def shape_box(shape: str, x: float, y: float, r: float) -> tuple[float, float, float, float]:
+    """The box (left, top, right, bottom) that holds a mark drawn by ``shape_svg``."""
+    if shape == "ellipse":
+        return x - r, y - r, x + r, y + r
+    points = _outline(shape, x, y, r)
+    xs, ys = [px for px, _ in points], [py for _, py in points]
+    return min(xs), min(ys), max(xs), max(ys)
 
 
 def shape_svg(shape: str, x: float, y: float, r: float, attributes: str) -> str:
@@ -70,18 +107,5 @@ def shape_svg(shape: str, x: float, y: float, r: float, attributes: str) -> str:
             f'<rect x="{x - side / 2:.1f}" y="{y - side / 2:.1f}" width="{side:.1f}" '
             f'height="{side:.1f}" {attributes}/>'
         )
-    if shape == "triangle":
-        points = _polygon(x, y + r * 0.2, r * 1.25, 3)
-    elif shape == "diamond":
-        points = _polygon(x, y, r * 1.2, 4)
-    elif shape == "pentagon":
-        points = _polygon(x, y, r * 1.1, 5)
-    elif shape == "hexagon":
-        points = _polygon(x, y, r * 1.05, 6, 0.0)
-    elif shape == "star":
-        points = _star(x, y, r * 1.35)
-    elif shape == "vee":
-        points = _unit([(-1, -1), (0, -0.33), (1, -1), (0, 1)], x, y, r * 1.1)
-    else:
-        points = _unit([(-1, -0.8), (0.4, -0.8), (1, 0.8), (-0.4, 0.8)], x, y, r * 1.15)
+    points = " ".join(f"{px:.1f},{py:.1f}" for px, py in _outline(shape, x, y, r))
     return f'<polygon points="{points}" {attributes}/>'

@@ -5,7 +5,9 @@ Positions come from igraph's Fruchterman–Reingold layout of every answered rel
 so a wave's map is the same every time and does not move when the filters change
 (``map_layout``). Each sector has a colour *and* a shape, named in the legend, so the map
 never relies on colour alone (``map_shapes``); organisations that did not answer are drawn
-hollow and inferred ties dashed. The same positions feed the interactive map
+hollow and inferred ties dashed. Every organisation is named beside its mark where there is
+room and otherwise numbered, with a key under the map, so no label overlaps another label or
+another organisation's mark (``map_labels``). The same positions feed the interactive map
 (``static/network/map.js``). The names in ``__all__`` are the map's public face.
 """
 
@@ -14,17 +16,19 @@ from __future__ import annotations
 import html
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from partnerscope.apps.common.charts import accessible_svg
 from partnerscope.apps.network.analysis import Options, analyse, wave_network
 from partnerscope.apps.network.choices import Level, SizeMeasure
+from partnerscope.apps.network.map_labels import key_height, key_sentence, key_svg, label_svg, place
 from partnerscope.apps.network.map_layout import HEIGHT, MAP_WIDTH, MARGIN, WIDTH, layout
 from partnerscope.apps.network.map_shapes import SECTOR_STYLE, SHAPE_WORDS, shape_svg
 from partnerscope.apps.network.models import Wave
 from partnerscope.apps.partnerships.choices import Sector
 from partnerscope.core import network as core
+from partnerscope.core.network.labels import Placement
 
 __all__ = [
     "HEIGHT",
@@ -44,7 +48,10 @@ __all__ = [
 
 LABEL_ALL_UP_TO = 24
 LABELLED = 14
-LABEL_CHARS = 26
+GROWTH = 14.0
+ROOMY = 40
+"""Marks grow by up to GROWTH units with their measure; beyond ROOMY organisations by less,
+so that a crowded map keeps room between its marks for their labels."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,7 @@ class MapNode:
     value: float | None
     responded: bool
     labelled: bool
+    number: int | None = None
 
     @property
     def colour(self) -> str:
@@ -95,6 +103,7 @@ class NetworkMap:
     hidden: int
     title: str
     description: str
+    placement: Placement = field(default_factory=lambda: Placement((), ()))
 
     @property
     def size_label(self) -> str:
@@ -160,6 +169,7 @@ def network_map(
     ranked = sorted(shown, key=lambda ref: (-(values[ref] or 0), network.organisations[ref].name))
     labelled = set(ranked if len(shown) <= LABEL_ALL_UP_TO else ranked[:LABELLED])
     metrics = {m.id: m for m in result.organisations}
+    growth = GROWTH * min(1.0, math.sqrt(ROOMY / max(len(shown), 1)))
     nodes = []
     for ref, organisation in network.organisations.items():
         if ref not in shown:
@@ -175,12 +185,15 @@ def network_map(
                 sector=organisation.sector,
                 x=x,
                 y=y,
-                radius=round(8 + 14 * scale, 1),
+                radius=round(8 + growth * scale, 1),
                 value=value,
                 responded=bool(metrics[ref].responded),
                 labelled=ref in labelled,
             )
         )
+    placement = place(nodes)
+    numbers = {ref: number for number, ref in placement.key}
+    nodes = [replace(node, number=numbers.get(node.ref)) for node in nodes]
     pairs = {(t.source, t.target) for t in result.ties}
     edges = [
         MapEdge(t.source, t.target, t.level, t.inferred, (t.target, t.source) in pairs)
@@ -202,6 +215,7 @@ def network_map(
         description=_describe(
             nodes, edges, options, label, isolates, len(network.organisations) - len(shown)
         ),
+        placement=placement,
     )
 
 
@@ -224,10 +238,6 @@ def _line(edge: MapEdge, ends: dict[str, MapNode]) -> str:
         f'stroke-opacity="0.6" stroke-width="{width:.1f}"{dash} '
         'marker-end="url(#ps-network-arrow)"/>'
     )
-
-
-def _label(text: str) -> str:
-    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip() + "…"
 
 
 def _legend(top: float, shown_sectors: Sequence[str]) -> list[str]:
@@ -274,11 +284,15 @@ def _legend(top: float, shown_sectors: Sequence[str]) -> list[str]:
 
 
 def draw(network_map: NetworkMap, svg_id: str = "ps-network-map") -> str:
-    """The map as an SVG document with role="img", a title, a description and a legend."""
+    """The map as an SVG document with role="img", a title, a description naming every
+    organisation, a legend and, when some organisations are numbered, a key under the map."""
     ends = {node.ref: node for node in network_map.nodes}
+    names = {node.ref: node.name for node in network_map.nodes}
+    placement = network_map.placement
+    height = HEIGHT + key_height(placement)
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
-        f'width="{WIDTH}" height="{HEIGHT}" class="ps-network-map__svg" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height:g}" '
+        f'width="{WIDTH}" height="{height:g}" class="ps-network-map__svg" '
         'font-family="system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif">',
         '<defs><marker id="ps-network-arrow" viewBox="0 0 10 10" refX="9" refY="5" '
         'markerWidth="7" markerHeight="7" markerUnits="userSpaceOnUse" orient="auto">'
@@ -297,24 +311,20 @@ def draw(network_map: NetworkMap, svg_id: str = "ps-network-map") -> str:
             if node.responded
             else f'fill="#ffffff" stroke="{colour}" stroke-width="2"'
         )
-        parts.append(f"<g><title>{html.escape(node.name)}</title>")
+        parts.append(
+            f'<g data-ref="{html.escape(node.ref)}"><title>{html.escape(node.name)}</title>'
+        )
         parts.append(shape_svg(node.shape, node.x, node.y, node.radius, paint))
+        if placement.labels:
+            parts.append(label_svg(placement, node.ref))
         parts.append("</g>")
-    for node in network_map.nodes:
-        if node.labelled:
-            text = _label(node.name)
-            half = len(text) * 3.2
-            x = min(max(node.x, half + 4), MAP_WIDTH - half - 4)
-            parts.append(
-                f'<text x="{x:.1f}" y="{node.y + node.radius + 13:.1f}" font-size="11" '
-                'text-anchor="middle" paint-order="stroke" stroke="#ffffff" stroke-width="3">'
-                f"{html.escape(text)}</text>"
-            )
     parts.append("</g>")
     present = [s for s in Sector.values if any(node.sector == s for node in network_map.nodes)]
     parts += _legend(24, present)
+    parts.append(key_svg(placement, names))
     parts.append("</svg>")
-    return accessible_svg("".join(parts), svg_id, network_map.title, network_map.description)
+    description = f"{network_map.description} {key_sentence(placement, names)}".strip()
+    return accessible_svg("".join(parts), svg_id, network_map.title, description)
 
 
 def map_json(network_map: NetworkMap, url_for: Any) -> dict[str, Any]:
@@ -340,6 +350,7 @@ def map_json(network_map: NetworkMap, url_for: Any) -> dict[str, Any]:
                 "value": node.value,
                 "responded": node.responded,
                 "labelled": node.labelled,
+                "number": node.number,
                 "x": node.x,
                 "y": node.y,
                 "url": url_for(node.pk),
