@@ -8,7 +8,8 @@ name with their wording. They are applied to what is stored, not recomputed:
   them): red, worsening, likely to miss, a concerning special cause, consistently missed;
   and the good news: green, an improving special cause, consistently met.
 - **Data quality**: the automatic checks' findings each status stores (the data-quality
-  register's findings table).
+  register's findings table), and people's ratings of the six dimensions, where the latest
+  of one is red (``quality_rated_red``).
 - **Crowding out**: the crowding report's reasons (no indicator, no target, no owner, no
   agenda time, no recent value) about each outcome.
 
@@ -24,15 +25,18 @@ memory stays one counter per indicator and check.
 Severity: ``rag_red`` is HIGH when at least one red status is also worsening (since the
 last period or a year ago) or a concerning special cause, evidence for a red flag, and
 MEDIUM otherwise; likely to miss, a concerning special cause and consistently missed are
-MEDIUM; worsening alone, each data-quality check, no agenda time and no recent value are
-LOW; no indicator, no target and no owner are MEDIUM; green, an improving special cause
-and consistently met are POSITIVE (evidence for a green flag).
+MEDIUM; worsening alone, each data-quality check, a dimension rated red, no agenda time
+and no recent value are LOW (data-quality findings question the evidence, not the
+performance); no indicator, no target and no owner are MEDIUM; green, an improving special
+cause and consistently met are POSITIVE (evidence for a green flag).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 from urllib.parse import urlencode
 
@@ -41,7 +45,12 @@ from django.urls import reverse
 
 from partnerscope.apps.partnerships.models import Partnership
 from partnerscope.apps.performance.crowding import crowding_report
-from partnerscope.apps.performance.models import Area, Indicator, IndicatorStatusSnapshot
+from partnerscope.apps.performance.models import (
+    Area,
+    Indicator,
+    IndicatorStatusSnapshot,
+    QualityRecord,
+)
 from partnerscope.core.findings import (
     Evidence,
     EvidenceValue,
@@ -57,6 +66,7 @@ from partnerscope.core.indicators import (
     CROWDING_RULES,
     DIRECTION_WORSENING,
     FORECAST_LIKELY_MISSED,
+    QUALITY_RATED_RED,
     QUALITY_RULES,
     RAG_GREEN,
     RAG_RED,
@@ -64,8 +74,12 @@ from partnerscope.core.indicators import (
     SPC_CONSISTENTLY_MISSED,
     SPC_SPECIAL_CAUSE_CONCERNING,
     SPC_SPECIAL_CAUSE_IMPROVING,
+    Dimension,
+    Rag,
     Rule,
+    rated_red,
 )
+from partnerscope.core.indicators import QualityRecord as CoreQualityRecord
 
 AREA = "performance"
 EXAMPLES_PER_QUERY = 2000
@@ -139,7 +153,8 @@ def rules() -> list[RuleRef]:
     """Every rule the area may cite: the status rules, the data-quality checks and the
     crowding-out rules."""
     cited = [status_rule.rule for status_rule in STATUS_RULES]
-    return [rule_ref(rule) for rule in (*cited, *QUALITY_RULES, *CROWDING_RULES)]
+    every = (*cited, *QUALITY_RULES, QUALITY_RATED_RED, *CROWDING_RULES)
+    return [rule_ref(rule) for rule in every]
 
 
 def findings(partnership: Partnership) -> list[Finding]:
@@ -151,6 +166,7 @@ def findings(partnership: Partnership) -> list[Finding]:
     return [
         *status_findings(partnership, indicators),
         *quality_findings(partnership, indicators),
+        *rating_findings(partnership, indicators),
         *crowding_findings(partnership),
     ]
 
@@ -310,6 +326,50 @@ def quality_findings(
             )
         )
     return found
+
+
+def rating_findings(
+    partnership: Partnership, indicators: dict[int, dict[str, Any]]
+) -> list[Finding]:
+    """One finding per indicator with a dimension whose latest rating by a person is red
+    (the register's ratings; one query, in the records' own order, latest first)."""
+    rows = (
+        QualityRecord.objects.filter(indicator__partnership=partnership)
+        .order_by("indicator_id", "-recorded_at", "-pk")
+        .values_list("indicator_id", "dimension", "rating", "evidence", "recorded_at")
+    )
+    found = []
+    for indicator_id, records in groupby(rows, key=itemgetter(0)):
+        dated = [
+            (CoreQualityRecord(Dimension(dimension), Rag(rating), evidence), recorded_at)
+            for _, dimension, rating, evidence, recorded_at in records
+        ]
+        red = rated_red([record for record, _ in dated])
+        if not red:
+            continue
+        when = max(recorded_at for record, recorded_at in dated if record in red).date()
+        indicator = indicators[indicator_id]
+        found.append(
+            Finding(
+                area=AREA,
+                rule=rule_ref(QUALITY_RATED_RED),
+                subject=indicator_subject(indicator),
+                severity=Severity.LOW,
+                evidence=Evidence(
+                    (
+                        ("dimensions", ", ".join(str(record.dimension) for record in red)),
+                        ("rated_on", when.isoformat()),
+                    ),
+                    reverse("performance:quality_register", args=[partnership.slug]),
+                ),
+                period=when.isoformat(),
+                message="; ".join(
+                    f"{record.dimension.value.capitalize()} rated red: {record.evidence}"
+                    for record in red
+                ),
+            )
+        )
+    return sorted(found, key=lambda finding: finding.subject.ref)
 
 
 def areas_phrase(count: int) -> str:

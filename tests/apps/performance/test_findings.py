@@ -12,7 +12,12 @@ from partnerscope.apps.common.extensions import finding_sources
 from partnerscope.apps.partnerships.demo.build import build_demo
 from partnerscope.apps.partnerships.models import Partnership
 from partnerscope.apps.performance import findings as performance_findings
-from partnerscope.apps.performance.models import Indicator, IndicatorStatusSnapshot, Outcome
+from partnerscope.apps.performance.models import (
+    Indicator,
+    IndicatorStatusSnapshot,
+    Outcome,
+    QualityRecord,
+)
 from partnerscope.core.findings import Severity, SubjectKind, check_findings
 from partnerscope.core.indicators import CROWDING_RULES, QUALITY_RULES
 from tests.apps.partnerships.factories import RoleFactory
@@ -144,6 +149,21 @@ def test_every_data_quality_check_is_found_per_indicator_across_areas(kite, clie
         "dimension": QUALITY_RULES[0].dimension,
     }
     assert dict(found[1].evidence.figures)["areas"] == 1
+
+
+def test_a_dimension_whose_latest_rating_is_red_is_found(kite, client):
+    indicator = factories.indicator(kite["partnership"], "A 1")
+    rate = QualityRecord.objects.create
+    rate(indicator=indicator, dimension="accuracy", rating="red", evidence="Counted twice")
+    rate(indicator=indicator, dimension="timeliness", rating="red", evidence="Late")
+    rate(indicator=indicator, dimension="timeliness", rating="green", evidence="On time now")
+    found = assert_well_formed(kite["partnership"], client)
+    assert [(f.rule.id, f.subject.ref, f.severity) for f in found] == [
+        ("quality_rated_red", "A 1", Severity.LOW)
+    ]
+    assert dict(found[0].evidence.figures)["dimensions"] == "accuracy"
+    assert found[0].message == "Accuracy rated red: Counted twice"
+    assert found[0].evidence.url == "/p/kite/performance/quality/"
 
 
 def test_status_findings_take_a_few_queries_however_many_areas(kite, django_assert_max_num_queries):
