@@ -88,12 +88,12 @@ EXAMPLES_PER_QUERY = 2000
 
 @dataclass(frozen=True)
 class StatusRule:
-    """A core rule as it reads a stored status: the condition, the stored field it
+    """A core rule as it reads a stored status: the condition, the stored fields it
     judges, and the severity of what it finds."""
 
     rule: Rule
     condition: Q
-    field: str
+    fields: tuple[str, ...]
     severity: Severity
 
 
@@ -101,22 +101,22 @@ WORSE = Q(direction="worsening") | Q(year_ago="worsening")
 CONCERNING = Q(variation="special_cause_concerning")
 
 STATUS_RULES = (
-    StatusRule(RAG_RED, Q(rag="red"), "rag", Severity.MEDIUM),
-    StatusRule(FORECAST_LIKELY_MISSED, Q(forecast="likely_missed"), "forecast", Severity.MEDIUM),
-    StatusRule(SPC_SPECIAL_CAUSE_CONCERNING, CONCERNING, "variation", Severity.MEDIUM),
+    StatusRule(RAG_RED, Q(rag="red"), ("rag",), Severity.MEDIUM),
+    StatusRule(FORECAST_LIKELY_MISSED, Q(forecast="likely_missed"), ("forecast",), Severity.MEDIUM),
+    StatusRule(SPC_SPECIAL_CAUSE_CONCERNING, CONCERNING, ("variation",), Severity.MEDIUM),
     StatusRule(
-        SPC_CONSISTENTLY_MISSED, Q(assurance="consistently_missed"), "assurance", Severity.MEDIUM
+        SPC_CONSISTENTLY_MISSED, Q(assurance="consistently_missed"), ("assurance",), Severity.MEDIUM
     ),
-    StatusRule(DIRECTION_WORSENING, WORSE, "direction", Severity.LOW),
-    StatusRule(RAG_GREEN, Q(rag="green"), "rag", Severity.POSITIVE),
+    StatusRule(DIRECTION_WORSENING, WORSE, ("direction", "year_ago"), Severity.LOW),
+    StatusRule(RAG_GREEN, Q(rag="green"), ("rag",), Severity.POSITIVE),
     StatusRule(
         SPC_SPECIAL_CAUSE_IMPROVING,
         Q(variation="special_cause_improving"),
-        "variation",
+        ("variation",),
         Severity.POSITIVE,
     ),
     StatusRule(
-        SPC_CONSISTENTLY_MET, Q(assurance="consistently_met"), "assurance", Severity.POSITIVE
+        SPC_CONSISTENTLY_MET, Q(assurance="consistently_met"), ("assurance",), Severity.POSITIVE
     ),
 )
 STATUS_RULES_BY_NAME = {status_rule.rule.name: status_rule for status_rule in STATUS_RULES}
@@ -223,7 +223,7 @@ def status_findings(
                 ("period", example["latest_period"]),
                 ("value", example["latest_value"]),
                 ("target", example["target"]),
-                (status_rule.field, example[status_rule.field]),
+                *((field, example[field]) for field in status_rule.fields),
             ]
             severity = status_rule.severity
             if status_rule.rule is RAG_RED:

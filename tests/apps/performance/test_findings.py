@@ -107,7 +107,9 @@ def test_red_and_worsening_is_high_red_alone_medium_good_news_positive(kite, cli
     assert red.evidence.url.endswith("?area=north")
     assert red.subject.name == "Title of A 1"
     assert found[("rag_red", "A 2")].severity is Severity.MEDIUM
-    assert found[("direction_worsening", "A 1")].severity is Severity.LOW
+    worse = found[("direction_worsening", "A 1")]
+    assert worse.severity is Severity.LOW
+    assert dict(worse.evidence.figures)["direction"] == "worsening"
     assert {found[(rule, "A 3")].severity for rule in ("rag_green", "spc_consistently_met")} == {
         Severity.POSITIVE
     }
