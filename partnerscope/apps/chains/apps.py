@@ -9,3 +9,4 @@ class ChainsConfig(AppConfig):
     partnership_menu: list[tuple[str, str]] = [("Delivery chains", "chains:index")]
     datapackage_services = "partnerscope.apps.chains.datapackage_services"
     demo_tables = "partnerscope.apps.chains.demo.tables.demo_tables"
+    finding_source = "partnerscope.apps.chains.findings"

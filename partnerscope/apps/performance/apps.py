@@ -9,3 +9,4 @@ class PerformanceConfig(AppConfig):
     partnership_menu = [("Performance", "performance:dashboard")]
     datapackage_services = "partnerscope.apps.performance.data_package"
     demo_tables = "partnerscope.apps.performance.demo.tables.demo_tables"
+    finding_source = "partnerscope.apps.performance.findings"

@@ -47,6 +47,8 @@ __all__ = [
     "QUALITY_LARGE_REVISION",
     "QUALITY_OUTLIER",
     "QUALITY_RULES",
+    "QUALITY_RATED_RED",
+    "rated_red",
     "MAX_REVISIONS",
     "MAX_REVISION_CHANGE",
     "OUTLIER_THRESHOLD",
@@ -204,6 +206,32 @@ QUALITY_RULES = (
     QUALITY_LARGE_REVISION,
     QUALITY_OUTLIER,
 )
+
+QUALITY_RATED_RED = Rule(
+    "quality_rated_red",
+    "Rated red: a person's latest rating of a dimension of the indicator's data is red, so "
+    "its figures cannot be relied on until the weakness is put right.",
+)
+"""People's ratings, not an automatic check: not in :data:`QUALITY_RULES`."""
+
+
+def rated_red(records: Sequence[QualityRecord]) -> list[QualityRecord]:
+    """The ratings :data:`QUALITY_RATED_RED` finds: the latest rating of each dimension,
+    where it is red. ``records`` come latest first, as the register lists them.
+
+    Examples
+    --------
+    >>> old = QualityRecord(Dimension.ACCURACY, Rag.RED, "Counted twice in 2024")
+    >>> new = QualityRecord(Dimension.ACCURACY, Rag.GREEN, "Fixed")
+    >>> late = QualityRecord(Dimension.TIMELINESS, Rag.RED, "Six weeks late")
+    >>> [record.evidence for record in rated_red([new, late, old])]
+    ['Six weeks late']
+    """
+    latest: dict[Dimension, QualityRecord] = {}
+    for record in records:
+        latest.setdefault(record.dimension, record)
+    return [record for record in latest.values() if record.rating is Rag.RED]
+
 
 _RULE_ORDER = {rule.name: position for position, rule in enumerate(QUALITY_RULES)}
 

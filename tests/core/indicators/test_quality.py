@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from partnerscope.core.indicators.model import Indicator, Series
 from partnerscope.core.indicators.periods import Frequency, Period, parse_period
 from partnerscope.core.indicators.quality import (
+    QUALITY_RATED_RED,
     QUALITY_RULES,
     Dimension,
     QualityRecord,
@@ -23,6 +24,7 @@ from partnerscope.core.indicators.quality import (
     check_revisions,
     check_timeliness,
     modified_z_scores,
+    rated_red,
 )
 from partnerscope.core.indicators.rag import Rag
 
@@ -224,3 +226,14 @@ def test_missing_periods_fill_the_gaps(ordinals):
     missing = {p.ordinal for p in (f.period for f in check_completeness(series))}
     span = set(range(periods[0].ordinal, periods[-1].ordinal + 1))
     assert missing == span - {p.ordinal for p in periods}
+
+
+def test_quality_rated_red():
+    older = QualityRecord(Dimension.VALIDITY, Rag.GREEN, "Checked")
+    newer = QualityRecord(Dimension.VALIDITY, Rag.RED, "Definition changed mid-year")
+    mended = QualityRecord(Dimension.ACCURACY, Rag.AMBER, "Mostly fixed")
+    broken = QualityRecord(Dimension.ACCURACY, Rag.RED, "Counted twice")
+    assert rated_red([newer, mended, older, broken]) == [newer]
+    assert rated_red([mended, broken]) == []
+    assert rated_red([]) == []
+    assert QUALITY_RATED_RED.label == "Rated red"
