@@ -5,7 +5,8 @@ What goes where, one rule: **a module is named for the one thing it does, and ho
 that thing and nothing else.** A use case someone starts (a page, a report, an import) has
 its own module: ``outcomes_and_areas``, ``indicators``, ``recording``, ``value_import``,
 ``dashboard``, ``indicator_page``, ``exception_report``, ``data_quality``, ``crowding``,
-``benchmarking``, the ``data_package`` tables and the ``demo`` data. What several of them
+``benchmarking``, ``findings`` (for the one register), the ``data_package`` tables and
+the ``demo`` data. What several of them
 use is a thing of its own, named for it, and never lives in one use case's module:
 ``lookups`` (finding records, reading periods), ``status_snapshots`` (judging and storing
 statuses), ``series_reading``, ``bulk_loading``, ``charts``. Django's own kinds of module
