@@ -17,6 +17,7 @@ from tests.apps.findings.builders import (
     weak_element,
 )
 from tests.browser.conftest import assert_accessible, sign_in
+from tests.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -82,8 +83,6 @@ def test_reader_reads_the_register_without_javascript(
 
 
 def sign_in_without_script(page, base_url: str, username: str) -> None:
-    from tests.conftest import PASSWORD
-
     page.goto(f"{base_url}/accounts/sign-in/")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(PASSWORD)

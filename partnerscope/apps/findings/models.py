@@ -1,9 +1,9 @@
 """The register's records: each stored finding (one per partnership and key), each refresh
 that asked the areas again, and what each refresh did to each finding.
 
-A stored finding keeps its versions (django-simple-history, as every record does) when its
-wording, figures or status change; the refreshes and events are an append-only log, so a
-finding's page reads its history across refreshes from them.
+A stored finding keeps its versions (django-simple-history, as every record does, written in
+bulk by the refresh) when its wording, figures or status change; the refreshes and events
+are an append-only log, so a finding's page reads its history across refreshes from them.
 """
 
 from __future__ import annotations

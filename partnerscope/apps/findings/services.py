@@ -20,10 +20,12 @@ from django.core.paginator import Page, Paginator
 from django.db import transaction
 from django.db.models import Case, When
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from partnerscope.apps.common.extensions import finding_sources
 from partnerscope.apps.findings.choices import Change, FindingStatus, Severity
 from partnerscope.apps.findings.models import (
+    CONTENT_FIELDS,
     FindingEvent,
     Refresh,
     StoredFinding,
@@ -69,19 +71,16 @@ def refresh(partnership: Any, ran_by: str, user: Any = None) -> Refresh:
 def store(
     partnership: Any, found: Iterable[Finding], ran_by: str, user: Any, now: datetime
 ) -> Refresh:
+    """Write one refresh: new rows, changed rows and their versions in bulk, the events
+    and the refresh's counts. Unchanged persisting rows only take the new ``last_found``."""
     stored = {row.key: row for row in StoredFinding.objects.in_partnership(partnership)}
     open_keys = {key for key, row in stored.items() if row.is_open}
     changes = compare(open_keys, found)
     log = Refresh.objects.create(partnership=partnership, ran_at=now, ran_by=ran_by)
-    events: list[FindingEvent] = []
+    created: list[StoredFinding] = []
+    changed: list[StoredFinding] = []
     unchanged: list[int] = []
-
-    def save(row: StoredFinding, change: str) -> None:
-        if user is not None:
-            row._history_user = user  # type: ignore[attr-defined]
-        row.save()
-        events.append(FindingEvent(refresh=log, finding=row, change=change))
-
+    events: list[tuple[StoredFinding, str]] = []
     for finding in changes.new:
         row = stored.get(finding.key)
         if row is None:
@@ -95,33 +94,46 @@ def store(
                 last_found=now,
                 **content_of(finding),
             )
-            save(row, Change.NEW)
+            created.append(row)
+            events.append((row, Change.NEW))
         else:
             set_content(row, finding)
             row.status, row.resolved_at, row.last_found = FindingStatus.OPEN, None, now
-            save(row, Change.FOUND_AGAIN)
+            changed.append(row)
+            events.append((row, Change.FOUND_AGAIN))
     for finding in changes.persisting:
         row = stored[finding.key]
         if row.content() == content_of(finding):
             unchanged.append(row.pk)
-            events.append(FindingEvent(refresh=log, finding=row, change=Change.PERSISTING))
         else:
             set_content(row, finding)
             row.last_found = now
-            save(row, Change.PERSISTING)
+            changed.append(row)
+        events.append((row, Change.PERSISTING))
     for key in changes.resolved:
         row = stored[key]
         row.status, row.resolved_at = FindingStatus.RESOLVED, now
-        save(row, Change.RESOLVED)
+        changed.append(row)
+        events.append((row, Change.RESOLVED))
+    versions = {"default_user": user, "default_date": now, "batch_size": BATCH_SIZE}
+    bulk_create_with_history(created, StoredFinding, **versions)
+    bulk_update_with_history(changed, StoredFinding, UPDATED_FIELDS, **versions)
     StoredFinding.objects.filter(pk__in=unchanged).update(last_found=now)
-    FindingEvent.objects.bulk_create(events)
-    counted = [event.change for event in events]
+    FindingEvent.objects.bulk_create(
+        [FindingEvent(refresh=log, finding=row, change=change) for row, change in events],
+        batch_size=BATCH_SIZE,
+    )
+    counted = [change for _, change in events]
     log.new = counted.count(Change.NEW)
     log.persisting = counted.count(Change.PERSISTING)
     log.resolved = counted.count(Change.RESOLVED)
     log.found_again = counted.count(Change.FOUND_AGAIN)
     log.save(update_fields=["new", "persisting", "resolved", "found_again"])
     return log
+
+
+BATCH_SIZE = 500
+UPDATED_FIELDS = [*CONTENT_FIELDS, "status", "resolved_at", "last_found"]
 
 
 def set_content(row: StoredFinding, finding: Finding) -> None:
