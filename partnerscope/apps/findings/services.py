@@ -65,6 +65,8 @@ def refresh(partnership: Any, ran_by: str, user: Any = None) -> Refresh:
     """
     found = gather(partnership)
     with transaction.atomic():
+        # One refresh of a partnership at a time: the second waits, then compares with the first.
+        list(type(partnership).objects.select_for_update().filter(pk=partnership.pk).values("pk"))
         return store(partnership, found, ran_by, user, timezone.now())
 
 
