@@ -187,10 +187,14 @@ def register_page(partnership: Any, filters: dict[str, str], number: str | None)
     matching = register.matching(filters).order_by(
         "status", SEVERITY_ORDER, "area", "rule_id", "subject_kind", "subject_ref"
     )
+    page = Paginator(matching, REGISTER_PAGE_SIZE).get_page(number)
+    page.object_list = list(page.object_list)
+    for row in page.object_list:
+        row.area_name = area_name(row.area)  # type: ignore[attr-defined]
     open_counts = register.open().counts_by("severity")
     status_counts = register.counts_by("status")
     return RegisterPage(
-        page=Paginator(matching, REGISTER_PAGE_SIZE).get_page(number),
+        page=page,
         query=urlencode({name: value for name, value in filters.items() if value}),
         open_by_severity=[(label, open_counts.get(value, 0)) for value, label in Severity.choices],
         by_status=[(label, status_counts.get(value, 0)) for value, label in FindingStatus.choices],

@@ -98,6 +98,8 @@ def test_the_counts_show_open_findings_by_severity_and_status(kite, reader, sour
     stored(kite["partnership"], weak_element(), isolated())
     html = reader.get(register_url()).content.decode()
     assert "Open findings by severity" in html and "Findings by status" in html
+    assert '<td class="govuk-table__cell">7S self-assessment</td>' in html
+    assert '<td class="govuk-table__cell">Relationships</td>' in html
 
 
 def test_a_findings_page_shows_its_rule_evidence_and_history(kite, reader, sources):
