@@ -3,8 +3,8 @@
 Every registered ``finding_source`` is asked for its findings, each checked against the
 source's own ``rules()`` (``check_findings``), then sorted against the open findings of the
 last refresh (``compare``) into new, persisting and resolved, and stored in one transaction.
-All sources are asked before anything is written, so a source that fails leaves the register
-as it was.
+All sources are asked, inside the transaction, before anything is written, so a source that
+fails leaves the register (and anything the source itself wrote) as it was.
 """
 
 from __future__ import annotations
@@ -63,8 +63,8 @@ def refresh(partnership: Any, ran_by: str, user: Any = None) -> Refresh:
     Running it twice in a row changes no finding: the second run only logs a refresh whose
     findings all persist. Raises :class:`SourceFailed` (nothing stored) when an area fails.
     """
-    found = gather(partnership)
     with transaction.atomic():
+        found = gather(partnership)
         # One refresh of a partnership at a time: the second waits, then compares with the first.
         list(type(partnership).objects.select_for_update().filter(pk=partnership.pk).values("pk"))
         return store(partnership, found, ran_by, user, timezone.now())
