@@ -21,6 +21,7 @@ urlpatterns = [
     path("p/<slug:slug>/reminders/", include("partnerscope.apps.notifications.urls")),
     path("a/reminders/", include("partnerscope.apps.notifications.public_urls")),
     path("p/<slug:slug>/audit/", include("partnerscope.apps.audit.urls")),
+    path("p/<slug:slug>/findings/", include("partnerscope.apps.findings.urls")),
 ]
 for area in ("sevens", "network", "performance", "chains"):
     urlpatterns += [

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "partnerscope.apps.performance",
     "partnerscope.apps.chains",
     "partnerscope.apps.notifications",
+    "partnerscope.apps.findings",
 ]
 
 MIDDLEWARE = [

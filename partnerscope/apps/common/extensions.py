@@ -17,6 +17,9 @@ An area app (sevens, network, performance, chains, …) marks its ``AppConfig`` 
   the area may cite) and ``findings(partnership) -> Iterable[Finding]`` (what those rules
   find now), the findings protocol of ``partnerscope.core.findings``, so the area's
   findings reach the one register;
+- ``after_demo``: dotted path of ``function(partnerships)``, called by :func:`after_demo`
+  once the demo is built with every demo partnership, so an area can work on what the
+  demo built (the findings register refreshes each partnership's register);
 - ``invitation_mailer``: (the reminders app) dotted path of
   ``function(survey key, respondent ids) -> bool`` that queues the invitation e-mails of new
   survey links, True if they are queued and not sent yet.
@@ -110,3 +113,11 @@ def finding_sources() -> dict[str, FindingSource]:
         for config in area_configs()
         if getattr(config, "finding_source", None)
     }
+
+
+def after_demo(partnerships: Sequence[Any]) -> None:
+    """Call every area's ``after_demo`` hook with the demo partnerships just built."""
+    for config in area_configs():
+        path = getattr(config, "after_demo", None)
+        if path:
+            import_string(path)(partnerships)
