@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from partnerscope.apps.accounts.models import Role
-from partnerscope.apps.common.extensions import demo_builders
+from partnerscope.apps.common.extensions import after_demo, demo_builders
 from partnerscope.apps.partnerships.datapackage_services import import_tables
 from partnerscope.apps.partnerships.demo.packages import demo_packages
 from partnerscope.apps.partnerships.demo.users import DEMO_PASSWORD, DEMO_USERS
@@ -25,7 +25,8 @@ class DemoResult:
 
 
 def build_demo(scale: int = 1, progress: Callable[[str], None] | None = None) -> DemoResult:
-    """Import every demo partnership not yet present, then make sure the demo users exist."""
+    """Import every demo partnership not yet present, make sure the demo users exist, then
+    let the areas finish the demo (the findings register is refreshed)."""
     if scale < 1:
         raise ValueError("--scale must be 1 or more")
     result = DemoResult()
@@ -57,6 +58,7 @@ def build_demo(scale: int = 1, progress: Callable[[str], None] | None = None) ->
                 user=user, partnership=partnership, defaults={"kind": demo_user.role}
             )
             result.users.append((demo_user.username, demo_user.role, partnership.name))
+    after_demo(list(Partnership.objects.filter(slug__in=result.created + result.skipped)))
     return result
 
 
