@@ -11,7 +11,7 @@ from partnerscope.apps.findings.choices import FindingStatus, Severity, SubjectK
 
 
 class RegisterFilterForm(Form):
-    area = forms.ChoiceField(required=False, help_text="The part of the framework that found it.")
+    area = forms.ChoiceField(required=False)
     severity = forms.ChoiceField(required=False)
     status = forms.ChoiceField(required=False)
     subject_kind = forms.ChoiceField(required=False, label="About")
