@@ -7,16 +7,25 @@ or export built from them can show a withheld group's figures.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.cache import cache
 from django.http import Http404
 
 from partnerscope.apps.common.charts import Chart
 from partnerscope.apps.partnerships.choices import Layer, Sector
 from partnerscope.apps.sevens import charts
 from partnerscope.apps.sevens.models import Evidence, Wave
-from partnerscope.apps.sevens.services import results_dict, results_published
+from partnerscope.apps.sevens.services import (
+    SCORE_CACHE_SECONDS,
+    named_results,
+    results_dict,
+    results_published,
+    scored,
+)
 from partnerscope.core.sevens import (
     COUNCIL,
     DIFFERENCE,
@@ -249,15 +258,10 @@ def results_overview(wave: Wave) -> ResultsOverview:
     """
     if not results_published(wave):
         return unpublished(wave)
-    result = results_dict(wave)
+    score_key, score = scored(wave)
+    result = named_results(wave, score)
     withheld_whole = WAVE in result["withheld"]
-    pair = result["groups"]["council_vs_partners"]
-    gap_chart = None
-    if not withheld_whole and "gap" in pair:
-        gap_chart = charts.gap(pair[COUNCIL], pair[PARTNERS], pair["gap"])
-    change_chart = None
-    if not withheld_whole and result.get("change") and wave.previous:
-        change_chart = charts.change(result["change"], wave.previous.title)
+    wheel, gap_chart, change_chart = overview_charts(score_key, wave, result)
     return ResultsOverview(
         wave=wave,
         result=result,
@@ -265,7 +269,7 @@ def results_overview(wave: Wave) -> ResultsOverview:
         respondents=result["respondents"],
         withheld_whole=withheld_whole,
         elements=[] if withheld_whole else _element_rows(result),
-        wheel=None if withheld_whole else charts.wheel(result["elements"]),
+        wheel=wheel,
         strongest=[_statement(row) for row in result["strongest"]],
         weakest=[_statement(row) for row in result["weakest"]],
         gap=gap_chart,
@@ -277,6 +281,37 @@ def results_overview(wave: Wave) -> ResultsOverview:
         hard=charts.figure(result["hard"]),
         previous=wave.previous,
     )
+
+
+def overview_charts(
+    score_key: str, wave: Wave, result: dict[str, Any]
+) -> tuple[Chart | None, Chart | None, Chart | None]:
+    """The wheel, the council-partners gap and the change since the previous wave.
+
+    Cached with the score they draw (``score_key``) and the previous wave's title, the only
+    other thing they show: building a chart's spec costs more than drawing it from cache.
+    """
+    previous_title = wave.previous.title if wave.previous else None
+    title_hash = hashlib.sha256(json.dumps(previous_title).encode("utf-8")).hexdigest()
+    key = f"{score_key}:overview-charts:{title_hash}"
+    drawn = cache.get(key)
+    if drawn is None:
+        drawn = draw_overview_charts(result, previous_title)
+        cache.set(key, drawn, SCORE_CACHE_SECONDS)
+    return drawn
+
+
+def draw_overview_charts(
+    result: dict[str, Any], previous_title: str | None
+) -> tuple[Chart | None, Chart | None, Chart | None]:
+    if WAVE in result["withheld"]:
+        return None, None, None
+    pair = result["groups"]["council_vs_partners"]
+    gap_chart = charts.gap(pair[COUNCIL], pair[PARTNERS], pair["gap"]) if "gap" in pair else None
+    change_chart = None
+    if result.get("change") and previous_title is not None:
+        change_chart = charts.change(result["change"], previous_title)
+    return charts.wheel(result["elements"]), gap_chart, change_chart
 
 
 @dataclass(frozen=True)

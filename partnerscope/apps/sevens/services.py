@@ -8,16 +8,20 @@ configuration of the 7S is in ``survey.py``.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
 
+import partnerscope
 from partnerscope.apps.accounts.permissions import Access
 from partnerscope.apps.common.models import WaveStatus
 from partnerscope.apps.common.records import unique_ref
@@ -44,6 +48,8 @@ from partnerscope.core.sevens import (
     score_wave,
 )
 from partnerscope.reference.sevens import load_instrument
+
+SCORE_CACHE_SECONDS = 24 * 60 * 60
 
 # ---- Converting stored records to the core's types ------------------------------------
 
@@ -117,22 +123,91 @@ def respondents_of(wave: Wave, instrument: Instrument | None = None) -> list[Res
     ]
 
 
-def score(wave: Wave) -> WaveResult:
-    """Score the wave with the partnership's anonymity threshold, against its previous wave."""
+@dataclass(frozen=True)
+class ScoreInputs:
+    """Everything a wave's score depends on, read from the database once."""
+
+    respondents: list[Respondent]
+    instrument: Instrument
+    threshold: int
+    previous: list[Respondent] | None
+    previous_instrument: Instrument | None
+
+    def score(self) -> WaveResult:
+        return score_wave(
+            self.respondents,
+            self.instrument,
+            threshold=self.threshold,
+            previous=self.previous,
+            previous_instrument=self.previous_instrument,
+        )
+
+    def key(self) -> str:
+        """A hash of every input (and of this PartnerScope's version), so a score cached
+        under it is the score of exactly these answers, statements and threshold."""
+
+        def people(respondents: list[Respondent] | None) -> list[Any] | None:
+            if respondents is None:
+                return None
+            return [[r.id, r.sector, sorted(r.layers), r.answers] for r in respondents]
+
+        def statements(instrument: Instrument | None) -> Any:
+            return None if instrument is None else asdict(instrument)
+
+        content = json.dumps(
+            [
+                partnerscope.__version__,
+                self.threshold,
+                people(self.respondents),
+                statements(self.instrument),
+                people(self.previous),
+                statements(self.previous_instrument),
+            ],
+            sort_keys=True,
+        )
+        return "sevens-score:" + hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+
+def score_inputs(wave: Wave) -> ScoreInputs:
     instrument = instrument_for(wave)
     previous = wave.previous
-    return score_wave(
+    return ScoreInputs(
         respondents_of(wave, instrument),
         instrument,
-        threshold=wave.partnership.anonymity_threshold,
-        previous=respondents_of(previous) if previous else None,
-        previous_instrument=instrument_for(previous) if previous else None,
+        wave.partnership.anonymity_threshold,
+        respondents_of(previous) if previous else None,
+        instrument_for(previous) if previous else None,
     )
+
+
+def score(wave: Wave) -> WaveResult:
+    """Score the wave with the partnership's anonymity threshold, against its previous wave."""
+    return score_inputs(wave).score()
+
+
+def scored(wave: Wave) -> tuple[str, dict[str, Any]]:
+    """The key of the wave's score inputs and its score in JSON form, cached under that key.
+
+    Scoring (bootstrap intervals of the change) takes most of the results page's time, while
+    reading the answers takes a few milliseconds: any change to an answer, a statement, the
+    threshold or the previous wave gives a new key, so a cached score is never stale.
+    """
+    inputs = score_inputs(wave)
+    key = inputs.key()
+    result = cache.get(key)
+    if result is None:
+        result = inputs.score().to_dict()
+        cache.set(key, result, SCORE_CACHE_SECONDS)
+    return key, result
 
 
 def results_dict(wave: Wave) -> dict[str, Any]:
     """The wave's results in the documented JSON form, with the wave named (for exports)."""
-    result = score(wave).to_dict()
+    return named_results(wave, scored(wave)[1])
+
+
+def named_results(wave: Wave, result: dict[str, Any]) -> dict[str, Any]:
+    """A score in JSON form with its wave named first."""
     return {
         "wave": {
             "id": wave.ref,
