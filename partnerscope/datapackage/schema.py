@@ -226,7 +226,17 @@ RESOURCES: list[Resource] = [
     ),
 ]
 
-AREA_MODULES = ("sevens", "network", "indicators", "chains")
+AREA_MODULES = (
+    "sevens",
+    "network",
+    "indicators",
+    "chains",
+    "actions",
+    "flags",
+    "replies",
+    "strategy",
+    "learning",
+)
 
 
 def all_resources() -> list[Resource]:

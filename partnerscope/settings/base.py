@@ -45,6 +45,12 @@ INSTALLED_APPS = [
     "partnerscope.apps.chains",
     "partnerscope.apps.notifications",
     "partnerscope.apps.findings",
+    "partnerscope.apps.actions",
+    "partnerscope.apps.flags",
+    "partnerscope.apps.replies",
+    "partnerscope.apps.strategy",
+    "partnerscope.apps.learning",
+    "partnerscope.apps.reports",
 ]
 
 MIDDLEWARE = [

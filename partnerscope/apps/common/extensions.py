@@ -20,6 +20,8 @@ An area app (sevens, network, performance, chains, …) marks its ``AppConfig`` 
 - ``after_demo``: dotted path of ``function(partnerships)``, called by :func:`after_demo`
   once the demo is built with every demo partnership, so an area can work on what the
   demo built (the findings register refreshes each partnership's register);
+- ``report_sections``: dotted path of ``function() -> list[ReportSection]``
+  (``partnerscope.apps.common.reporting``): the area's sections of the health-check report;
 - ``invitation_mailer``: (the reminders app) dotted path of
   ``function(survey key, respondent ids) -> bool`` that queues the invitation e-mails of new
   survey links, True if they are queued and not sent yet.
@@ -36,6 +38,7 @@ from django.apps import AppConfig, apps
 from django.utils.module_loading import import_string
 
 if TYPE_CHECKING:
+    from partnerscope.apps.common.reporting import ReportSection
     from partnerscope.apps.common.surveys.registry import SurveyDefinition
     from partnerscope.core.findings import Finding, RuleRef
 
@@ -121,3 +124,14 @@ def after_demo(partnerships: Sequence[Any]) -> None:
         path = getattr(config, "after_demo", None)
         if path:
             import_string(path)(partnerships)
+
+
+def report_sections() -> list[ReportSection]:
+    """Every area's sections of the health-check report, in the report's order."""
+    sections = [
+        section
+        for config in area_configs()
+        if getattr(config, "report_sections", None)
+        for section in import_string(config.report_sections)()
+    ]
+    return sorted(sections, key=lambda section: (section.order, section.key))
