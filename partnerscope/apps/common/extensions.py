@@ -22,6 +22,10 @@ An area app (sevens, network, performance, chains, …) marks its ``AppConfig`` 
   demo built (the findings register refreshes each partnership's register);
 - ``report_sections``: dotted path of ``function() -> list[ReportSection]``
   (``partnerscope.apps.common.reporting``): the area's sections of the health-check report;
+- ``finding_panels``: dotted path of ``function(request, partnership, key) -> Panel | None``
+  (``key`` a finding's key: area, rule id, subject kind, subject ref): what the area shows
+  on a finding's page about it (the actions that answer it, the replies of the partner it
+  names, notable practice that could help), rendered below the evidence;
 - ``invitation_mailer``: (the reminders app) dotted path of
   ``function(survey key, respondent ids) -> bool`` that queues the invitation e-mails of new
   survey links, True if they are queued and not sent yet.
@@ -30,6 +34,7 @@ An area app (sevens, network, performance, chains, …) marks its ``AppConfig`` 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from importlib import import_module
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Protocol, cast
@@ -99,6 +104,26 @@ def queue_invitation_emails(survey: str, ids: Sequence[int]) -> bool:
         if path:
             return bool(import_string(path)(survey, ids))
     return False
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A part of another app's page that an area fills: a template, which reads ``context``
+    as ``panel``.
+    Headings inside the template start at ``h2``."""
+
+    template: str
+    context: dict[str, Any]
+
+
+def finding_panels(request: Any, partnership: Any, key: tuple[str, str, str, str]) -> list[Panel]:
+    """What every area shows on the page of the finding with this key, in the apps' order."""
+    panels = (
+        import_string(config.finding_panels)(request, partnership, key)
+        for config in area_configs()
+        if getattr(config, "finding_panels", None)
+    )
+    return [panel for panel in panels if panel is not None]
 
 
 class FindingSource(Protocol):

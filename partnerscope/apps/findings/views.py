@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from partnerscope.apps.accounts.permissions import Access, Action, partnership_view
+from partnerscope.apps.common.extensions import finding_panels
 from partnerscope.apps.findings import services
 from partnerscope.apps.findings.forms import RefreshForm, RegisterFilterForm
 from partnerscope.apps.findings.models import StoredFinding
@@ -48,6 +49,7 @@ def finding(request: HttpRequest, access: Access, pk: int) -> HttpResponse:
             "finding": row,
             "area_name": services.area_name(row.area),
             "events": events,
+            "panels": finding_panels(request, access.partnership, row.key),
             "page_title": str(row),
             "back_url": register_url(access),
         },
