@@ -13,7 +13,8 @@ from typing import Any
 
 from django.db.models import OuterRef, Q, Subquery
 
-from partnerscope.apps.chains.models import ChainAction, ChainLink, Invitation, Workshop
+from partnerscope.apps.chains.analysis import analyse
+from partnerscope.apps.chains.models import Chain, ChainAction, ChainLink, Invitation, Workshop
 from partnerscope.apps.common.deletion import deleted
 
 
@@ -61,3 +62,14 @@ def purge_closed_workshop_invitations(before: dt.datetime) -> int:
     """Delete the invitations of workshops closed since before ``before``; ratings stay."""
     workshops = closed_workshops(before).values("pk")
     return deleted(Invitation.objects.filter(workshop__in=Subquery(workshops)))
+
+
+def chain_strengths(partnership: Any) -> dict[str, float | None]:
+    """Each chain's strength (the share of the twelve questions rated green in its latest
+    workshop that may be shown), by the chain's ref, as the chain pages show it; None for a
+    chain with no such workshop. The learning area reads this for its comparison."""
+
+    return {
+        chain.ref: analyse(chain).result["strength"]
+        for chain in Chain.objects.in_partnership(partnership).select_related("partnership")
+    }
