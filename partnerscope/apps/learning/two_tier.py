@@ -1,12 +1,13 @@
 """The two-tier view: a county partnership and its district partnerships side by side, and
 the organisations that sit on several of them, across their relationship networks.
 
-Who sees what (the rule, also in docs/learning.md): a partnership of the area shows its
-figures if it is the reader's own, if it shares its figures (its sharing agreement), or if
-the reader holds a role in it; its name is shown if it is the reader's own, if it agreed to
-be named, or if the reader holds a role in it; otherwise it is "Partnership A", "B", … The
-others are only counted. There is no minimum of five here: every partnership shown has
-agreed to share (or is one the reader already sees), and the unnamed stay unnamed.
+Who sees what (the rule, also in docs/learning.md): a partnership of the area is shown, by
+name, if it is the reader's own, if the reader holds a role in it, or if it shares its
+figures and agreed to be named. A partnership that shares without its name is left out
+here (it stays lettered on the comparison page): the county knows its districts, and the
+organisations a district alone brings in would give its letter away. The others are only
+counted. There is no minimum of five here: every partnership shown has agreed to be seen
+by name (or is one the reader already sees).
 
 The 7S results are scored for the whole partnership and by sector, governance layer and
 council or partner, never by organisation (an organisation's answers could then be told
@@ -79,25 +80,16 @@ def county_of(partnership: Partnership) -> Partnership | None:
 def visible_columns(
     partnership: Partnership, family: list[Partnership], roles: set[int]
 ) -> tuple[list[Column], int]:
-    """The partnerships of the area the reader may see, labelled, and how many are hidden."""
+    """The partnerships of the area the reader may see, and how many are left out."""
     seen = [
         member
         for member in family
-        if member.pk == partnership.pk or member.pk in roles or sharing.shares(member)
+        if member.pk == partnership.pk
+        or member.pk in roles
+        or (sharing.shares(member) and sharing.named(member))
     ]
-    unnamed = [
-        member
-        for member in seen
-        if member.pk != partnership.pk and member.pk not in roles and not sharing.named(member)
-    ]
-    letters = sharing.labels_for(unnamed)
     columns = [
-        Column(
-            member,
-            letters.get(member.slug, member.name),
-            member.parent_id is None,
-            member.pk == partnership.pk,
-        )
+        Column(member, member.name, member.parent_id is None, member.pk == partnership.pk)
         for member in seen
     ]
     return columns, len(family) - len(seen)

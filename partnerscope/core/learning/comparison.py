@@ -97,17 +97,18 @@ def compare(
 def peer_labels(slugs: Sequence[str], named: Mapping[str, str]) -> dict[str, str]:
     """A label for each peer: its name if it agreed to be named, else "Partnership A", "B", …
 
-    Letters follow a hash of the slug, not the name, so they say nothing of which
-    partnership is which; a named peer keeps its letter's place but shows its name.
+    The unnamed are lettered in the order of a hash of their slug, not of their name, so a
+    letter says nothing of which partnership it is.
 
     >>> peer_labels(["easton", "westmere"], {"westmere": "Westmere Partnership"})
-    {'easton': 'Partnership B', 'westmere': 'Westmere Partnership'}
+    {'easton': 'Partnership A', 'westmere': 'Westmere Partnership'}
     """
-    ordered = sorted(slugs, key=lambda slug: hashlib.sha256(slug.encode("utf-8")).hexdigest())
-    labels = {}
-    for index, slug in enumerate(ordered):
-        labels[slug] = named.get(slug) or f"Partnership {letters(index)}"
-    return {slug: labels[slug] for slug in slugs}
+    unnamed = sorted(
+        (slug for slug in slugs if not named.get(slug)),
+        key=lambda slug: hashlib.sha256(slug.encode("utf-8")).hexdigest(),
+    )
+    letters_of = {slug: f"Partnership {letters(index)}" for index, slug in enumerate(unnamed)}
+    return {slug: named.get(slug) or letters_of[slug] for slug in slugs}
 
 
 def letters(index: int) -> str:

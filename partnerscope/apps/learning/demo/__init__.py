@@ -1,6 +1,7 @@
-"""The learning area's demo: every Northshire partnership shares its figures (the county and
-Easton agree to be named), the county keeps one practice entry of its own, and the
-site-wide library holds a few made-up examples linked to rules the demo's register finds.
+"""The learning area's demo: every Northshire partnership shares its figures (the county,
+Easton, Kirkby Moor and Southam Vale agree to be named; Riverside and Westmere do not), the
+county keeps one practice entry of its own, and the site-wide library holds a few made-up
+examples linked to rules the demo's register finds.
 
 ``demo_tables`` gives each demo partnership's rows to the ordinary package import;
 ``after_demo`` imports the site-wide library (``library.csv``) through the same function
@@ -16,7 +17,7 @@ from typing import Any
 from partnerscope.apps.learning.library import import_library
 
 LIBRARY = Path(__file__).with_name("library.csv")
-NAMED = ("county", "easton")
+NAMED_DISTRICTS = ("-easton", "-kirkby-moor", "-southam-vale")
 
 
 def demo_tables(tables: dict[str, Any], index: int) -> dict[str, list[dict[str, Any]]]:
@@ -24,7 +25,7 @@ def demo_tables(tables: dict[str, Any], index: int) -> dict[str, list[dict[str, 
     partnership = tables["partnership"][0]
     county = partnership["parent"] in (None, "")
     slug = partnership["slug"]
-    named = county or slug.endswith("-easton")
+    named = county or slug.endswith(NAMED_DISTRICTS)
     rows: dict[str, list[dict[str, Any]]] = {
         "learning_sharing": [
             {

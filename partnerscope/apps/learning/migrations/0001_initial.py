@@ -7,99 +7,323 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('partnerships', '0001_initial'),
+        ("partnerships", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalPracticeEntry',
+            name="HistoricalPracticeEntry",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('ref', models.SlugField(help_text='A short stable identifier used in data packages; letters, digits and hyphens.', max_length=64)),
-                ('practice', models.CharField(help_text='The practice, in a short title.', max_length=200)),
-                ('description', models.TextField(help_text='What was done, and how.')),
-                ('where', models.CharField(help_text='Where it was done: the partnership or the place.', max_length=200)),
-                ('evidence', models.TextField(help_text='The evidence that it worked.')),
-                ('framework_part', models.CharField(choices=[('sevens', '7S element'), ('layer', 'Governance layer'), ('network', 'Relationships network'), ('chain', 'Delivery chain'), ('performance', 'Performance management'), ('resources', 'Resources'), ('scrutiny', 'Accountability and scrutiny')], help_text='The part of the framework it serves.', max_length=20)),
-                ('contact', models.CharField(help_text='Who to ask about it: a name, a role or an address.', max_length=200)),
-                ('rule_ids', models.JSONField(blank=True, default=list, help_text='The ids of the finding rules it could help with (e.g. weak_element).')),
-                ('example', models.BooleanField(default=False, help_text='An example made up for the demonstration, not a real case.')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('partnership', models.ForeignKey(blank=True, db_constraint=False, help_text='Empty for the site-wide library; otherwise the partnership that keeps it.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='partnerships.partnership')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ref",
+                    models.SlugField(
+                        help_text="A short stable identifier used in data packages; letters, digits and hyphens.",
+                        max_length=64,
+                    ),
+                ),
+                (
+                    "practice",
+                    models.CharField(help_text="The practice, in a short title.", max_length=200),
+                ),
+                ("description", models.TextField(help_text="What was done, and how.")),
+                (
+                    "where",
+                    models.CharField(
+                        help_text="Where it was done: the partnership or the place.", max_length=200
+                    ),
+                ),
+                ("evidence", models.TextField(help_text="The evidence that it worked.")),
+                (
+                    "framework_part",
+                    models.CharField(
+                        choices=[
+                            ("sevens", "7S element"),
+                            ("layer", "Governance layer"),
+                            ("network", "Relationships network"),
+                            ("chain", "Delivery chain"),
+                            ("performance", "Performance management"),
+                            ("resources", "Resources"),
+                            ("scrutiny", "Accountability and scrutiny"),
+                        ],
+                        help_text="The part of the framework it serves.",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "contact",
+                    models.CharField(
+                        help_text="Who to ask about it: a name, a role or an address.",
+                        max_length=200,
+                    ),
+                ),
+                (
+                    "rule_ids",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="The ids of the finding rules it could help with (e.g. weak_element).",
+                    ),
+                ),
+                (
+                    "example",
+                    models.BooleanField(
+                        default=False,
+                        help_text="An example made up for the demonstration, not a real case.",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "partnership",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="Empty for the site-wide library; otherwise the partnership that keeps it.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="partnerships.partnership",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical practice entry',
-                'verbose_name_plural': 'historical practice entries',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical practice entry",
+                "verbose_name_plural": "historical practice entries",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalSharingAgreement',
+            name="HistoricalSharingAgreement",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('shares', models.BooleanField(default=False, help_text="Share the partnership's headline figures with the other partnerships that share theirs on this site.")),
-                ('may_be_named', models.BooleanField(default=False, help_text="Let the others see the partnership's name beside its figures; otherwise it is shown as 'Partnership A', 'Partnership B' and so on.")),
-                ('agreed_by', models.CharField(help_text='Who agreed for the partnership (a name and a role).', max_length=200)),
-                ('agreed_on', models.DateField(help_text='The day it was agreed.')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('partnership', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='partnerships.partnership')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "shares",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Share the partnership's headline figures with the other partnerships that share theirs on this site.",
+                    ),
+                ),
+                (
+                    "may_be_named",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Let the others see the partnership's name beside its figures; otherwise it is shown as 'Partnership A', 'Partnership B' and so on.",
+                    ),
+                ),
+                (
+                    "agreed_by",
+                    models.CharField(
+                        help_text="Who agreed for the partnership (a name and a role).",
+                        max_length=200,
+                    ),
+                ),
+                ("agreed_on", models.DateField(help_text="The day it was agreed.")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "partnership",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="partnerships.partnership",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical sharing agreement',
-                'verbose_name_plural': 'historical sharing agreements',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical sharing agreement",
+                "verbose_name_plural": "historical sharing agreements",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='SharingAgreement',
+            name="SharingAgreement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('shares', models.BooleanField(default=False, help_text="Share the partnership's headline figures with the other partnerships that share theirs on this site.")),
-                ('may_be_named', models.BooleanField(default=False, help_text="Let the others see the partnership's name beside its figures; otherwise it is shown as 'Partnership A', 'Partnership B' and so on.")),
-                ('agreed_by', models.CharField(help_text='Who agreed for the partnership (a name and a role).', max_length=200)),
-                ('agreed_on', models.DateField(help_text='The day it was agreed.')),
-                ('partnership', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='sharing_agreement', to='partnerships.partnership')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "shares",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Share the partnership's headline figures with the other partnerships that share theirs on this site.",
+                    ),
+                ),
+                (
+                    "may_be_named",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Let the others see the partnership's name beside its figures; otherwise it is shown as 'Partnership A', 'Partnership B' and so on.",
+                    ),
+                ),
+                (
+                    "agreed_by",
+                    models.CharField(
+                        help_text="Who agreed for the partnership (a name and a role).",
+                        max_length=200,
+                    ),
+                ),
+                ("agreed_on", models.DateField(help_text="The day it was agreed.")),
+                (
+                    "partnership",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sharing_agreement",
+                        to="partnerships.partnership",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['partnership__name'],
+                "ordering": ["partnership__name"],
             },
         ),
         migrations.CreateModel(
-            name='PracticeEntry',
+            name="PracticeEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ref', models.SlugField(help_text='A short stable identifier used in data packages; letters, digits and hyphens.', max_length=64)),
-                ('practice', models.CharField(help_text='The practice, in a short title.', max_length=200)),
-                ('description', models.TextField(help_text='What was done, and how.')),
-                ('where', models.CharField(help_text='Where it was done: the partnership or the place.', max_length=200)),
-                ('evidence', models.TextField(help_text='The evidence that it worked.')),
-                ('framework_part', models.CharField(choices=[('sevens', '7S element'), ('layer', 'Governance layer'), ('network', 'Relationships network'), ('chain', 'Delivery chain'), ('performance', 'Performance management'), ('resources', 'Resources'), ('scrutiny', 'Accountability and scrutiny')], help_text='The part of the framework it serves.', max_length=20)),
-                ('contact', models.CharField(help_text='Who to ask about it: a name, a role or an address.', max_length=200)),
-                ('rule_ids', models.JSONField(blank=True, default=list, help_text='The ids of the finding rules it could help with (e.g. weak_element).')),
-                ('example', models.BooleanField(default=False, help_text='An example made up for the demonstration, not a real case.')),
-                ('partnership', models.ForeignKey(blank=True, help_text='Empty for the site-wide library; otherwise the partnership that keeps it.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='practice_entries', to='partnerships.partnership')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ref",
+                    models.SlugField(
+                        help_text="A short stable identifier used in data packages; letters, digits and hyphens.",
+                        max_length=64,
+                    ),
+                ),
+                (
+                    "practice",
+                    models.CharField(help_text="The practice, in a short title.", max_length=200),
+                ),
+                ("description", models.TextField(help_text="What was done, and how.")),
+                (
+                    "where",
+                    models.CharField(
+                        help_text="Where it was done: the partnership or the place.", max_length=200
+                    ),
+                ),
+                ("evidence", models.TextField(help_text="The evidence that it worked.")),
+                (
+                    "framework_part",
+                    models.CharField(
+                        choices=[
+                            ("sevens", "7S element"),
+                            ("layer", "Governance layer"),
+                            ("network", "Relationships network"),
+                            ("chain", "Delivery chain"),
+                            ("performance", "Performance management"),
+                            ("resources", "Resources"),
+                            ("scrutiny", "Accountability and scrutiny"),
+                        ],
+                        help_text="The part of the framework it serves.",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "contact",
+                    models.CharField(
+                        help_text="Who to ask about it: a name, a role or an address.",
+                        max_length=200,
+                    ),
+                ),
+                (
+                    "rule_ids",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="The ids of the finding rules it could help with (e.g. weak_element).",
+                    ),
+                ),
+                (
+                    "example",
+                    models.BooleanField(
+                        default=False,
+                        help_text="An example made up for the demonstration, not a real case.",
+                    ),
+                ),
+                (
+                    "partnership",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Empty for the site-wide library; otherwise the partnership that keeps it.",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="practice_entries",
+                        to="partnerships.partnership",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'practice entries',
-                'ordering': ['practice', 'pk'],
-                'constraints': [models.UniqueConstraint(fields=('partnership', 'ref'), name='practice_entry_ref_unique'), models.UniqueConstraint(condition=models.Q(('partnership__isnull', True)), fields=('ref',), name='library_entry_ref_unique')],
+                "verbose_name_plural": "practice entries",
+                "ordering": ["practice", "pk"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("partnership", "ref"), name="practice_entry_ref_unique"
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("partnership__isnull", True)),
+                        fields=("ref",),
+                        name="library_entry_ref_unique",
+                    ),
+                ],
             },
         ),
     ]
