@@ -61,9 +61,7 @@ def test_another_partnerships_entry_is_not_found(client, kite, role_user):
     other = entry(PartnershipFactory())
     client.force_login(role_user("manager"))
     assert client.get(reverse("learning:entry", args=["kite", other.pk])).status_code == 404
-    assert (
-        client.get(reverse("learning:entry_change", args=["kite", other.pk])).status_code == 404
-    )
+    assert client.get(reverse("learning:entry_change", args=["kite", other.pk])).status_code == 404
 
 
 def test_a_site_wide_entry_is_read_but_not_changed_by_a_manager(client, kite, role_user):

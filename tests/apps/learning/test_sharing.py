@@ -59,9 +59,7 @@ def test_only_managers_change_the_agreement(client, kite, role_user, kind):
     assert not SharingAgreement.objects.exists()
 
 
-@pytest.mark.parametrize(
-    "name", ["learning:index", "learning:comparison", "learning:library"]
-)
+@pytest.mark.parametrize("name", ["learning:index", "learning:comparison", "learning:library"])
 def test_readers_read_the_learning_pages(client, kite, role_user, name):
     client.force_login(role_user("viewer"))
     assert client.get(reverse(name, args=["kite"])).status_code == 200
