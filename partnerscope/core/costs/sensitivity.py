@@ -32,6 +32,7 @@ __all__ = [
     "PresentValues",
     "Sensitivity",
     "break_even",
+    "draw_rows",
     "evaluate",
     "monte_carlo",
     "one_way",
