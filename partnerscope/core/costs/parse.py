@@ -8,6 +8,7 @@ Every problem is reported with the path of the field it concerns, for example
 from __future__ import annotations
 
 from collections.abc import Mapping
+from math import isfinite
 from typing import Any
 
 from partnerscope.core.costs.model import (
@@ -110,7 +111,7 @@ class _Reader:
         if value is None:
             self.fail(path, "required")
             return 0.0
-        if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
+        if isinstance(value, bool) or not isinstance(value, int | float) or not isfinite(value):
             self.fail(path, "must be a number")
             return 0.0
         if low is not None and high is not None and not low <= value <= high:

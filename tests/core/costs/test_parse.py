@@ -218,3 +218,9 @@ def test_shares_stay_within_zero_and_one_in_the_default_range():
     order = {a.path: a for a in assumptions(parse_appraisal(model))}
     assert order["outcomes[0].engagement"].high == 1.0
     assert order["outcomes[0].cohort"].upper is None
+
+
+def test_infinite_numbers_are_refused():
+    assert "outcomes[0].cohort: must be a number" in errors_of(
+        changed(("outcomes", 0, "cohort"), float("inf"))
+    )
