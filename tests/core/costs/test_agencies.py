@@ -32,6 +32,6 @@ def test_positions_add_up_across_initiatives():
 
 
 def test_no_split_without_fiscal_benefits_and_no_wrong_pocket_when_nobody_gains():
-    positions = [AgencyPosition("council", 10.0, 0.0, 0.0), AgencyPosition("fire", 5.0, 1.0, 0.0)]
+    positions = [AgencyPosition("council", 10.0, 0.0, 0.0), AgencyPosition("fire", 5.0, 0.0, 0.0)]
     assert contribution_split(positions) == ()
     assert wrong_pockets(positions) == ()
