@@ -41,6 +41,7 @@ __all__ = [
 
 Matrix = npt.NDArray[np.float64]
 BISECTION_STEPS = 60
+SECANT_STEPS = 6
 HORNER_FROM_ROWS = 500
 
 
@@ -195,7 +196,9 @@ def _nppv_with(
 def _linear_roots(
     appraisal: Appraisal, order: Sequence[Assumption], columns: Sequence[int]
 ) -> dict[int, float | None]:
-    """Roots of assumptions in which net present public value is a straight line."""
+    """Roots of assumptions in which net present public value is a straight line: the
+    secant through two points, repeated from the new point a few times so that rounding
+    in a nearly flat line does not throw the root off."""
     lower = np.asarray([order[j].lower for j in columns], dtype=np.float64)
     probe = np.asarray(
         [
@@ -206,18 +209,28 @@ def _linear_roots(
     )
     at_lower = _nppv_with(appraisal, order, columns, lower)
     at_probe = _nppv_with(appraisal, order, columns, probe)
+    flat = at_probe == at_lower
+    x0, f0, x1, f1 = lower, at_lower, probe, at_probe
+    for _ in range(SECANT_STEPS):
+        moving = (f1 != f0) & (f1 != 0)
+        if not moving.any():
+            break
+        step = np.where(moving, f1 * (x1 - x0) / np.where(moving, f1 - f0, 1.0), 0.0)
+        x2 = x1 - step
+        f2 = np.where(moving, _nppv_with(appraisal, order, columns, x2), f1)
+        x0, f0 = np.where(moving, x1, x0), np.where(moving, f1, f0)
+        x1, f1 = np.where(moving, x2, x1), f2
     roots: dict[int, float | None] = {}
     for k, j in enumerate(columns):
         upper = order[j].upper
         ceiling = math.inf if upper is None else upper
-        slope = (at_probe[k] - at_lower[k]) / (probe[k] - lower[k])
+        slack = 1e-12 * max(1.0, abs(float(x1[k])))
         if at_lower[k] == 0:
             roots[j] = float(lower[k])
-        elif slope == 0:
+        elif flat[k] or not lower[k] - slack <= x1[k] <= ceiling + slack:
             roots[j] = None
         else:
-            root = float(lower[k] - at_lower[k] / slope)
-            roots[j] = root if lower[k] <= root <= ceiling else None
+            roots[j] = min(max(float(x1[k]), float(lower[k])), ceiling)
     return roots
 
 
