@@ -14,12 +14,8 @@ from partnerscope.cli.output import FORMAT_OPTION, OutputFormat, console, emit, 
 from partnerscope.core.costs import (
     ModelErrors,
     UnitCostErrors,
-    appraise,
-    assumptions,
-    parse_appraisal,
-    parse_sensitivity,
+    cba_report,
     parse_unit_costs,
-    sensitivity,
     uprate_unit_costs,
 )
 from partnerscope.reference.costs import load_deflators, load_optimism_bias
@@ -55,27 +51,8 @@ def _read_json(path: Path) -> Any:
 
 
 def cba_result(model: Any, draws: int = 0, seed: int = 0) -> dict[str, Any]:
-    """The JSON-ready appraisal of a plain model, with its sensitivity analysis; raises
-    :class:`ModelErrors` naming each field in error."""
-    table = load_optimism_bias()
-    appraisal = parse_appraisal(model, table)
-    settings = parse_sensitivity(model.get("sensitivity"))
-    order = assumptions(appraisal, settings)
-    result = appraise(appraisal).to_dict()
-    result["sensitivity"] = {
-        "spread": settings.spread,
-        **sensitivity(appraisal, order, draws, seed).to_dict(),
-    }
-    graded = [o.name for o in appraisal.outcomes if o.confidence is not None]
-    result["notes"] = (
-        [
-            "Optimism bias from confidence grades (" + ", ".join(graded) + ") uses a table "
-            "whose percentages are unconfirmed: " + table.source
-        ]
-        if graded
-        else []
-    )
-    return result
+    """The core's report of a plain model, with the shipped optimism bias table."""
+    return cba_report(model, load_optimism_bias(), draws, seed)
 
 
 def _money(value: float | None) -> str:
@@ -111,7 +88,15 @@ def _summarise_cba(result: dict[str, Any]) -> None:
         cases.add_row(name, value)
     console.print(cases)
     agencies = Table(title="Who pays, who benefits (present values)")
-    for column in ("Agency", "Costs borne", "Fiscal benefits", "Cashable", "Net"):
+    split = {row["agency"]: row["contribution"] for row in result["contribution_split"]}
+    for column in (
+        "Agency",
+        "Costs borne",
+        "Fiscal benefits",
+        "Cashable",
+        "Net",
+        "Split by savings",
+    ):
         agencies.add_column(column, justify="left" if column == "Agency" else "right")
     for row in result["by_agency"]:
         agencies.add_row(
@@ -120,6 +105,7 @@ def _summarise_cba(result: dict[str, Any]) -> None:
             _money(row["pv_fiscal_benefits"]),
             _money(row["pv_cashable"]),
             _money(row["net"]),
+            _money(split.get(row["agency"])),
         )
     console.print(agencies)
     for case in result["wrong_pocket"]:

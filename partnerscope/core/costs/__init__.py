@@ -65,6 +65,7 @@ from partnerscope.core.costs.model import (
 )
 from partnerscope.core.costs.optimism import OptimismBiasTable, optimism_bias_table
 from partnerscope.core.costs.parse import ModelErrors, parse_appraisal
+from partnerscope.core.costs.report import cba_report
 from partnerscope.core.costs.sensitivity import (
     BreakEven,
     MonteCarlo,
@@ -132,6 +133,7 @@ __all__ = [
     "benefit_lines",
     "break_even",
     "by_agency",
+    "cba_report",
     "combine_positions",
     "contribution_split",
     "cost_flow",
