@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from partnerscope.core.costs import appraise, discount_factor, parse_appraisal, successes
+from partnerscope.core.costs import (
+    appraise,
+    assumptions,
+    break_even,
+    discount_factor,
+    one_way,
+    parse_appraisal,
+    successes,
+)
 
 MODEL = {
     "name": "Hand-worked",
@@ -142,3 +150,26 @@ def test_nothing_pays_back_when_fiscal_benefits_never_catch_up():
     result = appraise(parse_appraisal(model))
     assert result.financial_case.payback_year is None
     assert result.financial_case.financial_roi == pytest.approx(PV_FISCAL / 10_000)
+
+
+def test_sensitivity_by_hand():
+    appraisal = parse_appraisal(MODEL)
+    order = assumptions(appraisal)
+    tornado = {row.assumption.path: row for row in one_way(appraisal, order)}
+    costs = tornado["costs"]
+    assert (costs.assumption.low, costs.assumption.high) == (0.8, 1.2)
+    assert costs.nppv_low == pytest.approx(PV_ALL - 0.8 * PV_COSTS)
+    assert costs.bcr_high == pytest.approx(PV_ALL / (1.2 * PV_COSTS))
+    engagement = tornado["outcomes[0].engagement"]
+    assert engagement.nppv_high == pytest.approx(PV_ALL * 1.2 - PV_COSTS)
+    assert engagement.swing == pytest.approx(PV_ALL * 0.4)
+    found = {row.assumption.path: row.value for row in break_even(appraisal, order)}
+    # NPPV is PV_ALL × (engagement ÷ 0.5) − PV_COSTS, and so on for each straight line.
+    assert found["outcomes[0].engagement"] == pytest.approx(0.5 * PV_COSTS / PV_ALL)
+    assert found["outcomes[0].deadweight"] == pytest.approx(1 - 0.75 * PV_COSTS / PV_ALL)
+    assert found["outcomes[0].optimism_bias"] == pytest.approx(1 - 0.8 * PV_COSTS / PV_ALL)
+    assert found["costs"] == pytest.approx(PV_ALL / PV_COSTS)
+    # Only the fiscal line's value moves: PV_FISCAL × (v ÷ 80) = PV_COSTS − (PV_ALL − PV_FISCAL)
+    assert found["outcomes[0].benefits[0].value"] == pytest.approx(
+        80 * (PV_COSTS - (PV_ALL - PV_FISCAL)) / PV_FISCAL
+    )
