@@ -276,16 +276,30 @@ def break_even(appraisal: Appraisal, order: Sequence[Assumption]) -> tuple[Break
     return tuple(BreakEven(order[j], roots[j]) for j in range(len(order)))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class MonteCarlo:
-    """The spread of results over random draws of every assumption within its range."""
+    """The spread of results over random draws of every assumption within its range;
+    ``nppv_draws`` and ``bcr_draws`` keep each draw's result (for a histogram)."""
 
     draws: int
     seed: int
     p_bcr_above_1: float
     bcr: tuple[float, float, float] | None
     nppv: tuple[float, float, float]
-    bcr_values: Matrix | None = None
+    nppv_draws: Matrix
+    bcr_draws: Matrix | None = None
+
+    def histogram(self, bins: int = 20, measure: str = "nppv") -> list[dict[str, float]]:
+        """Counts of draws in ``bins`` equal bins of ``nppv`` or ``bcr``: ``from``, ``to``
+        and ``count`` of each (empty for ``bcr`` when some draw had no costs)."""
+        values = self.nppv_draws if measure == "nppv" else self.bcr_draws
+        if values is None:
+            return []
+        counts, edges = np.histogram(values, bins=bins)
+        return [
+            {"from": float(edges[i]), "to": float(edges[i + 1]), "count": int(counts[i])}
+            for i in range(len(counts))
+        ]
 
     def to_dict(self) -> dict[str, Any]:
         """``draws``, ``seed``, ``distribution``, ``p_bcr_above_1``, ``bcr`` and
@@ -336,7 +350,7 @@ def monte_carlo(
     if np.all(values.costs > 0):
         ratios = values.benefits / values.costs
         bcr = _three(ratios)
-    return MonteCarlo(draws, seed, above, bcr, _three(values.nppv), ratios)
+    return MonteCarlo(draws, seed, above, bcr, _three(values.nppv), values.nppv, ratios)
 
 
 @dataclass(frozen=True, slots=True)

@@ -249,3 +249,32 @@ def test_monte_carlo_differs_between_seeds_and_matches_its_draws():
     assert one.bcr[1] == pytest.approx(float(np.median(values.benefits / values.costs)))
     base_bcr = appraise(appraisal).economic_case.bcr
     assert math.isclose(one.bcr[1], base_bcr, rel_tol=0.2)
+
+
+def test_monte_carlo_histogram_counts_every_draw():
+    model = {
+        "name": "m",
+        "base_year": 2025,
+        "years": 5,
+        "costs": [{"agency": "council", "kind": "revenue", "year": 0, "amount": 500}],
+        "outcomes": [
+            {
+                "name": "o",
+                "cohort": 10,
+                "engagement": 0.5,
+                "impact": 0.5,
+                "deadweight": 0.1,
+                "lag": 0,
+                "drop_off": 0.1,
+                "optimism_bias": 0.1,
+                "benefits": [{"type": "fiscal", "agency": "nhs", "value": 100}],
+            }
+        ],
+    }
+    appraisal = parse_appraisal(model)
+    result = monte_carlo(appraisal, assumptions(appraisal), 1000, 3)
+    for measure in ("nppv", "bcr"):
+        bins = result.histogram(10, measure)
+        assert len(bins) == 10
+        assert sum(b["count"] for b in bins) == 1000
+        assert all(a["to"] == b["from"] for a, b in zip(bins, bins[1:], strict=False))
