@@ -231,6 +231,8 @@ AREA_MODULES = (
     "network",
     "indicators",
     "chains",
+    "resources",
+    "costs",
     "actions",
     "flags",
     "replies",
