@@ -42,6 +42,9 @@ CHAIR_TYPES: Mapping[str, str] = MappingProxyType(
 
 
 def _setting(default: Any, source: str) -> Any:
+    """A setting's default and the source it comes from (a mapping is shared, read-only)."""
+    if isinstance(default, Mapping):
+        return field(default_factory=lambda: default, metadata={"source": source})
     return field(default=default, metadata={"source": source})
 
 
