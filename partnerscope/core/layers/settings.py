@@ -96,8 +96,9 @@ class LayerSettings:
     )
     council_share_above: float = _setting(
         0.5,
-        f"{STUDY}, Figure 7: the council supports debate but does not dominate; more than "
-        "half of the chairs, members, attendees or items presented is domination.",
+        f"PartnerScope's default, reading {STUDY}, Figure 7 (the council supports debate "
+        "but does not dominate): more than half of the chairs, seats, people present or "
+        "items presented counts as domination. The study gives no figure; set your own.",
     )
     required_functions: tuple[str, ...] = _setting(
         ("performance_management", "resource_allocation", "scrutiny"),
