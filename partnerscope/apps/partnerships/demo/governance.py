@@ -243,7 +243,7 @@ def plant_county_problems(
         for m in tables["memberships"]
         if sector_of[m["person"]] == "voluntary_community" and m["end"] is None
     )
-    leaving = min(seats, key=lambda ref: (-seats[ref], ref))
+    leaving = min(seats, key=lambda ref: (-seats[ref], ref), default=None)
     for row in tables["attendance"]:
         if organisation_of[row["person"]] == leaving and held_on[row["meeting"]] >= SECOND_YEAR:
             row["status"] = "absent"
@@ -277,8 +277,13 @@ def make_top_table(tables: Tables, sector_of: dict[str, str]) -> None:
     chair = next((m for m in board if m["role"] == "chair"), None)
     if chair is None or sector_of[chair["person"]] != "council" or chair["end"] is not None:
         councillor = next(
-            m for m in board if sector_of[m["person"]] == "council" and m["end"] is None
+            (m for m in board if sector_of[m["person"]] == "council" and m["end"] is None), None
         )
+        if councillor is None:
+            person = min(ref for ref, sector in sector_of.items() if sector == "council")
+            councillor = {"person": person, "body": "board", "role": "member"}
+            councillor |= {"start": SECOND_YEAR.replace(year=2023), "end": None}
+            tables["memberships"].append(councillor)
         if chair is not None:
-            chair["role"] = councillor["role"]
+            chair["role"] = "member"
         councillor["role"] = "chair"
