@@ -36,7 +36,10 @@ class _Frequency(Rule):
                 ("most a year", most),
             ]
             figures += [(f"meetings {facts.year_label(year)}", count) for year, count in wrong]
-            held = "; ".join(f"{count} in {facts.year_label(year)}" for year, count in wrong)
+            held = ", ".join(
+                f"{count} {'time' if count == 1 else 'times'} in {facts.year_label(year)}"
+                for year, count in wrong
+            )
             bound = f"at least {least}" if self.too_few else f"at most {most}"
             results.append(
                 self.found(
