@@ -52,6 +52,9 @@ class Field:
     enum: list[str] | None = None
     description: str = ""
     pattern: str | None = None
+    added_later: bool = False
+    """A column added after the format's first version: a package written before it may
+    leave the column out, and is read as if every cell in it were empty."""
 
     def descriptor(self) -> dict[str, Any]:
         result: dict[str, Any] = {"name": self.name, "type": self.type}
@@ -100,6 +103,11 @@ class Resource:
     @property
     def field_names(self) -> list[str]:
         return [column.name for column in self.fields]
+
+    @property
+    def added_later_names(self) -> list[str]:
+        """Columns an older package may leave out (see :attr:`Field.added_later`)."""
+        return [column.name for column in self.fields if column.added_later]
 
     def descriptor(self) -> dict[str, Any]:
         schema: dict[str, Any] = {"fields": [column.descriptor() for column in self.fields]}
@@ -209,9 +217,17 @@ RESOURCES: list[Resource] = [
             Field("title", required=True),
             Field("function", required=True, enum=FUNCTIONS),
             Field("layer", required=True, enum=LAYERS),
+            Field(
+                "presenter",
+                description="id of the organisation that presented the item, if recorded.",
+                added_later=True,
+            ),
         ],
         primary_key=["meeting", "position"],
-        foreign_keys=[(["meeting"], "meetings", ["id"])],
+        foreign_keys=[
+            (["meeting"], "meetings", ["id"]),
+            (["presenter"], "organisations", ["id"]),
+        ],
     ),
     Resource(
         "attendance",
@@ -231,6 +247,8 @@ AREA_MODULES = (
     "network",
     "indicators",
     "chains",
+    "resources",
+    "costs",
     "actions",
     "flags",
     "replies",

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "partnerscope.apps.network",
     "partnerscope.apps.performance",
     "partnerscope.apps.chains",
+    "partnerscope.apps.resources",
+    "partnerscope.apps.costs",
     "partnerscope.apps.notifications",
     "partnerscope.apps.findings",
     "partnerscope.apps.actions",
