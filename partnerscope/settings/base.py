@@ -130,6 +130,7 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "partnerships:list"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
+LEARNING_MINIMUM_SHARING = int(env.get("PARTNERSCOPE_LEARNING_MINIMUM_SHARING"))
 AXES_FAILURE_LIMIT = int(env.get("PARTNERSCOPE_LOCKOUT_FAILURES"))
 AXES_COOLOFF_TIME = int(env.get("PARTNERSCOPE_LOCKOUT_MINUTES")) / 60
 # Failures count per account name and address together: someone who knows a name cannot
