@@ -61,3 +61,39 @@ def purge_closed_workshop_invitations(before: dt.datetime) -> int:
     """Delete the invitations of workshops closed since before ``before``; ratings stay."""
     workshops = closed_workshops(before).values("pk")
     return deleted(Invitation.objects.filter(workshop__in=Subquery(workshops)))
+
+
+def chain_summaries(partnership: Any) -> list[dict[str, Any]]:
+    """Each chain's headline analysis, as its analysis page shows it, for the flags area.
+
+    Every chain is a dictionary: ``ref``, ``outcome_ref`` (the performance outcome it
+    serves, or ""), ``title``, ``strength`` (0-1 or None without a rated workshop),
+    ``single_points`` (the nodes whose loss cuts the outcome off, as the register names
+    them, ``<chain>/<node>``), ``weak_links`` (how many), ``node_organisations``
+    (``<chain>/<node>`` to the organisation's ref, for nodes run by one) and ``url``.
+    """
+    from django.urls import reverse
+
+    from partnerscope.apps.chains.analysis import analyse
+    from partnerscope.apps.chains.models import Chain
+
+    summaries = []
+    for chain in Chain.objects.in_partnership(partnership).select_related("partnership"):
+        analysis = analyse(chain)
+        summaries.append(
+            {
+                "ref": chain.ref,
+                "outcome_ref": chain.outcome_ref or "",
+                "title": chain.outcome_title,
+                "strength": analysis.result["strength"],
+                "single_points": [f"{chain.ref}/{node.ref}" for node, _ in analysis.single_points],
+                "weak_links": len(analysis.weak_links),
+                "node_organisations": {
+                    f"{chain.ref}/{node.ref}": node.organisation.ref
+                    for node in analysis.nodes
+                    if node.organisation is not None
+                },
+                "url": reverse("chains:chain_analysis", args=[partnership.slug, chain.pk]),
+            }
+        )
+    return summaries
