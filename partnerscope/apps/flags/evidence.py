@@ -16,7 +16,7 @@ from partnerscope.apps.actions import selectors as actions
 from partnerscope.apps.chains import selectors as chains
 from partnerscope.apps.findings import selectors as register
 from partnerscope.apps.performance import selectors as performance
-from partnerscope.core.findings import Finding, FindingKey
+from partnerscope.core.findings import FindingKey
 from partnerscope.core.flags import (
     ChainEvidence,
     FindingEvidence,
@@ -36,7 +36,9 @@ def partnership_evidence(partnership: Any) -> PartnershipEvidence:
         outcome_evidence(outcome, chains_by_outcome.get(outcome["ref"], []), found)
         for outcome in performance.outcomes_with_statuses(partnership)
     )
-    return PartnershipEvidence(outcomes=outcomes, findings=tuple(found))
+    return PartnershipEvidence(
+        outcomes=outcomes, findings=tuple(found), ref=partnership.slug, name=partnership.name
+    )
 
 
 def outcome_evidence(
@@ -86,13 +88,11 @@ def about(key: FindingKey, subjects: set[tuple[str, str]], chain_refs: set[str])
         return True
     if key[0] != "chains":
         return False
-    return ref in chain_refs or ref.split("/", 1)[0] in chain_refs and kind in ("node", "link")
+    if ref in chain_refs:
+        return True
+    return kind in ("node", "link") and ref.split("/", 1)[0] in chain_refs
 
 
 def tackled_keys(partnership: Any, today: date) -> set[FindingKey]:
     """The findings an open, on-time action of the action plan answers."""
     return set(actions.finding_keys_being_tackled(partnership, today))
-
-
-def core_findings(partnership: Any) -> list[Finding]:
-    return register.open_core_findings(partnership)

@@ -79,8 +79,11 @@ class IndicatorEvidence:
 
     @property
     def target_met(self) -> bool:
-        """Rated green against its target, or consistently meeting it."""
-        return self.has_target and (self.rag == "green" or self.assurance == "consistently_met")
+        """Rated green against its target, or consistently meeting it, and not
+        consistently missing it on the SPC chart."""
+        if not self.has_target or self.assurance == "consistently_missed":
+            return False
+        return self.rag == "green" or self.assurance == "consistently_met"
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,10 +151,13 @@ class OutcomeEvidence:
 
 @dataclass(frozen=True, slots=True)
 class PartnershipEvidence:
-    """Everything the rules read: each outcome, and every open finding of the register."""
+    """Everything the rules read: each outcome, and every open finding of the register;
+    ``ref`` and ``name`` name the partnership (its slug) in a flag about it."""
 
     outcomes: tuple[OutcomeEvidence, ...] = ()
     findings: tuple[FindingEvidence, ...] = ()
+    ref: str = "partnership"
+    name: str = "The partnership"
 
     def outcome_finding_keys(self) -> frozenset[FindingKey]:
         """The keys of the findings tied to some outcome."""

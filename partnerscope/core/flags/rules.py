@@ -139,7 +139,7 @@ class FlagRule:
             grounds = self.judge_partnership(evidence)
             if grounds is None:
                 return []
-            return [self.proposal("partnership", "The partnership", grounds)]
+            return [self.proposal(evidence.ref, evidence.name, grounds)]
         found = []
         for outcome in evidence.outcomes:
             outcome_grounds = self.judge_outcome(outcome)
@@ -299,7 +299,8 @@ class RedPartnershipSignificantConcerns(FlagRule):
 
 class GreenSustainedImprovement(FlagRule):
     """Sustained improvement with targets met: none of the outcome's indicators is red,
-    every one with a target meets it (rated green or consistently met), and at least one
+    every one with a target meets it (rated green or consistently met, and not
+    consistently missed on its SPC chart), and at least one
     shows an improving special cause on its SPC chart and is better than a year ago.
     """
 
