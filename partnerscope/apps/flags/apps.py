@@ -20,3 +20,4 @@ class FlagsConfig(AppConfig):
     partnership_menu: list[tuple[str, str]] = [("Flags", "flags:overview")]
     after_demo = "partnerscope.apps.flags.proposing.propose_demo"
     report_sections = "partnerscope.apps.flags.reporting.report_sections"
+    datapackage_services = "partnerscope.apps.flags.datapackage_services"

@@ -17,6 +17,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 
 from partnerscope.apps.flags.choices import FlagStatus
 from partnerscope.apps.flags.evidence import partnership_evidence, tackled_keys
@@ -41,8 +42,13 @@ def evidence_of(proposal: Proposal) -> dict[str, Any]:
     }
 
 
+def flag_ref_of(scope: str, scope_ref: str, rule_id: str) -> str:
+    """A flag's ``ref``: its scope, the scope's ref and its rule, as a slug."""
+    return slugify(f"{scope}-{scope_ref}-{rule_id}".replace("_", "-"))[:200]
+
+
 def flag_ref(proposal: Proposal) -> str:
-    return f"{proposal.scope_kind.value}-{proposal.scope_ref}-{proposal.rule_id}"[:200]
+    return flag_ref_of(proposal.scope_kind.value, proposal.scope_ref, proposal.rule_id)
 
 
 def propose(
