@@ -67,7 +67,12 @@ def read_package(folder: str | Path, limits: Limits | None = None) -> dict[str, 
     errors = check_files(source, limits)
     if errors:
         raise TableErrors(errors)
-    for resource in all_resources():
+    present = [
+        resource
+        for resource in all_resources()
+        if not resource.optional or (source / resource.path).exists()
+    ]
+    for resource in present:
         path = source / resource.path
         if not path.exists():
             errors.append(TableError(resource.path, 0, "", "file not found"))
@@ -80,7 +85,7 @@ def read_package(folder: str | Path, limits: Limits | None = None) -> dict[str, 
         ]
     if errors:
         raise TableErrors(errors)
-    package_descriptor = descriptor("import")
+    package_descriptor = descriptor("import", present)
     with system.use_context(trusted=True):
         package = Package(package_descriptor, basepath=str(source))
         report = package.validate()
@@ -89,8 +94,11 @@ def read_package(folder: str | Path, limits: Limits | None = None) -> dict[str, 
                 errors.append(frictionless_error(task.name, error))
         if errors:
             raise TableErrors(sorted(errors, key=lambda e: (e.path, e.row, e.column)))
+        names = {resource.name for resource in present}
         return {
             resource.name: [dict(row) for row in package.get_resource(resource.name).read_rows()]
+            if resource.name in names
+            else []
             for resource in all_resources()
         }
 

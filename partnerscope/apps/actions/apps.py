@@ -13,4 +13,6 @@ class ActionsConfig(AppConfig):
     verbose_name = "Action plan"
     partnership_area = True
     partnership_menu: list[tuple[str, str]] = [("Action plan", "actions:plan")]
+    datapackage_services = "partnerscope.apps.actions.datapackage_services"
+    demo_tables = "partnerscope.apps.actions.demo.demo_tables"
     finding_panels = "partnerscope.apps.actions.pages.finding_panel"

@@ -15,17 +15,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import Count
 from django.urls import reverse
 
+from partnerscope.apps.actions.choices import ActionStatus
 from partnerscope.apps.actions.models import Action, ActionFinding
 
 __all__ = [
     "ActionView",
     "action_counts",
+    "action_statuses",
     "actions_answering",
     "actions_for_chain",
     "actions_owned_by",
     "finding_keys_being_tackled",
+    "open_action_counts_by_chain",
 ]
 
 FindingKey = tuple[str, str, str, str]
@@ -131,3 +135,20 @@ def actions_owned_by(people: Any) -> list[dict[str, Any]]:
         }
         for action in actions
     ]
+
+
+def open_action_counts_by_chain(partnership: Any) -> dict[str, int]:
+    """How many open actions each delivery chain has, by chain ref (chains with none left out)."""
+    rows = (
+        Action.objects.in_partnership(partnership)
+        .open()
+        .exclude(chain_ref="")
+        .values("chain_ref")
+        .annotate(count=Count("pk"))
+    )
+    return {row["chain_ref"]: row["count"] for row in rows}
+
+
+def action_statuses() -> list[tuple[str, str]]:
+    """The statuses of an action as ``(value, label)``, in the plan's order."""
+    return list(ActionStatus.choices)

@@ -143,9 +143,10 @@ def action_form(request: HttpRequest, access: Access, ref: str | None = None) ->
     form = ActionForm(
         request.POST or None, instance=record, partnership=access.partnership, initial=initial
     )
-    back = action_url(record) if record is not None else request.GET.get("back") or ""
-    if not back.startswith("/") or back.startswith("//"):
-        back = plan_url(access)
+    asked_back = request.GET.get("back") or ""
+    if not asked_back.startswith("/") or asked_back.startswith("//"):
+        asked_back = ""
+    back = asked_back or (action_url(record) if record is not None else plan_url(access))
 
     def save() -> Action:
         return services.save_action(
@@ -153,7 +154,13 @@ def action_form(request: HttpRequest, access: Access, ref: str | None = None) ->
         )
 
     return record_form_page(
-        request, form, WORDS, save, "actions/form.html", back, next_url=action_url
+        request,
+        form,
+        WORDS,
+        save,
+        "actions/form.html",
+        back,
+        next_url=None if asked_back else action_url,
     )
 
 
