@@ -15,18 +15,17 @@ DEMO_MANAGER = "Priya Shah, partnership manager"
 
 DECISIONS = (
     (
-        "red_outcome_off_track_fragile_chain:outcome:domestic-abuse",
+        "red_outcome_consistently_missing:outcome:healthy-start",
         "confirm",
-        "Repeat victimisation has risen for three quarters running and the chain depends on "
-        "the community safety partnership alone to hold its partners to account; the "
-        "workshop agreed that losing it would stall the whole response.",
+        "Three of the four indicators of a healthy start have missed their targets for "
+        "every quarter on record, and no partner has yet taken the lead on them.",
     ),
     (
         "red_partnership_significant_concerns:partnership:northshire",
         "confirm",
-        "The relationship survey shows the county council on most routes between partners "
-        "and low trust in two partners, and the 7S wave rates Systems weak: together they "
-        "put the partnership's prospects of improving outcomes at risk.",
+        "Actions on Systems and on trust are under way, but the relationship survey shows "
+        "the county council on most routes between partners and low trust in two of them: "
+        "the board judges the concern significant until the next survey shows a change.",
     ),
     (
         "green_sustained_improvement:outcome:waste",
@@ -35,6 +34,9 @@ DECISIONS = (
         "every target is met; the joint collection contract is worth sharing with others.",
     ),
 )
+"""The demo's decisions. The off-track domestic abuse outcome with its fragile chain stays
+a candidate: action a08 of the demo's action plan answers its findings and is on time, so
+it is shown as known and being tackled."""
 
 ANSWERS = (
     (
@@ -47,9 +49,10 @@ ANSWERS = (
     ),
     (
         "delivery",
-        "Waste and carbon are on track and improving. Domestic abuse and affordable homes "
-        "are off track; the first has a fragile delivery chain (confirmed red flag), the "
-        "second is known and being tackled through the housing delivery plan.",
+        "Waste and carbon are on track and improving. A healthy start for every child is "
+        "off track (a confirmed red flag) and affordable homes are behind; domestic abuse "
+        "is off track with a fragile delivery chain, known and being tackled through one "
+        "plan across police, health and the council.",
         2,
     ),
     (
