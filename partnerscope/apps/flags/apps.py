@@ -21,3 +21,4 @@ class FlagsConfig(AppConfig):
     after_demo = "partnerscope.apps.flags.proposing.propose_demo"
     report_sections = "partnerscope.apps.flags.reporting.report_sections"
     datapackage_services = "partnerscope.apps.flags.datapackage_services"
+    finding_panels = "partnerscope.apps.flags.overview_page.finding_panel"

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from partnerscope.apps.common.extensions import Panel
 from partnerscope.apps.findings import selectors as register
 from partnerscope.apps.flags import deciding, selectors
 from partnerscope.apps.flags.models import Flag
@@ -66,3 +67,11 @@ def flag_page(partnership: Any, row: Flag) -> dict[str, Any]:
 
 def questions_page(partnership: Any) -> list[dict[str, Any]]:
     return selectors.questions(partnership)
+
+
+def finding_panel(request: Any, partnership: Any, key: tuple[str, str, str, str]) -> Panel | None:
+    """On a finding's page: the flags whose evidence cites it (none: no panel)."""
+    citing = [view for view in selectors.flags(partnership) if tuple(key) in view.evidence_findings]
+    if not citing:
+        return None
+    return Panel("flags/includes/_finding_panel.html", {"flags": citing})

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from partnerscope.apps.findings.models import StoredFinding
 from partnerscope.apps.flags.models import Flag, QuestionAnswer
+from tests.apps.findings.builders import stored, weak_element
 from tests.apps.flags.builders import RED_FINDING, flag
 
 pytestmark = pytest.mark.django_db
@@ -120,3 +122,12 @@ def test_the_manager_refreshes_the_candidates(kite, manager_client):
     response = manager_client.post("/p/kite/flags/refresh/", follow=True)
     assert "The candidates were refreshed" in response.content.decode()
     assert Flag.objects.count() == 0
+
+
+def test_a_finding_page_lists_the_flags_citing_it(kite, reader):
+    cited = stored(kite["partnership"], weak_element("steering"), weak_element("style"))
+    other = StoredFinding.objects.exclude(pk=cited.pk).get()
+    flag(kite["partnership"], evidence={"findings": [list(cited.key)], "figures": []})
+    html = reader.get(f"/p/kite/findings/{cited.pk}/").content.decode()
+    assert "Flags citing this finding" in html and "Candidate red flag" in html
+    assert "Flags citing" not in reader.get(f"/p/kite/findings/{other.pk}/").content.decode()
