@@ -15,4 +15,5 @@ class ActionsConfig(AppConfig):
     partnership_menu: list[tuple[str, str]] = [("Action plan", "actions:plan")]
     datapackage_services = "partnerscope.apps.actions.datapackage_services"
     demo_tables = "partnerscope.apps.actions.demo.demo_tables"
+    report_sections = "partnerscope.apps.actions.report.report_sections"
     finding_panels = "partnerscope.apps.actions.pages.finding_panel"

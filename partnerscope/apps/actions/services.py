@@ -15,7 +15,7 @@ from django.db import transaction
 
 from partnerscope.apps.actions.choices import ActionStatus
 from partnerscope.apps.actions.models import Action, ActionFinding, ActionNote
-from partnerscope.apps.common.records import unique_ref
+from partnerscope.apps.actions.selectors import action_counts
 
 FindingKey = tuple[str, str, str, str]
 
@@ -33,13 +33,14 @@ def parse_key(text: str) -> FindingKey | None:
     return (parts[0], parts[1], parts[2], parts[3])
 
 
-def next_ref(partnership: Any, title: str = "") -> str:
-    """A new ref for an action of the partnership: ``a01``, ``a02``, … the first unused."""
+def next_ref(partnership: Any) -> str:
+    """A new ref for an action of the partnership: ``a01``, ``a02``, … the first unused
+    from the number of actions on."""
     taken = set(Action.objects.in_partnership(partnership).values_list("ref", flat=True))
     number = len(taken) + 1
     while f"a{number:02d}" in taken:
         number += 1
-    return f"a{number:02d}" if number < 10_000 else unique_ref(Action.objects.all(), title)
+    return f"a{number:02d}"
 
 
 @transaction.atomic
@@ -49,7 +50,7 @@ def save_action(
     """Save the action (a new ref when it has none) and, when given, the findings it answers."""
     action.partnership = partnership
     if not action.ref:
-        action.ref = next_ref(partnership, action.title)
+        action.ref = next_ref(partnership)
     action.save()
     if finding_keys is not None:
         set_findings(action, finding_keys)
@@ -115,8 +116,6 @@ def filtered_actions(partnership: Any, filters: dict[str, Any], today: dt.date) 
 
 
 def plan(partnership: Any, filters: dict[str, Any], today: dt.date) -> Plan:
-    from partnerscope.apps.actions.selectors import action_counts
-
     actions = list(filtered_actions(partnership, filters, today))
     groups = [
         (status.value, status.label, [a for a in actions if a.status == status])

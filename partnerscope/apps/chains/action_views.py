@@ -1,9 +1,10 @@
 """The action plan of a delivery chain: the actions of the one plan agreed for this chain.
-Agreeing an action goes to the action plan's form with the chain filled in."""
+Agreeing an action goes to the action plan's form with the chain filled in; a link's or a
+workshop question's "Agree an action" fills in the link or question too."""
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -22,16 +23,7 @@ def action_plan(request: HttpRequest, access: Access, pk: int) -> HttpResponse:
             chain,
             "actions",
             plan=actions.action_plan(chain, timezone.localdate()),
-            new_action_url=actions.new_action_url(chain, {}, chain_url("action_plan", chain)),
+            new_action_url=actions.new_action_url(chain, chain_url("action_plan", chain)),
             page_title=f"Action plan: {chain}",
         ),
     )
-
-
-@partnership_view(Action.EDIT)
-def action_form(request: HttpRequest, access: Access, pk: int) -> HttpResponse:
-    """Agree an action for the chain: the action plan's form, the chain (and the link,
-    question or workshop asked for) filled in, coming back to the chain's plan."""
-    chain = get_chain(access, pk)
-    back = chain_url("action_plan", chain)
-    return HttpResponseRedirect(actions.new_action_url(chain, request.GET.dict(), back))

@@ -69,15 +69,7 @@ def action_plan(chain: Chain, today: Any) -> ActionPlan:
     )
 
 
-def new_action_url(chain: Chain, query: dict[str, str], back: str) -> str:
-    """The action plan's form for a new action of this chain: the chain, and the link,
-    question and workshop given in ``query`` (by ref), filled in."""
+def new_action_url(chain: Chain, back: str) -> str:
+    """The action plan's form for a new action of this chain, the chain filled in."""
     values = {"chain_ref": chain.ref, "back": back}
-    link = query.get("link", "")
-    if ">" in link:
-        values["link"] = link
-    if query.get("question"):
-        values["question"] = query["question"]
-    if query.get("workshop"):
-        values["workshop_ref"] = query["workshop"]
     return reverse("actions:action_create", args=[chain.partnership.slug]) + "?" + urlencode(values)

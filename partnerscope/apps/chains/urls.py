@@ -53,5 +53,4 @@ urlpatterns = [
         name="workshop_results",
     ),
     path("<int:pk>/actions/", action_views.action_plan, name="action_plan"),
-    path("<int:pk>/actions/new/", action_views.action_form, name="action_create"),
 ]

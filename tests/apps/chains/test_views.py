@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 
 import pytest
@@ -240,17 +241,18 @@ def test_an_action_is_agreed_against_a_question_and_shown_overdue(manager_client
     chain = falls["chain"]
     workshop = workshop_with(chain, 0, 0)
     link = falls["links"][-1]
-    start = manager_client.get(
-        url("action_create", chain) + f"?question=q03&workshop={workshop.ref}"
-    )
-    assert start.status_code == 302
-    assert start.url.startswith("/p/kite/actions/new/?chain_ref=falls")
-    form = manager_client.get(start.url).content.decode()
+    plan_page = manager_client.get(url("action_plan", chain)).content.decode()
+    new = re.search(r'href="(/p/kite/actions/new/\?chain_ref=falls[^"]*)"', plan_page)
+    assert new is not None
+    start = html.unescape(new.group(1)) + f"&question=q03&workshop_ref={workshop.ref}"
+    structure = manager_client.get(url("chain_structure", chain)).content.decode()
+    assert f"chain_ref=falls&amp;link={link.source.ref}%3E{link.target.ref}" in structure
+    form = manager_client.get(start).content.decode()
     assert 'value="q03" selected' in form
     assert f'value="{chain.ref}" selected' in form
     assert f'value="{workshop.ref}" selected' in form
     response = manager_client.post(
-        start.url,
+        start,
         {
             "title": "Recruit two more nurses.",
             "chain_ref": chain.ref,
@@ -264,6 +266,7 @@ def test_an_action_is_agreed_against_a_question_and_shown_overdue(manager_client
         },
     )
     assert response.status_code == 302
+    assert response.url == url("action_plan", chain)
     action = Action.objects.get()
     assert action.ref == "a01" and action.owner_names == "Alice Adams (Kite Council)"
     assert (action.link_source_ref, action.link_target_ref) == (link.source.ref, link.target.ref)

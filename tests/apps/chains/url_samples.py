@@ -46,5 +46,4 @@ SAMPLES = {
     "chains:workshop_rate": workshop,
     "chains:workshop_results": workshop,
     "chains:action_plan": chain,
-    "chains:action_create": chain,
 }
