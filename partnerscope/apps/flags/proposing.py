@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from partnerscope.apps.flags.choices import FlagStatus
+from partnerscope.apps.flags.demo import decide_demo
 from partnerscope.apps.flags.evidence import partnership_evidence, tackled_keys
 from partnerscope.apps.flags.models import Flag
 from partnerscope.core.flags import Proposal
@@ -106,8 +107,6 @@ def update_flag(flag: Flag, proposal: Proposal, now: datetime) -> None:
 def propose_demo(partnerships: list[Any]) -> None:
     """The ``after_demo`` hook: propose every demo partnership's candidates (after the
     register's refresh and the action plan), then Northshire's decisions and answers."""
-    from partnerscope.apps.flags.demo import decide_demo
-
     for partnership in partnerships:
         propose(partnership)
     decide_demo(partnerships)
