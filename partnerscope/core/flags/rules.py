@@ -218,7 +218,7 @@ class RedOutcomeOffTrackFragileChain(FlagRule):
                 ("concerning_special_cause", codes(concerning)),
                 ("fragile_chains", ", ".join(c.ref for c in fragile)),
                 ("single_points_of_failure", sum(len(c.single_points) for c in fragile)),
-                ("weakest_chain_strength", min(strengths) if strengths else None),
+                ("weakest_chain_strength", round(min(strengths), 3) if strengths else None),
             ),
         )
 
