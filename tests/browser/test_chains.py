@@ -147,7 +147,8 @@ def test_build_rate_and_find_the_weak_link(page, live_server, kite, manager):
     assert page.locator("svg[role=img] desc").text_content().count("weak link") == 1
     assert_accessible(page)
 
-    page.get_by_role("link", name="Action plan", exact=True).click()
+    chain_sections = page.get_by_role("navigation", name="Sections of this chain")
+    chain_sections.get_by_role("link", name="Action plan").click()
     assert_accessible(page)
     page.get_by_role("button", name="Agree an action").click()
     assert_accessible(page)
