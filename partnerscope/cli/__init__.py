@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from partnerscope.cli import (
+    actions,
     chains,
     costs,
     findings,
@@ -31,6 +32,7 @@ app.add_typer(chains.app, name="chains")
 app.add_typer(findings.app, name="findings")
 app.add_typer(costs.app, name="costs")
 app.add_typer(governance.app, name="governance")
+app.add_typer(actions.app, name="actions")
 app.add_typer(personal.app, name="person")
 app.command()(personal.purge)
 

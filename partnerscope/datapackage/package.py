@@ -68,7 +68,12 @@ def read_package(folder: str | Path, limits: Limits | None = None) -> dict[str, 
     if errors:
         raise TableErrors(errors)
     absent: dict[str, list[str]] = {}
-    for resource in all_resources():
+    present = [
+        resource
+        for resource in all_resources()
+        if not resource.optional or (source / resource.path).exists()
+    ]
+    for resource in present:
         path = source / resource.path
         if not path.exists():
             errors.append(TableError(resource.path, 0, "", "file not found"))
@@ -84,7 +89,7 @@ def read_package(folder: str | Path, limits: Limits | None = None) -> dict[str, 
         absent[resource.name] = [name for name in missing if name in resource.added_later_names]
     if errors:
         raise TableErrors(errors)
-    package_descriptor = without_columns(descriptor("import"), absent)
+    package_descriptor = without_columns(descriptor("import", present), absent)
     with system.use_context(trusted=True):
         package = Package(package_descriptor, basepath=str(source))
         report = package.validate()
@@ -93,11 +98,14 @@ def read_package(folder: str | Path, limits: Limits | None = None) -> dict[str, 
                 errors.append(frictionless_error(task.name, error))
         if errors:
             raise TableErrors(sorted(errors, key=lambda e: (e.path, e.row, e.column)))
+        names = {resource.name for resource in present}
         return {
             resource.name: [
                 dict(row) | dict.fromkeys(absent.get(resource.name, []))
                 for row in package.get_resource(resource.name).read_rows()
             ]
+            if resource.name in names
+            else []
             for resource in all_resources()
         }
 

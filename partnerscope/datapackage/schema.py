@@ -84,6 +84,9 @@ class Resource:
     fields: list[Field]
     primary_key: list[str] = field(default_factory=list)
     foreign_keys: list[tuple[list[str], str, list[str]]] = field(default_factory=list)
+    optional: bool = False
+    """A table added after format 1.0: a package without its file reads it as empty, so a
+    package exported before the table existed still imports."""
 
     @property
     def path(self) -> str:
@@ -275,13 +278,13 @@ def resource_by_name() -> dict[str, Resource]:
     return {resource.name: resource for resource in all_resources()}
 
 
-def descriptor(title: str) -> dict[str, Any]:
-    """The ``datapackage.json`` content for a package of all resources."""
+def descriptor(title: str, resources: list[Resource] | None = None) -> dict[str, Any]:
+    """The ``datapackage.json`` content for a package of all resources (or of these)."""
     return {
         "name": "partnerscope-partnership",
         "title": title,
         "profile": PROFILE,
         "version": FORMAT_VERSION,
         "description": "A partnership exported from PartnerScope. See docs/datapackage.md.",
-        "resources": [resource.descriptor() for resource in all_resources()],
+        "resources": [resource.descriptor() for resource in resources or all_resources()],
     }
