@@ -252,6 +252,8 @@ AREA_MODULES = (
     "chains",
     "resources",
     "costs",
+    "governance",
+    "scrutiny",
     "actions",
     "flags",
     "replies",

@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "partnerscope.apps.chains",
     "partnerscope.apps.resources",
     "partnerscope.apps.costs",
+    "partnerscope.apps.governance",
+    "partnerscope.apps.scrutiny",
     "partnerscope.apps.notifications",
     "partnerscope.apps.findings",
     "partnerscope.apps.actions",
