@@ -26,6 +26,8 @@ urlpatterns = [
 for area in (
     "resources",
     "costs",
+    "governance",
+    "scrutiny",
     "actions",
     "flags",
     "replies",
