@@ -1,7 +1,15 @@
 """Pages of the replies area, under /p/<slug>/replies/."""
 
-from django.urls import URLPattern
+from django.urls import path
+
+from partnerscope.apps.replies import views
 
 app_name = "replies"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("finding/<int:finding_pk>/", views.reply_to_finding, name="reply_to_finding"),
+    path("<int:pk>/", views.reply, name="reply"),
+    path("<int:pk>/change/", views.change, name="change"),
+    path("<int:pk>/respond/", views.respond, name="respond"),
+]
