@@ -175,7 +175,7 @@ def change(request: HttpRequest, access: Access, pk: int) -> HttpResponse:
 def respond(request: HttpRequest, access: Access, pk: int) -> HttpResponse:
     found = reply_in(access, pk)
     if request.method != "POST":
-        return HttpResponseRedirect(reply_url(access, found) + "#response")
+        return reply_page(request, access, found, ResponseForm(initial=response_initial(found)))
     form = ResponseForm(request.POST)
     if not form.is_valid():
         return reply_page(request, access, found, form, status=400)

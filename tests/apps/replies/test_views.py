@@ -159,3 +159,10 @@ def test_the_list_filters_by_organisation_position_and_response(kite, manager_cl
     assert "No replies match." in manager_client.get(index + "?responded=yes").content.decode()
     assert manager_client.get(index + "?position=nonsense").status_code == 400
     assert reply.target_label in html
+
+
+def test_the_register_marks_a_finding_that_has_replies(kite, manager_client):
+    police_reply(kite)
+    police_reply(kite, position="agree", text="")
+    html = manager_client.get(reverse("findings:register", args=["kite"])).content.decode()
+    assert html.count("govuk-tag--blue") == 1 and "2 replies" in html
