@@ -7,7 +7,10 @@ key is already a string (``rule:scope_kind:scope_ref``) and is stored as it is.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
+from typing import Any
+
+from partnerscope.apps.replies.choices import TargetKind
 
 SEPARATOR = "|"
 
@@ -26,3 +29,13 @@ def finding_key(text: str) -> tuple[str, str, str, str]:
     if len(parts) != 4 or not all(parts):
         raise ValueError(f"{text!r} is not a finding's key (area|rule|subject kind|subject ref)")
     return (parts[0], parts[1], parts[2], parts[3])
+
+
+def stored_key(target_kind: str, key: Any) -> str:
+    """How a finding's or a flag's key is stored on a reply."""
+    return finding_key_text(key) if target_kind == TargetKind.FINDING else str(key)
+
+
+def public_key(target_kind: str, text: str) -> Hashable:
+    """The key other apps use for a stored key: a tuple for a finding, a string for a flag."""
+    return finding_key(text) if target_kind == TargetKind.FINDING else text

@@ -5,7 +5,8 @@ the organisation's ref). A delivery chain's finding about a node (ref ``<chain>/
 names the organisation that node is or that runs it; one about a link (ref
 ``<chain>/<from>/<to>/<type>``) names the organisations of both its ends. The relationship
 survey's council-dominance finding, about the whole partnership, names the council bodies
-in its ``council`` figure.
+in its ``council`` figure. A flag names the organisations its evidence findings name
+(the flags area's ``organisations_named``).
 
 The chains' nodes are read through the foundation's ``Organisation`` (its ``chain_nodes``
 relation), as the chains area offers no selector for them.
@@ -54,6 +55,15 @@ def organisations_named_by_finding(partnership: Any, finding: dict[str, Any]) ->
         names = [name.strip() for name in council.split(",")]
         return list(organisations.filter(name__in=names).order_by("name"))
     return []
+
+
+def organisations_named_by_flag(partnership: Any, key: str) -> list[Any]:
+    """The partnership's organisations a flag names, as the flags area says (the
+    organisations its evidence findings name)."""
+    from partnerscope.apps.flags import selectors as flags
+
+    refs = flags.organisations_named(partnership, key)
+    return list(partnership_organisations(partnership).filter(ref__in=refs).order_by("name"))
 
 
 def represented_by(user: Any, partnership: Any) -> list[Person]:

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from partnerscope.apps.accounts.permissions import Access
@@ -21,9 +22,13 @@ from partnerscope.apps.common.records import unique_ref
 from partnerscope.apps.findings import selectors as findings
 from partnerscope.apps.partnerships.models import Organisation, Person
 from partnerscope.apps.replies.choices import TargetKind
+from partnerscope.apps.replies.keys import stored_key
 from partnerscope.apps.replies.models import ManagerResponse, Reply
-from partnerscope.apps.replies.naming import organisations_named_by_finding, represented_by
-from partnerscope.apps.replies.selectors import stored_key
+from partnerscope.apps.replies.naming import (
+    organisations_named_by_finding,
+    organisations_named_by_flag,
+    represented_by,
+)
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,7 @@ class ReplyTarget:
     label: str
     url: str
     named: list[Organisation] = field(default_factory=list)
+    reply_url: str = ""
 
     @property
     def stored_key(self) -> str:
@@ -50,16 +56,42 @@ def finding_label(finding: dict[str, Any]) -> str:
 def finding_target(partnership: Any, finding_id: int) -> ReplyTarget | None:
     """The register's finding ``finding_id`` as a reply's target, or None if there is none."""
     found = findings.finding(partnership, finding_id)
-    if found is None:
-        return None
+    return None if found is None else target_of_finding(partnership, found)
+
+
+def finding_target_by_key(partnership: Any, key: Any) -> ReplyTarget | None:
+    """The register's finding with ``key`` as a reply's target, or None if there is none."""
+    found = findings.findings_by_keys(partnership, [tuple(key)]).get(tuple(key))
+    return None if found is None else target_of_finding(partnership, found)
+
+
+def target_of_finding(partnership: Any, found: dict[str, Any]) -> ReplyTarget:
     subject = found["subject"]
-    key = (found["area"], found["rule"]["id"], subject["kind"], subject["ref"])
     return ReplyTarget(
         TargetKind.FINDING,
-        key,
+        (found["area"], found["rule"]["id"], subject["kind"], subject["ref"]),
         finding_label(found),
         found["url"],
         organisations_named_by_finding(partnership, found),
+        reverse("replies:reply_to_finding", args=[partnership.slug, found["id"]]),
+    )
+
+
+def flag_target(partnership: Any, key: str) -> ReplyTarget | None:
+    """The flag with ``key`` as a reply's target, or None if the partnership has none."""
+    from partnerscope.apps.flags import selectors as flags
+
+    found = flags.flag(partnership, key)
+    if found is None:
+        return None
+    label = f"{found.rule_label}: {found.scope_name or found.scope_ref}"
+    return ReplyTarget(
+        TargetKind.FLAG,
+        key,
+        label,
+        found.url,
+        organisations_named_by_flag(partnership, key),
+        reverse("replies:reply_to_flag", args=[partnership.slug, key]),
     )
 
 

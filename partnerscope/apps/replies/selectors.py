@@ -17,10 +17,10 @@ from django.db.models import Count
 from django.urls import reverse
 
 from partnerscope.apps.replies.choices import Position, TargetKind
-from partnerscope.apps.replies.keys import finding_key, finding_key_text
+from partnerscope.apps.replies.keys import public_key, stored_key
 from partnerscope.apps.replies.models import Reply
 
-__all__ = ["ReplyView", "ResponseView", "reply_counts", "replies_for"]
+__all__ = ["ReplyView", "ResponseView", "replies_for", "reply_counts", "reply_link"]
 
 
 @dataclass(frozen=True)
@@ -59,16 +59,6 @@ class ReplyView:
     @property
     def edited(self) -> bool:
         return self.versions > 1
-
-
-def stored_key(target_kind: str, key: Any) -> str:
-    """How a finding's or a flag's key is stored on a reply."""
-    return finding_key_text(key) if target_kind == TargetKind.FINDING else str(key)
-
-
-def public_key(target_kind: str, text: str) -> Hashable:
-    """The key other apps use for a stored key: a tuple for a finding, a string for a flag."""
-    return finding_key(text) if target_kind == TargetKind.FINDING else text
 
 
 def view_of(reply: Reply, slug: str) -> ReplyView:
@@ -134,3 +124,21 @@ def reply_counts(
         .annotate(count=Count("pk"))
     )
     return {stored[key]: count for key, count in rows}
+
+
+def reply_link(request: Any, partnership: Any, target_kind: str, key: Any) -> str:
+    """The page where the request's user replies to this finding or flag, or "" when they
+    may not: they must represent an organisation it names, or be a manager (who records a
+    reply on a partner's behalf). For the flags' page, beside :func:`replies_for`."""
+    from partnerscope.apps.replies import replying
+
+    access = getattr(request, "access", None)
+    if access is None:
+        return ""
+    if target_kind == TargetKind.FLAG:
+        target = replying.flag_target(partnership, str(key))
+    else:
+        target = replying.finding_target_by_key(partnership, key)
+    if target is None or not replying.standing(access, target.named).may_reply:
+        return ""
+    return target.reply_url

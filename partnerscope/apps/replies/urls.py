@@ -9,6 +9,7 @@ app_name = "replies"
 urlpatterns = [
     path("", views.index, name="index"),
     path("finding/<int:finding_pk>/", views.reply_to_finding, name="reply_to_finding"),
+    path("flag/<str:key>/", views.reply_to_flag, name="reply_to_flag"),
     path("<int:pk>/", views.reply, name="reply"),
     path("<int:pk>/change/", views.change, name="change"),
     path("<int:pk>/respond/", views.respond, name="respond"),

@@ -18,7 +18,7 @@ from partnerscope.apps.replies.forms import ReplyFilterForm, ReplyForm, Response
 from partnerscope.apps.replies.models import Reply
 
 NOT_NAMED = (
-    "Only a representative of an organisation this finding names may reply to it: your "
+    "Only a representative of an organisation this names may reply to it: your "
     "person record in this partnership does not belong to one of them."
 )
 
@@ -50,6 +50,14 @@ def reply_to_finding(request: HttpRequest, access: Access, finding_pk: int) -> H
     target = replying.finding_target(access.partnership, finding_pk)
     if target is None:
         raise Http404("No such finding.")
+    return reply_form_page(request, access, target)
+
+
+@partnership_view(Action.READ)
+def reply_to_flag(request: HttpRequest, access: Access, key: str) -> HttpResponse:
+    target = replying.flag_target(access.partnership, key)
+    if target is None:
+        raise Http404("No such flag.")
     return reply_form_page(request, access, target)
 
 

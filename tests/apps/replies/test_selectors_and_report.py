@@ -6,10 +6,12 @@ import datetime as dt
 
 import pytest
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
-from partnerscope.apps.common.extensions import finding_panels, report_sections
+from partnerscope.apps.common.extensions import report_sections
 from partnerscope.apps.common.reporting import ReportRequest
+from partnerscope.apps.findings.models import StoredFinding
 from partnerscope.apps.replies import replying
 from partnerscope.apps.replies.selectors import replies_for, reply_counts
 from tests.apps.findings.builders import isolated, weak_element
@@ -44,14 +46,16 @@ def test_a_reply_is_not_shown_in_another_partnership(kite):
     assert reply_counts(other, [POLICE]) == {}
 
 
-def test_the_finding_panel_shows_replies_and_the_response(kite, rf):
+def test_the_finding_page_shows_replies_and_the_response_to_every_reader(kite, client, role_user):
     reply = police_reply(kite)
     replying.respond(reply, "We re-ran the survey.", None, name="Manager")
-    panels = finding_panels(rf.get("/"), kite["partnership"], POLICE)
-    assert [panel.template for panel in panels] == ["replies/includes/_finding_panel.html"]
-    html = render_to_string(panels[0].template, {"panel": panels[0].context})
-    assert "Kite Police" in html and "We hold ties with every partner" in html
-    assert "We re-ran the survey." in html and "Reply" not in html.split("</ul>")[-1]
+    finding = StoredFinding.objects.get(rule_id="isolated_partner")
+    client.force_login(role_user("viewer"))
+    html = client.get(reverse("findings:finding", args=["kite", finding.pk])).content.decode()
+    panel = html.split('id="replies"')[1].split('id="history"')[0]
+    assert "Kite Police" in panel and "We hold ties with every partner" in panel
+    assert "We re-ran the survey." in panel and "Disagree" in panel
+    assert reverse("replies:reply_to_finding", args=["kite", finding.pk]) not in panel
 
 
 def report_html(kite, public: bool) -> str:

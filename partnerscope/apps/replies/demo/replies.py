@@ -18,7 +18,7 @@ from django.utils import timezone
 from partnerscope.apps.findings import selectors as findings
 from partnerscope.apps.partnerships.models import Organisation, Person
 from partnerscope.apps.replies import replying
-from partnerscope.apps.replies.choices import Position, TargetKind
+from partnerscope.apps.replies.choices import Position
 from partnerscope.apps.replies.naming import organisations_named_by_finding
 
 DEMO_SLUG = "northshire"
@@ -80,9 +80,7 @@ def add_reply(partnership: Any, entry: dict[str, Any]) -> None:
         .first()
     )
     given = timezone.now() - timedelta(days=entry["days_ago"])
-    target = replying.ReplyTarget(
-        TargetKind.FINDING, entry["key"], replying.finding_label(found), found["url"], named
-    )
+    target = replying.target_of_finding(partnership, found)
     reply = replying.give_reply(
         partnership,
         target,
