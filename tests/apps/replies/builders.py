@@ -48,3 +48,17 @@ def police_reply(
         on_behalf=False,
         now=when,
     )
+
+
+def police_flag(kite: dict[str, Any]) -> Any:
+    """A red candidate flag whose evidence is the finding about Kite Police."""
+    from tests.apps.flags.builders import flag
+
+    existing = kite["partnership"].flags.first()
+    if existing is not None:
+        return existing
+    police_finding(kite)
+    return flag(
+        kite["partnership"],
+        evidence={"findings": [list(isolated().key)], "figures": [["ties", 0]]},
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.apps.replies.builders import police_finding, police_reply
+from tests.apps.replies.builders import police_finding, police_flag, police_reply
 
 
 def finding(kite):
@@ -13,7 +13,12 @@ def reply(kite):
     return {"pk": police_reply(kite).pk}
 
 
+def flag(kite):
+    return {"key": police_flag(kite).key}
+
+
 SAMPLES = {
+    "replies:reply_to_flag": flag,
     "replies:reply_to_finding": finding,
     "replies:reply": reply,
     "replies:change": reply,
