@@ -98,3 +98,38 @@ class ReplyFilterForm(Form):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].choices = [("", "Every organisation"), *organisations]
         self.fields["position"].choices = [("", "Any position"), *Position.choices]
+
+
+class InviteForm(Form):
+    """Whom a one-time link is for: a named organisation and, optionally, its person."""
+
+    organisation = forms.ChoiceField(label="Organisation")
+    person = forms.ChoiceField(
+        label="Representative",
+        required=False,
+        help_text="Optional: the person of the organisation you will give the link to.",
+    )
+
+    def __init__(self, *args: Any, organisations: list[Organisation], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.organisations = {str(organisation.pk): organisation for organisation in organisations}
+        self.fields["organisation"].choices = [
+            (pk, organisation.name) for pk, organisation in self.organisations.items()
+        ]
+        self.people = {
+            str(person.pk): person
+            for organisation in organisations
+            for person in organisation.people.all()
+        }
+        self.fields["person"].choices = [("", "Not named")] + [
+            (pk, f"{person.name} ({person.organisation.name})")
+            for pk, person in self.people.items()
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        person = self.people.get(cleaned.get("person") or "")
+        organisation = self.organisations.get(cleaned.get("organisation") or "")
+        if person and organisation and person.organisation_id != organisation.pk:
+            self.add_error("person", f"{person.name} does not belong to {organisation.name}")
+        return cleaned

@@ -82,3 +82,43 @@ class ManagerResponse(models.Model):
 
     def __str__(self) -> str:
         return f"Response to {self.reply}"
+
+
+class ReplyLink(models.Model):
+    """A one-time link with which an organisation's representative who has no account
+    replies to one finding or flag. Only the token's hash is kept; the link is used up by
+    the reply it gives."""
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="reply_links"
+    )
+    target_kind = models.CharField(max_length=10, choices=TargetKind.choices)
+    target_key = models.CharField(max_length=500)
+    target_label = models.CharField(max_length=500, blank=True)
+    target_url = models.CharField(max_length=500, blank=True)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="reply_links"
+    )
+    person = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reply_links",
+        help_text="The representative the link was made for.",
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField()
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reply = models.OneToOneField(
+        Reply, null=True, blank=True, on_delete=models.SET_NULL, related_name="link"
+    )
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Reply link for {self.organisation} on {self.target_label}"

@@ -9,6 +9,7 @@ from typing import Any
 from partnerscope.apps.common.extensions import Panel
 from partnerscope.apps.replies import replying
 from partnerscope.apps.replies.choices import TargetKind
+from partnerscope.apps.replies.invitations import links_available
 from partnerscope.apps.replies.selectors import replies_for
 
 TEMPLATE = "replies/includes/_finding_panel.html"
@@ -33,5 +34,8 @@ def finding_panel(request: Any, partnership: Any, key: tuple[str, str, str, str]
             "named": [organisation.name for organisation in target.named],
             "reply_url": target.reply_url if may_reply else "",
             "on_behalf": may_reply and standing is not None and standing.on_behalf,
+            "invite_url": target.invite_url
+            if access is not None and access.can_edit and target.named and links_available()
+            else "",
         },
     )

@@ -42,6 +42,7 @@ class ReplyTarget:
     url: str
     named: list[Organisation] = field(default_factory=list)
     reply_url: str = ""
+    invite_url: str = ""
 
     @property
     def stored_key(self) -> str:
@@ -74,6 +75,7 @@ def target_of_finding(partnership: Any, found: dict[str, Any]) -> ReplyTarget:
         found["url"],
         organisations_named_by_finding(partnership, found),
         reverse("replies:reply_to_finding", args=[partnership.slug, found["id"]]),
+        reverse("replies:invite_finding", args=[partnership.slug, found["id"]]),
     )
 
 
@@ -92,6 +94,7 @@ def flag_target(partnership: Any, key: str) -> ReplyTarget | None:
         found.url,
         organisations_named_by_flag(partnership, key),
         reverse("replies:reply_to_flag", args=[partnership.slug, key]),
+        reverse("replies:invite_flag", args=[partnership.slug, key]),
     )
 
 

@@ -18,6 +18,8 @@ def flag(kite):
 
 
 SAMPLES = {
+    "replies:invite_finding": finding,
+    "replies:invite_flag": flag,
     "replies:reply_to_flag": flag,
     "replies:reply_to_finding": finding,
     "replies:reply": reply,
