@@ -7,134 +7,449 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('partnerships', '0001_initial'),
+        ("partnerships", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalReply',
+            name="HistoricalReply",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('ref', models.SlugField(help_text='A short stable identifier used in data packages; letters, digits and hyphens.', max_length=64)),
-                ('target_kind', models.CharField(choices=[('finding', 'Finding'), ('flag', 'Flag')], max_length=10)),
-                ('target_key', models.CharField(help_text="The finding's key (area|rule|subject kind|subject ref) or the flag's key.", max_length=500)),
-                ('target_label', models.CharField(blank=True, help_text='What the finding or flag said when replied to.', max_length=500)),
-                ('position', models.CharField(choices=[('agree', 'Agree'), ('disagree', 'Disagree'), ('context', 'Add context'), ('correction', 'Correction request')], max_length=12)),
-                ('text', models.TextField(blank=True)),
-                ('written_by_name', models.CharField(blank=True, max_length=200)),
-                ('recorded_by_manager', models.BooleanField(default=False, help_text="A manager recorded it on the organisation's behalf.")),
-                ('via_link', models.BooleanField(default=False, help_text='Given through a one-time link, without signing in.')),
-                ('written_at', models.DateTimeField(help_text='When the reply was first given.')),
-                ('updated_at', models.DateTimeField(help_text='When its current version was written.')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='partnerships.organisation')),
-                ('partnership', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='partnerships.partnership')),
-                ('written_by', models.ForeignKey(blank=True, db_constraint=False, help_text="The organisation's representative who wrote it.", null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='partnerships.person')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ref",
+                    models.SlugField(
+                        help_text="A short stable identifier used in data packages; letters, digits and hyphens.",
+                        max_length=64,
+                    ),
+                ),
+                (
+                    "target_kind",
+                    models.CharField(
+                        choices=[("finding", "Finding"), ("flag", "Flag")], max_length=10
+                    ),
+                ),
+                (
+                    "target_key",
+                    models.CharField(
+                        help_text="The finding's key (area|rule|subject kind|subject ref) or the flag's key.",
+                        max_length=500,
+                    ),
+                ),
+                (
+                    "target_label",
+                    models.CharField(
+                        blank=True,
+                        help_text="What the finding or flag said when replied to.",
+                        max_length=500,
+                    ),
+                ),
+                (
+                    "position",
+                    models.CharField(
+                        choices=[
+                            ("agree", "Agree"),
+                            ("disagree", "Disagree"),
+                            ("context", "Add context"),
+                            ("correction", "Correction request"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("text", models.TextField(blank=True)),
+                ("written_by_name", models.CharField(blank=True, max_length=200)),
+                (
+                    "recorded_by_manager",
+                    models.BooleanField(
+                        default=False,
+                        help_text="A manager recorded it on the organisation's behalf.",
+                    ),
+                ),
+                (
+                    "via_link",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Given through a one-time link, without signing in.",
+                    ),
+                ),
+                ("written_at", models.DateTimeField(help_text="When the reply was first given.")),
+                (
+                    "updated_at",
+                    models.DateTimeField(help_text="When its current version was written."),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="partnerships.organisation",
+                    ),
+                ),
+                (
+                    "partnership",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="partnerships.partnership",
+                    ),
+                ),
+                (
+                    "written_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="The organisation's representative who wrote it.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="partnerships.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical reply',
-                'verbose_name_plural': 'historical replies',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical reply",
+                "verbose_name_plural": "historical replies",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Reply',
+            name="Reply",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ref', models.SlugField(help_text='A short stable identifier used in data packages; letters, digits and hyphens.', max_length=64)),
-                ('target_kind', models.CharField(choices=[('finding', 'Finding'), ('flag', 'Flag')], max_length=10)),
-                ('target_key', models.CharField(help_text="The finding's key (area|rule|subject kind|subject ref) or the flag's key.", max_length=500)),
-                ('target_label', models.CharField(blank=True, help_text='What the finding or flag said when replied to.', max_length=500)),
-                ('position', models.CharField(choices=[('agree', 'Agree'), ('disagree', 'Disagree'), ('context', 'Add context'), ('correction', 'Correction request')], max_length=12)),
-                ('text', models.TextField(blank=True)),
-                ('written_by_name', models.CharField(blank=True, max_length=200)),
-                ('recorded_by_manager', models.BooleanField(default=False, help_text="A manager recorded it on the organisation's behalf.")),
-                ('via_link', models.BooleanField(default=False, help_text='Given through a one-time link, without signing in.')),
-                ('written_at', models.DateTimeField(help_text='When the reply was first given.')),
-                ('updated_at', models.DateTimeField(help_text='When its current version was written.')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='replies', to='partnerships.organisation')),
-                ('partnership', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='replies', to='partnerships.partnership')),
-                ('written_by', models.ForeignKey(blank=True, help_text="The organisation's representative who wrote it.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='replies', to='partnerships.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ref",
+                    models.SlugField(
+                        help_text="A short stable identifier used in data packages; letters, digits and hyphens.",
+                        max_length=64,
+                    ),
+                ),
+                (
+                    "target_kind",
+                    models.CharField(
+                        choices=[("finding", "Finding"), ("flag", "Flag")], max_length=10
+                    ),
+                ),
+                (
+                    "target_key",
+                    models.CharField(
+                        help_text="The finding's key (area|rule|subject kind|subject ref) or the flag's key.",
+                        max_length=500,
+                    ),
+                ),
+                (
+                    "target_label",
+                    models.CharField(
+                        blank=True,
+                        help_text="What the finding or flag said when replied to.",
+                        max_length=500,
+                    ),
+                ),
+                (
+                    "position",
+                    models.CharField(
+                        choices=[
+                            ("agree", "Agree"),
+                            ("disagree", "Disagree"),
+                            ("context", "Add context"),
+                            ("correction", "Correction request"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("text", models.TextField(blank=True)),
+                ("written_by_name", models.CharField(blank=True, max_length=200)),
+                (
+                    "recorded_by_manager",
+                    models.BooleanField(
+                        default=False,
+                        help_text="A manager recorded it on the organisation's behalf.",
+                    ),
+                ),
+                (
+                    "via_link",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Given through a one-time link, without signing in.",
+                    ),
+                ),
+                ("written_at", models.DateTimeField(help_text="When the reply was first given.")),
+                (
+                    "updated_at",
+                    models.DateTimeField(help_text="When its current version was written."),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="replies",
+                        to="partnerships.organisation",
+                    ),
+                ),
+                (
+                    "partnership",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="replies",
+                        to="partnerships.partnership",
+                    ),
+                ),
+                (
+                    "written_by",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The organisation's representative who wrote it.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="replies",
+                        to="partnerships.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'replies',
-                'ordering': ['-written_at', '-pk'],
+                "verbose_name_plural": "replies",
+                "ordering": ["-written_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='ManagerResponse',
+            name="ManagerResponse",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(help_text='What changed because of the reply, or why nothing did.')),
-                ('responded_by_name', models.CharField(blank=True, max_length=200)),
-                ('responded_at', models.DateTimeField(help_text='When the response was first recorded.')),
-                ('updated_at', models.DateTimeField(help_text='When its current version was written.')),
-                ('responded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('reply', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='response', to='replies.reply')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "text",
+                    models.TextField(
+                        help_text="What changed because of the reply, or why nothing did."
+                    ),
+                ),
+                ("responded_by_name", models.CharField(blank=True, max_length=200)),
+                (
+                    "responded_at",
+                    models.DateTimeField(help_text="When the response was first recorded."),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(help_text="When its current version was written."),
+                ),
+                (
+                    "responded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "reply",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="response",
+                        to="replies.reply",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='HistoricalManagerResponse',
+            name="HistoricalManagerResponse",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('text', models.TextField(help_text='What changed because of the reply, or why nothing did.')),
-                ('responded_by_name', models.CharField(blank=True, max_length=200)),
-                ('responded_at', models.DateTimeField(help_text='When the response was first recorded.')),
-                ('updated_at', models.DateTimeField(help_text='When its current version was written.')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('responded_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('reply', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='replies.reply')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "text",
+                    models.TextField(
+                        help_text="What changed because of the reply, or why nothing did."
+                    ),
+                ),
+                ("responded_by_name", models.CharField(blank=True, max_length=200)),
+                (
+                    "responded_at",
+                    models.DateTimeField(help_text="When the response was first recorded."),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(help_text="When its current version was written."),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "responded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "reply",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="replies.reply",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical manager response',
-                'verbose_name_plural': 'historical manager responses',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical manager response",
+                "verbose_name_plural": "historical manager responses",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='ReplyLink',
+            name="ReplyLink",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('target_kind', models.CharField(choices=[('finding', 'Finding'), ('flag', 'Flag')], max_length=10)),
-                ('target_key', models.CharField(max_length=500)),
-                ('target_label', models.CharField(blank=True, max_length=500)),
-                ('target_url', models.CharField(blank=True, max_length=500)),
-                ('token_hash', models.CharField(max_length=64, unique=True)),
-                ('created_at', models.DateTimeField()),
-                ('used_at', models.DateTimeField(blank=True, null=True)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reply_links', to='partnerships.organisation')),
-                ('partnership', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reply_links', to='partnerships.partnership')),
-                ('person', models.ForeignKey(blank=True, help_text='The representative the link was made for.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='reply_links', to='partnerships.person')),
-                ('reply', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='link', to='replies.reply')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "target_kind",
+                    models.CharField(
+                        choices=[("finding", "Finding"), ("flag", "Flag")], max_length=10
+                    ),
+                ),
+                ("target_key", models.CharField(max_length=500)),
+                ("target_label", models.CharField(blank=True, max_length=500)),
+                ("target_url", models.CharField(blank=True, max_length=500)),
+                ("token_hash", models.CharField(max_length=64, unique=True)),
+                ("created_at", models.DateTimeField()),
+                ("used_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reply_links",
+                        to="partnerships.organisation",
+                    ),
+                ),
+                (
+                    "partnership",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reply_links",
+                        to="partnerships.partnership",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The representative the link was made for.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="reply_links",
+                        to="partnerships.person",
+                    ),
+                ),
+                (
+                    "reply",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="link",
+                        to="replies.reply",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-pk'],
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.AddIndex(
-            model_name='reply',
-            index=models.Index(fields=['partnership', 'target_kind', 'target_key'], name='replies_rep_partner_914224_idx'),
+            model_name="reply",
+            index=models.Index(
+                fields=["partnership", "target_kind", "target_key"],
+                name="replies_rep_partner_914224_idx",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reply',
-            constraint=models.UniqueConstraint(fields=('partnership', 'ref'), name='reply_ref_unique'),
+            model_name="reply",
+            constraint=models.UniqueConstraint(
+                fields=("partnership", "ref"), name="reply_ref_unique"
+            ),
         ),
     ]
