@@ -89,3 +89,43 @@ def test_the_manager_records_what_changed_because_of_a_reply(page, live_server, 
 
 def reply_finding_pk(kite) -> int:
     return police_finding(kite).pk
+
+
+@pytest.mark.urls("tests.apps.replies.link_urls")
+def test_a_representative_without_an_account_replies_through_a_one_time_link(
+    browser, page, live_server, kite, manager
+):
+    finding = police_finding(kite)
+    sign_in(page, live_server.url, manager.username)
+    page.goto(f"{live_server.url}/p/kite/findings/{finding.pk}/")
+    page.get_by_role("link", name="Make a one-time reply link").click()
+    assert_accessible(page)
+    page.get_by_label("Representative").select_option(label="Bola Bello (Kite Police)")
+    page.get_by_role("button", name="Make the link").click()
+    link = page.locator("#reply-link")
+    expect(link).to_contain_text("/a/replies/")
+    assert_accessible(page)
+    url = link.inner_text()
+    path = url[url.index("/a/replies/") :]
+
+    stranger = browser.new_context(bypass_csp=True).new_page()
+    try:
+        stranger.goto(f"{live_server.url}{path}")
+        expect(
+            stranger.get_by_role("heading", name="Reply to Isolated partner: Kite Police")
+        ).to_be_visible()
+        assert_accessible(stranger)
+        stranger.get_by_label("Add context").check()
+        stranger.get_by_label("Your reply").fill("Our officers sit on the safety board.")
+        stranger.get_by_role("button", name="Save the reply").click()
+        expect(stranger.get_by_role("heading", name="Thank you")).to_be_visible()
+        assert_accessible(stranger)
+        stranger.goto(f"{live_server.url}{path}")
+        expect(stranger.get_by_role("heading", name="This link has been used")).to_be_visible()
+    finally:
+        stranger.context.close()
+
+    page.goto(f"{live_server.url}/p/kite/findings/{finding.pk}/")
+    expect(page.locator("#reply-kite-police-finding")).to_contain_text(
+        "given through a one-time link"
+    )
