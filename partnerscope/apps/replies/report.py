@@ -15,7 +15,7 @@ from partnerscope.apps.findings import selectors as findings
 from partnerscope.apps.replies.choices import TargetKind
 from partnerscope.apps.replies.keys import finding_key
 from partnerscope.apps.replies.models import Reply
-from partnerscope.apps.replies.selectors import view_of
+from partnerscope.apps.replies.selectors import view_of, with_version_counts
 
 
 def sections() -> list[ReportSection]:
@@ -38,6 +38,7 @@ def context(request: ReportRequest) -> dict[str, Any]:
         .select_related("organisation", "response")
         .order_by("target_kind", "target_key", "written_at", "pk")
     )
+    rows = with_version_counts(rows)
     keys = [finding_key(row.target_key) for row in rows if row.target_kind == TargetKind.FINDING]
     found = findings.findings_by_keys(partnership, keys)
     groups: dict[tuple[str, str], dict[str, Any]] = {}

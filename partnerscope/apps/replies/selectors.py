@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
 from django.urls import reverse
 
 from partnerscope.apps.replies.choices import Position, TargetKind
 from partnerscope.apps.replies.keys import public_key, stored_key
-from partnerscope.apps.replies.models import Reply
+from partnerscope.apps.replies.models import ManagerResponse, Reply
 
 __all__ = ["ReplyView", "ResponseView", "replies_for", "reply_counts", "reply_link"]
 
@@ -61,6 +61,30 @@ class ReplyView:
         return self.versions > 1
 
 
+def counted(reply: Reply, name: str, history: Any) -> int:
+    """A number of versions annotated by :func:`with_version_counts`, else counted now."""
+    number = getattr(reply, name, None)
+    return int(number) if number is not None else int(history.count())
+
+
+def with_version_counts(rows: Any) -> Any:
+    """The replies with how many versions each reply and its response have, in one query."""
+
+    def versions(model: Any, outer: str) -> Subquery:
+        return Subquery(
+            model.objects.filter(id=OuterRef(outer))
+            .order_by()
+            .values("id")
+            .annotate(number=Count("history_id"))
+            .values("number")
+        )
+
+    return rows.annotate(
+        version_count=versions(Reply.history.model, "pk"),
+        response_version_count=versions(ManagerResponse.history.model, "response__id"),
+    )
+
+
 def view_of(reply: Reply, slug: str) -> ReplyView:
     response = getattr(reply, "response", None)
     return ReplyView(
@@ -79,7 +103,7 @@ def view_of(reply: Reply, slug: str) -> ReplyView:
         via_link=reply.via_link,
         written_at=reply.written_at,
         updated_at=reply.updated_at,
-        versions=reply.history.count(),
+        versions=counted(reply, "version_count", reply.history),
         response=None
         if response is None
         else ResponseView(
@@ -87,7 +111,7 @@ def view_of(reply: Reply, slug: str) -> ReplyView:
             responded_by=response.responded_by_name,
             responded_at=response.responded_at,
             updated_at=response.updated_at,
-            versions=response.history.count(),
+            versions=counted(reply, "response_version_count", response.history),
         ),
     )
 
@@ -104,6 +128,7 @@ def replies_for(
         .select_related("organisation", "response")
         .order_by("written_at", "pk")
     )
+    rows = with_version_counts(rows)
     found: dict[Hashable, list[ReplyView]] = {}
     for row in rows:
         found.setdefault(stored[row.target_key], []).append(view_of(row, partnership.slug))

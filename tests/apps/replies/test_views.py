@@ -6,6 +6,8 @@ import pytest
 from django.urls import reverse
 
 from partnerscope.apps.replies.models import ManagerResponse, Reply
+from partnerscope.apps.replies.selectors import replies_for
+from tests.apps.findings.builders import isolated
 from tests.apps.replies.builders import police_finding, police_reply, representative
 
 pytestmark = pytest.mark.django_db
@@ -116,6 +118,8 @@ def test_changing_a_reply_keeps_every_version_with_its_date(kite, client):
     reply.refresh_from_db()
     assert reply.position == "correction" and reply.updated_at > reply.written_at
     assert reply.history.count() == 2
+    (view,) = replies_for(kite["partnership"], "finding", [isolated().key])[isolated().key]
+    assert view.versions == 2 and view.edited and view.text == "Our ties were missed."
     page = client.get(reverse("replies:reply", args=["kite", reply.pk])).content.decode()
     assert "We hold ties with every partner" in page and "Our ties were missed." in page
     assert page.count("<time") >= 4 and "Every version" in page
@@ -141,6 +145,8 @@ def test_the_manager_records_what_changed_and_its_versions_are_kept(kite, manage
     assert manager_client.post(respond, {"text": "The finding was withdrawn."}).status_code == 302
     response = ManagerResponse.objects.get()
     assert response.history.count() == 2 and response.responded_by_name
+    (view,) = replies_for(kite["partnership"], "finding", [isolated().key])[isolated().key]
+    assert view.response.versions == 2 and view.response.text == "The finding was withdrawn."
     html = manager_client.get(page).content.decode()
     assert "The finding was withdrawn." in html and "The ties were re-counted." in html
     client.force_login(representative(kite))
