@@ -20,7 +20,14 @@ from partnerscope.apps.replies.choices import Position, TargetKind
 from partnerscope.apps.replies.keys import public_key, stored_key
 from partnerscope.apps.replies.models import ManagerResponse, Reply
 
-__all__ = ["ReplyView", "ResponseView", "replies_for", "reply_counts", "reply_link"]
+__all__ = [
+    "ReplyView",
+    "ResponseView",
+    "replies_for",
+    "replies_written_by",
+    "reply_counts",
+    "reply_link",
+]
 
 
 @dataclass(frozen=True)
@@ -167,3 +174,18 @@ def reply_link(request: Any, partnership: Any, target_kind: str, key: Any) -> st
     if target is None or not replying.standing(access, target.named).may_reply:
         return ""
     return target.reply_url
+
+
+def replies_written_by(people: Any) -> list[dict[str, Any]]:
+    """The replies these person records wrote, for a person's data request (audit)."""
+    rows = Reply.objects.filter(written_by__in=people).select_related("organisation")
+    return [
+        {
+            "organisation": reply.organisation.name,
+            "about": reply.target_label,
+            "position": reply.position,
+            "text": reply.text,
+            "written_at": reply.written_at.isoformat(),
+        }
+        for reply in rows.order_by("written_at", "pk")
+    ]

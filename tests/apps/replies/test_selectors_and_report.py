@@ -86,3 +86,13 @@ def test_the_public_report_keeps_the_statement_and_leaves_out_peoples_names(kite
 
 def test_the_report_section_says_when_there_are_no_replies(kite):
     assert "No partner organisation has replied" in report_html(kite, public=True)
+
+
+def test_a_persons_replies_for_their_data_request(kite):
+    from partnerscope.apps.partnerships.models import Person
+    from partnerscope.apps.replies.selectors import replies_written_by
+
+    police_reply(kite)
+    (row,) = replies_written_by(Person.objects.filter(pk=kite["bola"].pk))
+    assert row["organisation"] == "Kite Police" and row["position"] == "disagree"
+    assert replies_written_by(Person.objects.filter(pk=kite["alice"].pk)) == []
