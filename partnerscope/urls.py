@@ -36,6 +36,8 @@ for area in (
     "reports",
 ):
     urlpatterns.append(path(f"p/<slug:slug>/{area}/", include(f"partnerscope.apps.{area}.urls")))
+for area in ("replies",):
+    urlpatterns.append(path(f"a/{area}/", include(f"partnerscope.apps.{area}.public_urls")))
 for area in ("sevens", "network", "performance", "chains"):
     urlpatterns += [
         path(f"p/<slug:slug>/{area}/", include(f"partnerscope.apps.{area}.urls")),
