@@ -16,6 +16,7 @@ from partnerscope.apps.flags.choices import Question
 from partnerscope.apps.flags.forms import AnswerForm, DecisionForm, RefreshForm
 from partnerscope.apps.flags.models import Flag
 from partnerscope.apps.flags.selectors import find_row
+from partnerscope.apps.replies.selectors import replies_for, reply_link
 
 
 def overview_url(access: Access) -> str:
@@ -46,6 +47,8 @@ def flag(request: HttpRequest, access: Access, key: str) -> HttpResponse:
         "flags/flag.html",
         {
             **overview_page.flag_page(access.partnership, row),
+            "replies": replies_for(access.partnership, "flag", [row.key]).get(row.key, []),
+            "reply_url": reply_link(request, access.partnership, "flag", row.key),
             "page_title": row.shown_as,
             "back_url": overview_url(access),
         },

@@ -45,3 +45,14 @@ def test_another_organisation_may_not_reply_to_the_flag(kite, client):
 
 def test_an_unknown_flag_is_404(kite, manager_client):
     assert manager_client.get(flag_reply_url("no_rule:outcome:nowhere")).status_code == 404
+
+
+def test_the_flags_page_shows_the_reply_beside_the_flag_and_the_link_to_reply(kite, client):
+    key = police_flag(kite).key
+    user = representative(kite)
+    client.force_login(user)
+    page = reverse("flags:flag", args=["kite", key])
+    assert flag_reply_url(key) in client.get(page).content.decode()
+    client.post(flag_reply_url(key), {"position": "disagree", "text": "We met monthly."})
+    shown = client.get(page).content.decode()
+    assert "We met monthly." in shown and "Partners&#x27; replies" in shown
