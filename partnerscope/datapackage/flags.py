@@ -50,6 +50,7 @@ RESOURCES: list[Resource] = [
             ),
         ],
         primary_key=["rule", "scope", "scope_ref"],
+        optional=True,
     ),
     Resource(
         "question_answers",
@@ -65,6 +66,7 @@ RESOURCES: list[Resource] = [
             Field("updated_by", description="Who last wrote it."),
         ],
         primary_key=["question"],
+        optional=True,
     ),
 ]
 

@@ -73,6 +73,7 @@ RESOURCES: list[Resource] = [
             Field("agreed_by", required=True, description="Who agreed for the partnership."),
             Field("agreed_on", "date", required=True, description="The day it was agreed."),
         ],
+        optional=True,
     ),
     Resource(
         "learning_practice",
@@ -80,6 +81,7 @@ RESOURCES: list[Resource] = [
         "in a file of its own, with the same columns).",
         PRACTICE_FIELDS,
         primary_key=["id"],
+        optional=True,
     ),
 ]
 

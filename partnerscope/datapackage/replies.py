@@ -51,6 +51,7 @@ RESOURCES: list[Resource] = [
             (["organisation"], "organisations", ["id"]),
             (["written_by"], "people", ["id"]),
         ],
+        optional=True,
     ),
     Resource(
         "reply_responses",
@@ -64,6 +65,7 @@ RESOURCES: list[Resource] = [
         ],
         primary_key=["reply"],
         foreign_keys=[(["reply"], "replies", ["id"])],
+        optional=True,
     ),
 ]
 
