@@ -12,8 +12,11 @@ import datetime as dt
 from typing import Any
 
 from django.db.models import OuterRef, Q, Subquery
+from django.urls import reverse
 
-from partnerscope.apps.chains.models import ChainAction, ChainLink, Invitation, Workshop
+from partnerscope.apps.chains.analysis import analyse
+from partnerscope.apps.chains.findings import workshop_period
+from partnerscope.apps.chains.models import Chain, ChainAction, ChainLink, Invitation, Workshop
 from partnerscope.apps.common.deletion import deleted
 
 
@@ -61,3 +64,48 @@ def purge_closed_workshop_invitations(before: dt.datetime) -> int:
     """Delete the invitations of workshops closed since before ``before``; ratings stay."""
     workshops = closed_workshops(before).values("pk")
     return deleted(Invitation.objects.filter(workshop__in=Subquery(workshops)))
+
+
+def chains_of_outcomes(partnership: Any) -> dict[str, list[dict[str, Any]]]:
+    """The delivery chains tied to a performance outcome, by that outcome's ref, each
+    analysed as its analysis page shows it: ``ref``, ``title``, ``url`` (the analysis
+    page), ``strength`` (share of the twelve questions green, or None), ``period`` (the
+    rated workshop, or "current"), ``weak_links`` (``{"number", "from", "to", "types",
+    "rules"}`` in the page's numbering), ``single_points`` (node names), ``nodes``,
+    ``links`` and ``organisations`` (refs of the partner organisations in the chain).
+    Chains with no outcome are left out. The outcomes and strategy area reads this."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    chains = (
+        Chain.objects.in_partnership(partnership)
+        .exclude(outcome_ref__isnull=True)
+        .exclude(outcome_ref="")
+        .select_related("partnership")
+    )
+    for chain in chains:
+        analysis = analyse(chain)
+        found.setdefault(chain.outcome_ref or "", []).append(
+            {
+                "ref": chain.ref,
+                "title": chain.outcome_title,
+                "url": reverse("chains:chain_analysis", args=[partnership.slug, chain.pk]),
+                "strength": analysis.result["strength"],
+                "period": workshop_period(analysis),
+                "weak_links": [
+                    {
+                        "number": weak.number,
+                        "from": weak.source.name,
+                        "to": weak.target.name,
+                        "types": list(weak.types),
+                        "rules": [rule.id for rule in weak.rules],
+                    }
+                    for weak in analysis.weak_links
+                ],
+                "single_points": [node.name for node, _ in analysis.single_points],
+                "nodes": len(analysis.nodes),
+                "links": len(analysis.links),
+                "organisations": sorted(
+                    {node.organisation.ref for node in analysis.nodes if node.organisation}
+                ),
+            }
+        )
+    return found

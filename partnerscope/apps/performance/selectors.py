@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.urls import reverse
+
 from partnerscope.apps.performance.models import (
+    Indicator,
     IndicatorStatusSnapshot,
+    Outcome,
     QualityRecord,
     ValueVersion,
 )
@@ -53,3 +57,89 @@ def indicator_statuses(partnership: Any) -> dict[str, str]:
     for code, rag in snapshots:
         statuses.setdefault(code, rag)
     return statuses
+
+
+def outcomes(partnership: Any) -> list[dict[str, Any]]:
+    """The partnership's outcomes (themes and goals) in the strategy's order, as plain data:
+    ``ref``, ``title``, ``description``, ``parent`` (the theme's ref or None), ``owner``
+    and ``body`` (each ``{"ref", "name"}`` or None) and ``indicators`` (the codes that
+    measure it). Two queries whatever the number of outcomes. The outcomes and strategy
+    area reads this."""
+    rows = (
+        Outcome.objects.in_partnership(partnership)
+        .select_related("parent", "owner", "body")
+        .prefetch_related("indicators")
+        .order_by("parent__position", "parent__title", "position", "title")
+    )
+    found = []
+    for outcome in rows:
+        owner, body = outcome.owner, outcome.body
+        found.append(
+            {
+                "ref": outcome.ref,
+                "title": outcome.title,
+                "description": outcome.description,
+                "parent": outcome.parent.ref if outcome.parent else None,
+                "owner": {"ref": owner.ref, "name": owner.name} if owner else None,
+                "body": {"ref": body.ref, "name": body.name} if body else None,
+                "indicators": sorted(indicator.code for indicator in outcome.indicators.all()),
+            }
+        )
+    return found
+
+
+def indicator_judgements(partnership: Any) -> dict[str, dict[str, Any]]:
+    """Each indicator's stored judgement in the partnership's first area (its whole area):
+    ``code -> {"title", "url", "area", "rag", "direction", "variation", "latest_period",
+    "latest_value", "target", "as_of"}`` (empty strings or None where not judged). Indicators
+    with no stored status appear with empty judgements. One query for the snapshots and one
+    for the indicators. The outcomes and strategy area reads this."""
+    found: dict[str, dict[str, Any]] = {}
+    for pk, code, title in (
+        Indicator.objects.in_partnership(partnership)
+        .order_by("code")
+        .values_list("pk", "code", "title")
+    ):
+        found[code] = {
+            "title": title,
+            "url": reverse("performance:indicator_detail", args=[partnership.slug, pk]),
+            "area": "",
+            "rag": "",
+            "direction": "",
+            "variation": "",
+            "latest_period": "",
+            "latest_value": None,
+            "target": None,
+            "as_of": None,
+        }
+    seen: set[str] = set()
+    snapshots = (
+        IndicatorStatusSnapshot.objects.in_partnership(partnership)
+        .order_by("indicator__code", "area__position", "area__name")
+        .values_list(
+            "indicator__code",
+            "area__name",
+            "rag",
+            "direction",
+            "variation",
+            "latest_period",
+            "latest_value",
+            "target",
+            "as_of",
+        )
+    )
+    for code, area, rag, direction, variation, period, value, target, as_of in snapshots:
+        if code in seen or code not in found:
+            continue
+        seen.add(code)
+        found[code].update(
+            area=area,
+            rag=rag,
+            direction=direction,
+            variation=variation,
+            latest_period=period,
+            latest_value=value,
+            target=target,
+            as_of=as_of,
+        )
+    return found

@@ -1,7 +1,15 @@
 """Pages of the outcomes and strategy area, under /p/<slug>/strategy/."""
 
-from django.urls import URLPattern
+from django.urls import path
+
+from partnerscope.apps.strategy import views
 
 app_name = "strategy"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("", views.strategy, name="strategy"),
+    path("edit/", views.strategy_edit, name="strategy_edit"),
+    path("review-dates/", views.review_dates, name="review_dates"),
+    path("outcomes/", views.outcome_list, name="outcomes"),
+    path("outcomes/<slug:ref>/", views.outcome, name="outcome"),
+]
