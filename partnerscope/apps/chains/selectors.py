@@ -9,15 +9,24 @@ instead. Today the audit app's personal-data requests and purge use these.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
 
-from partnerscope.apps.chains.analysis import analyse
+from partnerscope.apps.chains.analysis import ChainAnalysis, arrange, rated_workshop
+from partnerscope.apps.chains.core_inputs import (
+    chain_records,
+    core_chain,
+    core_ratings,
+    indicator_evidence,
+    relationship_evidence,
+)
 from partnerscope.apps.chains.findings import workshop_period
 from partnerscope.apps.chains.models import Chain, ChainAction, ChainLink, Invitation, Workshop
 from partnerscope.apps.common.deletion import deleted
+from partnerscope.core import chains as core
 
 
 def actions_owned_by(people: Any) -> list[dict[str, Any]]:
@@ -66,14 +75,24 @@ def purge_closed_workshop_invitations(before: dt.datetime) -> int:
     return deleted(Invitation.objects.filter(workshop__in=Subquery(workshops)))
 
 
-def chains_of_outcomes(partnership: Any) -> dict[str, list[dict[str, Any]]]:
+def chains_of_outcomes(
+    partnership: Any,
+    *,
+    outcome: str | None = None,
+    relationships: dict[tuple[str, str], tuple[int, float | None]] | None = None,
+) -> dict[str, list[dict[str, Any]]]:
     """The delivery chains tied to a performance outcome, by that outcome's ref, each
     analysed as its analysis page shows it: ``ref``, ``title``, ``url`` (the analysis
     page), ``strength`` (share of the twelve questions green, or None), ``period`` (the
     rated workshop, or "current"), ``weak_links`` (``{"number", "from", "to", "types",
     "rules"}`` in the page's numbering), ``single_points`` (node names), ``nodes``,
     ``links`` and ``organisations`` (refs of the partner organisations in the chain).
-    Chains with no outcome are left out. The outcomes and strategy area reads this."""
+
+    Chains with no outcome are left out; ``outcome`` keeps only that outcome's chains. The
+    evidence every chain is checked against (relationship levels, indicator statuses) is
+    read once for all of them; a caller that has already read the relationship levels may
+    pass them. The outcomes and strategy area reads this.
+    """
     found: dict[str, list[dict[str, Any]]] = {}
     chains = (
         Chain.objects.in_partnership(partnership)
@@ -81,8 +100,20 @@ def chains_of_outcomes(partnership: Any) -> dict[str, list[dict[str, Any]]]:
         .exclude(outcome_ref="")
         .select_related("partnership")
     )
+    if outcome is not None:
+        chains = chains.filter(outcome_ref=outcome)
+    shared: core.ChainContext | None = None
     for chain in chains:
-        analysis = analyse(chain)
+        if shared is None:
+            shared = core.ChainContext(
+                target_date=None,
+                relationships=relationship_evidence(partnership)
+                if relationships is None
+                else relationships,
+                indicator_status=indicator_evidence(partnership),
+                min_group_size=partnership.anonymity_threshold,
+            )
+        analysis = analysed_with(chain, replace(shared, target_date=chain.target_date))
         found.setdefault(chain.outcome_ref or "", []).append(
             {
                 "ref": chain.ref,
@@ -109,3 +140,30 @@ def chains_of_outcomes(partnership: Any) -> dict[str, list[dict[str, Any]]]:
             }
         )
     return found
+
+
+def analysed_with(chain: Chain, context: core.ChainContext) -> ChainAnalysis:
+    """A chain analysed exactly as ``analysis.analyse`` does, against evidence read once
+    for several chains (``context``) instead of once per chain."""
+    nodes, links = chain_records(chain)
+    delivery_chain = core_chain(chain, nodes, links)
+    workshop, waiting = rated_workshop(chain)
+    pairs = {link.pair for link in delivery_chain.links}
+    ratings = core_ratings(workshop, pairs) if workshop else ()
+    result = core.analyse_chain(delivery_chain, ratings, context).to_dict()
+    return arrange(chain, nodes, links, result, workshop, waiting, context)
+
+
+def chain_counts_by_outcome(partnership: Any) -> dict[str, int]:
+    """How many delivery chains serve each performance outcome, by the outcome's ref (one
+    query, no analysis). The strategy review reads this."""
+    counts: dict[str, int] = {}
+    refs = (
+        Chain.objects.in_partnership(partnership)
+        .exclude(outcome_ref__isnull=True)
+        .exclude(outcome_ref="")
+        .values_list("outcome_ref", flat=True)
+    )
+    for ref in refs:
+        counts[ref] = counts.get(ref, 0) + 1
+    return counts

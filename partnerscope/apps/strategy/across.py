@@ -3,7 +3,9 @@
 One row per outcome with its performance score and three joint-working measures (its
 chain's strength, the network density among its partners, the 7S mean of the wave its owning
 body answered), and Spearman's rank correlation between performance and each measure over
-the outcomes that have both. The correlation is descriptive, not causal, and is left out
+the outcomes that have both. Only outcomes with no goals under them take part: a theme's
+figures are its goals' together, and counting both would count the same indicators twice.
+The correlation is descriptive, not causal, and is left out
 below the partnership's minimum number of outcomes (``Strategy.correlation_minimum``).
 """
 
@@ -66,7 +68,7 @@ class AcrossOutcomes:
         return [
             {"outcome": row.title, "performance": row.score, "measure": getattr(row, key)}
             for row in self.rows
-            if row.score is not None and getattr(row, key) is not None
+            if not row.goals and row.score is not None and getattr(row, key) is not None
         ]
 
 
@@ -87,7 +89,9 @@ def across_outcomes(
             key,
             label,
             meaning,
-            spearman_pairs(label, [(row.score, getattr(row, key)) for row in rows], minimum),
+            spearman_pairs(
+                label, [(row.score, getattr(row, key)) for row in rows if not row.goals], minimum
+            ),
         )
         for key, label, meaning in MEASURES
     ]

@@ -3,6 +3,9 @@
 For every outcome of the strategy this gathers, through the other areas' selectors and in a
 fixed number of queries whatever the number of outcomes:
 
+A theme is measured and delivered through its goals: its indicators and delivery chains are
+its own and its goals' together; its owners are its own.
+
 - its indicators' stored statuses (red/amber/green, direction, special cause) and its
   performance score (``core.strategy.performance_score``);
 - its delivery chains, analysed as the chain pages show them (strength, weak links);
@@ -58,6 +61,7 @@ class OutcomeWorking:
     body_findings: list[dict[str, Any]]
     resources: OutcomeResources | None
     resources_known: bool
+    goals: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def ref(self) -> str:
@@ -107,6 +111,10 @@ class JointWorking:
 
     def __post_init__(self) -> None:
         self.by_ref = {outcome["ref"]: outcome for outcome in self.outcomes}
+        self.goals_of: dict[str, list[dict[str, Any]]] = {}
+        for outcome in self.outcomes:
+            if outcome["parent"]:
+                self.goals_of.setdefault(outcome["parent"], []).append(outcome)
 
     @cached_property
     def all(self) -> list[OutcomeWorking]:
@@ -114,7 +122,11 @@ class JointWorking:
 
     def outcome(self, ref: str) -> OutcomeWorking:
         outcome = self.by_ref[ref]
-        indicators = [self.indicator(code) for code in outcome["indicators"]]
+        goals = self.goals_of.get(ref, [])
+        codes = list(
+            dict.fromkeys([*outcome["indicators"], *(c for g in goals for c in g["indicators"])])
+        )
+        indicators = [self.indicator(code) for code in codes]
         body = outcome["body"]["ref"] if outcome["body"] else None
         partner_refs = self.partner_refs(outcome)
         partners = [self.organisation(partner) for partner in partner_refs]
@@ -127,7 +139,9 @@ class JointWorking:
             score=performance_score(
                 IndicatorJudgement(i["code"], i["rag"], i["direction"]) for i in indicators
             ),
-            chains=self.chains.get(ref, []),
+            chains=[
+                chain for r in [ref, *(g["ref"] for g in goals)] for chain in self.chains.get(r, [])
+            ],
             partners=partners,
             sevens=wave,
             sevens_sectors=self.sector_rows(wave, partners),
@@ -136,6 +150,7 @@ class JointWorking:
             body_findings=self.body_findings.get(body or "", []),
             resources=None if self.resources is None else self.resources.get(ref),
             resources_known=self.resources is not None,
+            goals=goals,
         )
 
     def indicator(self, code: str) -> dict[str, Any]:
@@ -172,8 +187,9 @@ class JointWorking:
         ]
 
 
-def load(partnership: Partnership) -> JointWorking:
-    """Read everything the outcome pages need, once."""
+def load(partnership: Partnership, outcome: str | None = None) -> JointWorking:
+    """Read everything the outcome pages need, once; with ``outcome``, only that outcome's
+    delivery chains are analysed (the other figures are read whole either way)."""
     memberships = (
         Membership.objects.filter(body__partnership=partnership)
         .order_by("body__ref", "person__organisation__name")
@@ -193,13 +209,14 @@ def load(partnership: Partnership) -> JointWorking:
     body_findings: dict[str, list[dict[str, Any]]] = {}
     for found in findings.findings(partnership, subject_kind="body", status="open"):
         body_findings.setdefault(found["subject"]["ref"], []).append(found)
+    levels = network.relationship_table(partnership)
     return JointWorking(
         partnership=partnership,
         outcomes=performance.outcomes(partnership),
         judgements=performance.indicator_judgements(partnership),
-        chains=chains.chains_of_outcomes(partnership),
+        chains=chains.chains_of_outcomes(partnership, outcome=outcome, relationships=levels),
         waves=sevens.published_wave_results(partnership),
-        levels=network.relationship_levels(partnership),
+        levels=levels,
         members=members,
         organisations=organisations,
         body_findings=body_findings,

@@ -96,15 +96,24 @@ def outcome_facts(
     chain_counts: dict[str, int],
     resources: dict[str, Any] | None,
 ) -> tuple[OutcomeFacts, ...]:
+    """Each outcome's facts for the rules; a theme counts its goals' indicators and chains."""
+    goals: dict[str, list[dict[str, Any]]] = {}
+    for outcome in outcomes:
+        if outcome["parent"]:
+            goals.setdefault(outcome["parent"], []).append(outcome)
+
+    def family(outcome: dict[str, Any]) -> list[dict[str, Any]]:
+        return [outcome, *goals.get(outcome["ref"], [])]
+
     return tuple(
         OutcomeFacts(
             ref=outcome["ref"],
             title=outcome["title"],
             review_date=dates.get(outcome["ref"]),
-            indicators=len(outcome["indicators"]),
+            indicators=len({code for member in family(outcome) for code in member["indicators"]}),
             owner=outcome["owner"]["ref"] if outcome["owner"] else "",
             body=outcome["body"]["ref"] if outcome["body"] else "",
-            chains=chain_counts.get(outcome["ref"], 0),
+            chains=sum(chain_counts.get(member["ref"], 0) for member in family(outcome)),
             resources=None
             if resources is None
             else (resources[outcome["ref"]].count if outcome["ref"] in resources else 0),
@@ -125,9 +134,7 @@ def strategy_review(
     strategy = strategy_of(partnership)
     outcomes = performance.outcomes(partnership) if outcomes is None else outcomes
     if chain_counts is None:
-        chain_counts = {
-            ref: len(found) for ref, found in chains.chains_of_outcomes(partnership).items()
-        }
+        chain_counts = chains.chain_counts_by_outcome(partnership)
     resources = outcome_resources(partnership)
     dates = review_dates(strategy)
     facts = StrategyFacts(

@@ -38,7 +38,7 @@ def outcome_list(request: HttpRequest, access: Access) -> HttpResponse:
 
 @partnership_view(Action.READ)
 def outcome(request: HttpRequest, access: Access, ref: str) -> HttpResponse:
-    working = load(access.partnership)
+    working = load(access.partnership, outcome=ref)
     if ref not in working.by_ref:
         raise Http404("No such outcome in this partnership.")
     shown = working.outcome(ref)

@@ -51,8 +51,9 @@ def add_years(day: date, years: int) -> date:
 
 @dataclass(frozen=True, slots=True)
 class OutcomeFacts:
-    """What the review rules need of one outcome. ``resources`` is None when no installed
-    area records resources, else how many budgets or resources are assigned to it."""
+    """What the review rules need of one outcome. ``indicators`` and ``chains`` count a
+    theme's goals' too; ``resources`` is None when no installed area records resources,
+    else how many budgets or resources are assigned to it."""
 
     ref: str
     title: str
@@ -183,6 +184,8 @@ class OutcomeWithoutIndicator(ReviewRule):
     """An outcome of the strategy has no indicator to measure it, so no one can tell
     whether it is being achieved.
 
+    A theme counts its goals' indicators as its own.
+
     >>> facts = StrategyFacts(date(2026, 3, 1), outcomes=(OutcomeFacts("bus", "Buses"),))
     >>> [f.outcome for f in OutcomeWithoutIndicator().findings(facts)]
     ['bus']
@@ -205,12 +208,13 @@ class OutcomeWithoutIndicator(ReviewRule):
 
 
 class OutcomeWithoutOwner(ReviewRule):
-    """An outcome of the strategy has no owner: neither an accountable organisation nor a
-    partnership body that owns and reviews it.
+    """An outcome of the strategy has no owner: no organisation is accountable for it.
+
+    A body that reviews the outcome is not enough: someone must answer for delivering it.
 
     >>> facts = StrategyFacts(date(2026, 3, 1), outcomes=(OutcomeFacts("bus", "Buses"),))
     >>> [f.message for f in OutcomeWithoutOwner().findings(facts)]
-    ['Buses has no owning organisation or body.']
+    ['Buses has no accountable organisation.']
     """
 
     id = "SCS-04"
@@ -221,17 +225,19 @@ class OutcomeWithoutOwner(ReviewRule):
             ReviewFinding(
                 self.id,
                 outcome.ref,
-                f"{outcome.title} has no owning organisation or body.",
-                (("owner", None), ("body", None)),
+                f"{outcome.title} has no accountable organisation.",
+                (("owner", None), ("body", outcome.body or None)),
             )
             for outcome in facts.outcomes
-            if not outcome.owner and not outcome.body
+            if not outcome.owner
         ]
 
 
 class OutcomeWithoutChain(ReviewRule):
     """An outcome of the strategy has no delivery chain: no one has traced how the
     partners' actions reach the people it serves.
+
+    A theme counts its goals' chains as its own.
 
     >>> facts = StrategyFacts(date(2026, 3, 1), outcomes=(OutcomeFacts("bus", "Buses"),))
     >>> [f.rule for f in OutcomeWithoutChain().findings(facts)]

@@ -78,7 +78,8 @@ def test_OutcomeWithoutOwner() -> None:
     owner_only = OutcomeFacts("b", "B", owner="council")
     nobody = OutcomeFacts("c", "C")
     found = OutcomeWithoutOwner().findings(facts(body_only, owner_only, nobody))
-    assert [f.outcome for f in found] == ["c"]
+    assert [f.outcome for f in found] == ["a", "c"]
+    assert dict(found[0].figures) == {"owner": None, "body": "board"}
 
 
 def test_OutcomeWithoutChain() -> None:
