@@ -78,7 +78,7 @@ def purge_closed_workshop_invitations(before: dt.datetime) -> int:
 def chains_of_outcomes(
     partnership: Any,
     *,
-    outcome: str | None = None,
+    outcomes: list[str] | None = None,
     relationships: dict[tuple[str, str], tuple[int, float | None]] | None = None,
 ) -> dict[str, list[dict[str, Any]]]:
     """The delivery chains tied to a performance outcome, by that outcome's ref, each
@@ -88,7 +88,7 @@ def chains_of_outcomes(
     "rules"}`` in the page's numbering), ``single_points`` (node names), ``nodes``,
     ``links`` and ``organisations`` (refs of the partner organisations in the chain).
 
-    Chains with no outcome are left out; ``outcome`` keeps only that outcome's chains. The
+    Chains with no outcome are left out; ``outcomes`` keeps only those outcomes' chains. The
     evidence every chain is checked against (relationship levels, indicator statuses) is
     read once for all of them; a caller that has already read the relationship levels may
     pass them. The outcomes and strategy area reads this.
@@ -100,8 +100,8 @@ def chains_of_outcomes(
         .exclude(outcome_ref="")
         .select_related("partnership")
     )
-    if outcome is not None:
-        chains = chains.filter(outcome_ref=outcome)
+    if outcomes is not None:
+        chains = chains.filter(outcome_ref__in=outcomes)
     shared: core.ChainContext | None = None
     for chain in chains:
         if shared is None:

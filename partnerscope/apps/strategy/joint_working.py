@@ -188,8 +188,8 @@ class JointWorking:
 
 
 def load(partnership: Partnership, outcome: str | None = None) -> JointWorking:
-    """Read everything the outcome pages need, once; with ``outcome``, only that outcome's
-    delivery chains are analysed (the other figures are read whole either way)."""
+    """Read everything the outcome pages need, once; with ``outcome``, only the delivery
+    chains of that outcome (and of its goals) are analysed."""
     memberships = (
         Membership.objects.filter(body__partnership=partnership)
         .order_by("body__ref", "person__organisation__name")
@@ -210,11 +210,15 @@ def load(partnership: Partnership, outcome: str | None = None) -> JointWorking:
     for found in findings.findings(partnership, subject_kind="body", status="open"):
         body_findings.setdefault(found["subject"]["ref"], []).append(found)
     levels = network.relationship_table(partnership)
+    outcomes = performance.outcomes(partnership)
+    chosen = None
+    if outcome is not None:
+        chosen = [row["ref"] for row in outcomes if outcome in (row["ref"], row["parent"])]
     return JointWorking(
         partnership=partnership,
-        outcomes=performance.outcomes(partnership),
+        outcomes=outcomes,
         judgements=performance.indicator_judgements(partnership),
-        chains=chains.chains_of_outcomes(partnership, outcome=outcome, relationships=levels),
+        chains=chains.chains_of_outcomes(partnership, outcomes=chosen, relationships=levels),
         waves=sevens.published_wave_results(partnership),
         levels=levels,
         members=members,

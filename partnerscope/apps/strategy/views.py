@@ -81,9 +81,14 @@ def strategy_edit(request: HttpRequest, access: Access) -> HttpResponse:
 def review_dates(request: HttpRequest, access: Access) -> HttpResponse:
     current = review.strategy_of(access.partnership)
     if current is None:
-        messages.info(request, "Record the strategy before setting its outcomes' review dates.")
-        return HttpResponseRedirect(
-            reverse("strategy:strategy_edit", args=[access.partnership.slug])
+        return render(
+            request,
+            "strategy/review_dates.html",
+            {
+                "form": None,
+                "page_title": "Outcomes' review dates",
+                "back_url": strategy_url(access),
+            },
         )
     form = ReviewDatesForm(
         request.POST if request.method == "POST" else None,
