@@ -56,7 +56,9 @@ def kite_strategy(kite: dict[str, Any], **extra: Any) -> Strategy:
         "last_reviewed": dt.date(2022, 5, 1),
         **extra,
     }
-    strategy, _ = Strategy.objects.update_or_create(partnership=kite["partnership"], defaults=values)
+    strategy, _ = Strategy.objects.update_or_create(
+        partnership=kite["partnership"], defaults=values
+    )
     return strategy
 
 
