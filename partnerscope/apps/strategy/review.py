@@ -72,6 +72,12 @@ class StrategyReview:
         )
 
     @property
+    def labelled_findings(self) -> list[tuple[ReviewFinding, str]]:
+        """Each finding with its rule's label, for tables."""
+        labels = {rule.id: rule.label for rule in self.rules}
+        return [(found, labels[found.rule]) for found in self.findings]
+
+    @property
     def overdue(self) -> bool:
         return any(found.rule == "SCS-01" for found in self.findings)
 
