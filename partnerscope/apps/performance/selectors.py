@@ -67,25 +67,39 @@ def outcomes(partnership: Any) -> list[dict[str, Any]]:
     area reads this."""
     rows = (
         Outcome.objects.in_partnership(partnership)
-        .select_related("parent", "owner", "body")
-        .prefetch_related("indicators")
         .order_by("parent__position", "parent__title", "position", "title")
-    )
-    found = []
-    for outcome in rows:
-        owner, body = outcome.owner, outcome.body
-        found.append(
-            {
-                "ref": outcome.ref,
-                "title": outcome.title,
-                "description": outcome.description,
-                "parent": outcome.parent.ref if outcome.parent else None,
-                "owner": {"ref": owner.ref, "name": owner.name} if owner else None,
-                "body": {"ref": body.ref, "name": body.name} if body else None,
-                "indicators": sorted(indicator.code for indicator in outcome.indicators.all()),
-            }
+        .values_list(
+            "pk",
+            "ref",
+            "title",
+            "description",
+            "parent__ref",
+            "owner__ref",
+            "owner__name",
+            "body__ref",
+            "body__name",
         )
-    return found
+    )
+    codes: dict[int, list[str]] = {}
+    measured = (
+        Indicator.outcomes.through.objects.filter(outcome__partnership=partnership)
+        .order_by("indicator__code")
+        .values_list("outcome_id", "indicator__code")
+    )
+    for outcome_id, code in measured:
+        codes.setdefault(outcome_id, []).append(code)
+    return [
+        {
+            "ref": ref,
+            "title": title,
+            "description": description,
+            "parent": parent,
+            "owner": {"ref": owner, "name": owner_name} if owner else None,
+            "body": {"ref": body, "name": body_name} if body else None,
+            "indicators": codes.get(pk, []),
+        }
+        for pk, ref, title, description, parent, owner, owner_name, body, body_name in rows
+    ]
 
 
 def indicator_judgements(partnership: Any) -> dict[str, dict[str, Any]]:

@@ -108,6 +108,7 @@ class JointWorking:
     body_findings: dict[str, list[dict[str, Any]]]
     resources: dict[str, OutcomeResources] | None
     by_ref: dict[str, dict[str, Any]] = field(init=False)
+    networks: dict[tuple[str, ...], PartnerNetwork] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.by_ref = {outcome["ref"]: outcome for outcome in self.outcomes}
@@ -131,7 +132,7 @@ class JointWorking:
         partner_refs = self.partner_refs(outcome)
         partners = [self.organisation(partner) for partner in partner_refs]
         wave = next((w for w in self.waves if body and body in w["bodies"]), None)
-        partner_network_result = partner_network(partner_refs, self.levels)
+        partner_network_result = self.network_among(tuple(partner_refs))
         return OutcomeWorking(
             outcome=outcome,
             theme=self.by_ref.get(outcome["parent"] or ""),
@@ -152,6 +153,12 @@ class JointWorking:
             resources_known=self.resources is not None,
             goals=goals,
         )
+
+    def network_among(self, partners: tuple[str, ...]) -> PartnerNetwork:
+        """The network among these partners, worked out once for outcomes that share them."""
+        if partners not in self.networks:
+            self.networks[partners] = partner_network(partners, self.levels)
+        return self.networks[partners]
 
     def indicator(self, code: str) -> dict[str, Any]:
         found = self.judgements.get(code) or {"title": code, "url": "", "rag": "", "direction": ""}
