@@ -77,3 +77,18 @@ def test_resources_are_not_judged_until_an_area_records_them(kite):
     kite_outcomes(kite)
     kite_strategy(kite)
     assert not any(f.rule.id == "SCS-06" for f in strategy_findings.findings(kite["partnership"]))
+
+
+def test_resources_are_judged_once_an_area_records_them(kite, monkeypatch):
+    from partnerscope.apps.strategy import review
+    from partnerscope.apps.strategy.resources import OutcomeResources
+
+    kite_outcomes(kite)
+    kite_strategy(kite)
+    monkeypatch.setattr(
+        review, "outcome_resources", lambda partnership: {"falls": OutcomeResources(2)}
+    )
+    found = strategy_findings.findings(kite["partnership"])
+    assert {f.subject.ref for f in found if f.rule.id == "SCS-06"} == {"safer", "buses"}
+    shown = review.strategy_review(kite["partnership"])
+    assert all(rule.judged for rule in shown.rules)
