@@ -23,7 +23,18 @@ urlpatterns = [
     path("p/<slug:slug>/audit/", include("partnerscope.apps.audit.urls")),
     path("p/<slug:slug>/findings/", include("partnerscope.apps.findings.urls")),
 ]
-for area in ("actions", "flags", "replies", "strategy", "learning", "reports"):
+for area in (
+    "resources",
+    "costs",
+    "governance",
+    "scrutiny",
+    "actions",
+    "flags",
+    "replies",
+    "strategy",
+    "learning",
+    "reports",
+):
     urlpatterns.append(path(f"p/<slug:slug>/{area}/", include(f"partnerscope.apps.{area}.urls")))
 for area in ("sevens", "network", "performance", "chains"):
     urlpatterns += [

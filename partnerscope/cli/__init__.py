@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import typer
 
-from partnerscope.cli import chains, findings, indicators, network, personal, sevens, site, tasks
+from partnerscope.cli import (
+    actions,
+    chains,
+    costs,
+    findings,
+    governance,
+    indicators,
+    network,
+    personal,
+    sevens,
+    site,
+    tasks,
+)
 
 app = typer.Typer(
     help="PartnerScope: test, manage and explain how well a partnership works together.",
@@ -18,6 +30,9 @@ app.add_typer(network.app, name="network")
 app.add_typer(indicators.app, name="indicators")
 app.add_typer(chains.app, name="chains")
 app.add_typer(findings.app, name="findings")
+app.add_typer(costs.app, name="costs")
+app.add_typer(governance.app, name="governance")
+app.add_typer(actions.app, name="actions")
 app.add_typer(personal.app, name="person")
 app.command()(personal.purge)
 

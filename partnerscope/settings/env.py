@@ -93,6 +93,12 @@ SETTINGS = [
         "account is locked out at that address.",
     ),
     Setting(
+        "PARTNERSCOPE_LEARNING_MINIMUM_SHARING",
+        "5",
+        "How many partnerships must share their figures before the comparison shows any; "
+        "values below 5 count as 5.",
+    ),
+    Setting(
         "PARTNERSCOPE_LOCKOUT_MINUTES",
         "15",
         "How long a locked-out account stays locked.",

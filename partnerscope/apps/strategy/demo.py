@@ -4,10 +4,6 @@ outcomes' review dates, imported through the ordinary data-package import.
 Northshire's strategy was last reviewed more than three years ago and one outcome's review
 date (less homelessness) has passed; the districts reviewed theirs last year. Dates are
 set from the day the demo is built, so the review finds the same things whenever it runs.
-
-The demo's three delivery chains serve outcomes of the strategy; their rows are given the
-outcome's ref here (``CHAIN_OUTCOMES``) when the chains area has not set one, so the
-outcome pages can show each chain beside its outcome.
 """
 
 from __future__ import annotations
@@ -18,7 +14,6 @@ from typing import Any
 
 from django.utils import timezone
 
-CHAIN_OUTCOMES = {"neet": "learning", "domestic-abuse": "domestic-abuse", "carbon": "carbon"}
 PASSED = "homelessness"
 """The outcome whose review date has passed in Northshire's demo."""
 
@@ -56,12 +51,4 @@ def demo_tables(tables: Mapping[str, Any], index: int) -> dict[str, list[dict[st
         "strategies": [strategy],
         "outcome_reviews": reviews,
     }
-    if "chains" in tables:
-        known = set(outcomes)
-        result["chains"] = [
-            {**row, "outcome_ref": CHAIN_OUTCOMES[row["id"]]}
-            if not row.get("outcome_ref") and CHAIN_OUTCOMES.get(row["id"]) in known
-            else row
-            for row in tables["chains"]
-        ]
     return result
