@@ -9,15 +9,25 @@ instead. Today the audit app's personal-data requests and purge use these.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
 
-from partnerscope.apps.chains.analysis import analyse
+from partnerscope.apps.chains.analysis import ChainAnalysis, analyse, arrange, rated_workshop
 from partnerscope.apps.chains.choices import QUESTION_TITLES, Question
+from partnerscope.apps.chains.core_inputs import (
+    chain_records,
+    core_chain,
+    core_ratings,
+    indicator_evidence,
+    relationship_evidence,
+)
+from partnerscope.apps.chains.findings import workshop_period
 from partnerscope.apps.chains.models import Chain, ChainLink, Invitation, Workshop
 from partnerscope.apps.common.deletion import deleted
+from partnerscope.core import chains as core
 
 
 def links_owned_by(people: Any) -> list[dict[str, Any]]:
@@ -169,3 +179,97 @@ def chain_strengths(partnership: Any) -> dict[str, float | None]:
     workshop that may be shown), by the chain's ref, as the chain pages show it; None for a
     chain with no such workshop. The learning area reads this for its comparison."""
     return {summary["ref"]: summary["strength"] for summary in chain_summaries(partnership)}
+
+
+def chains_of_outcomes(
+    partnership: Any,
+    *,
+    outcomes: list[str] | None = None,
+    relationships: dict[tuple[str, str], tuple[int, float | None]] | None = None,
+) -> dict[str, list[dict[str, Any]]]:
+    """The delivery chains tied to a performance outcome, by that outcome's ref, each
+    analysed as its analysis page shows it: ``ref``, ``title``, ``url`` (the analysis
+    page), ``strength`` (share of the twelve questions green, or None), ``period`` (the
+    rated workshop, or "current"), ``weak_links`` (``{"number", "from", "to", "types",
+    "rules"}`` in the page's numbering), ``single_points`` (node names), ``nodes``,
+    ``links`` and ``organisations`` (refs of the partner organisations in the chain).
+
+    Chains with no outcome are left out; ``outcomes`` keeps only those outcomes' chains. The
+    evidence every chain is checked against (relationship levels, indicator statuses) is
+    read once for all of them; a caller that has already read the relationship levels may
+    pass them. The outcomes and strategy area reads this.
+    """
+    found: dict[str, list[dict[str, Any]]] = {}
+    chains = (
+        Chain.objects.in_partnership(partnership)
+        .exclude(outcome_ref__isnull=True)
+        .exclude(outcome_ref="")
+        .select_related("partnership")
+    )
+    if outcomes is not None:
+        chains = chains.filter(outcome_ref__in=outcomes)
+    shared: core.ChainContext | None = None
+    for chain in chains:
+        if shared is None:
+            shared = core.ChainContext(
+                target_date=None,
+                relationships=relationship_evidence(partnership)
+                if relationships is None
+                else relationships,
+                indicator_status=indicator_evidence(partnership),
+                min_group_size=partnership.anonymity_threshold,
+            )
+        analysis = analysed_with(chain, replace(shared, target_date=chain.target_date))
+        found.setdefault(chain.outcome_ref or "", []).append(
+            {
+                "ref": chain.ref,
+                "title": chain.outcome_title,
+                "url": reverse("chains:chain_analysis", args=[partnership.slug, chain.pk]),
+                "strength": analysis.result["strength"],
+                "period": workshop_period(analysis),
+                "weak_links": [
+                    {
+                        "number": weak.number,
+                        "from": weak.source.name,
+                        "to": weak.target.name,
+                        "types": list(weak.types),
+                        "rules": [rule.id for rule in weak.rules],
+                    }
+                    for weak in analysis.weak_links
+                ],
+                "single_points": [node.name for node, _ in analysis.single_points],
+                "nodes": len(analysis.nodes),
+                "links": len(analysis.links),
+                "organisations": sorted(
+                    {node.organisation.ref for node in analysis.nodes if node.organisation}
+                ),
+            }
+        )
+    return found
+
+
+def analysed_with(chain: Chain, context: core.ChainContext) -> ChainAnalysis:
+    """A chain analysed exactly as ``analysis.analyse`` does, against evidence read once
+    for several chains (``context``) instead of once per chain."""
+    nodes, links = chain_records(chain)
+    delivery_chain = core_chain(chain, nodes, links)
+    workshop, waiting = rated_workshop(chain)
+    pairs = {link.pair for link in delivery_chain.links}
+    ratings = core_ratings(workshop, pairs) if workshop else ()
+    result = core.analyse_chain(delivery_chain, ratings, context).to_dict()
+    return arrange(chain, nodes, links, result, workshop, waiting, context)
+
+
+def chain_counts_by_outcome(partnership: Any) -> dict[str, int]:
+    """How many delivery chains serve each performance outcome, by the outcome's ref (one
+    query, no analysis). The strategy review reads this."""
+    counts: dict[str, int] = {}
+    refs = (
+        Chain.objects.in_partnership(partnership)
+        .exclude(outcome_ref__isnull=True)
+        .exclude(outcome_ref="")
+        .values_list("outcome_ref", flat=True)
+    )
+    for ref in refs:
+        counts[ref] = counts.get(ref, 0) + 1
+    return counts

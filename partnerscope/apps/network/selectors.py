@@ -13,6 +13,8 @@ from partnerscope.apps.common.deletion import deleted
 from partnerscope.apps.network import services
 from partnerscope.apps.network.analysis import Options, analyse, wave_network
 from partnerscope.apps.network.models import Draft, Representative, Tie, Wave
+from partnerscope.core.network import combined_rating
+from partnerscope.datapackage.network import TRUST_PARTS
 
 
 def representations_of(people: Any) -> list[dict[str, Any]]:
@@ -90,4 +92,20 @@ def latest_wave_measures(partnership: Any) -> dict[str, Any] | None:
             }
             for metrics in result.organisations
         },
+    }
+
+
+def relationship_table(partnership: Any) -> dict[tuple[str, str], tuple[int, float | None]]:
+    """The same answers as :func:`relationship_levels` (latest closed wave: ``(from ref, to
+    ref) -> (level 0-4, mean trust)``), read as plain rows in one query instead of as
+    records: for pages that read every tie of a large wave. The outcomes and strategy area
+    reads this."""
+    wave = services.latest_closed_wave(partnership)
+    if wave is None:
+        return {}
+    rows = Tie.objects.filter(wave=wave).values_list(
+        "source__ref", "target__ref", "level", *TRUST_PARTS
+    )
+    return {
+        (source, target): (level, combined_rating(parts)) for source, target, level, *parts in rows
     }

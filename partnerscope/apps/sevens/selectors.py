@@ -9,10 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.urls import reverse
+from django.utils import timezone
+
 from partnerscope.apps.common.deletion import deleted
 from partnerscope.apps.sevens.findings import latest_published_wave
 from partnerscope.apps.sevens.models import Draft, Invitation, Wave
-from partnerscope.apps.sevens.services import results_dict
+from partnerscope.apps.sevens.services import named_results, results_dict, results_published, scored
 from partnerscope.core.sevens import ELEMENTS, WAVE
 
 
@@ -67,3 +70,77 @@ def published_element_scores(partnership: Any) -> dict[str, Any] | None:
         "soft": None if withheld else result.get("soft"),
         "hard": None if withheld else result.get("hard"),
     }
+
+
+def published_wave_results(partnership: Any) -> list[dict[str, Any]]:
+    """The published results of the partnership's closed waves, latest first, as the results
+    pages show them: withheld groups are absent, never an individual answer.
+
+    Each wave: ``ref``, ``title``, ``closes``, ``url`` (its results page), ``bodies`` (the
+    refs of the bodies whose members answered), ``threshold``, ``respondents``,
+    ``withheld_whole`` (fewer than the threshold answered: no figures), ``elements``
+    (``[{"id", "name", "score"}]`` in the model's order), ``mean`` (of the element scores),
+    ``soft``, ``hard`` and ``sectors`` (``{sector: {"respondents", "mean", "elements":
+    {id: score}}}`` for the sector groups the results page shows). The outcomes and
+    strategy area reads this.
+    """
+    today = timezone.localdate()
+    found = []
+    waves = (
+        Wave.objects.in_partnership(partnership)
+        .filter(closes__lt=today)
+        .select_related("partnership", "previous")
+        .prefetch_related("bodies")
+        .order_by("-closes", "-pk")
+    )
+    for wave in waves:
+        if not results_published(wave):
+            continue
+        result = named_results(wave, scored(wave)[1])
+        withheld_whole = WAVE in result["withheld"]
+        elements = [
+            {
+                "id": info.id,
+                "name": info.name,
+                "score": None
+                if withheld_whole
+                else result["elements"].get(info.id, {}).get("score"),
+            }
+            for info in ELEMENTS
+        ]
+        sectors = {}
+        if not withheld_whole:
+            for sector, group in result["groups"]["sector"].items():
+                if sector == "gap":
+                    continue
+                scores = {
+                    info.id: group["elements"].get(info.id, {}).get("score") for info in ELEMENTS
+                }
+                sectors[sector] = {
+                    "respondents": group["respondents"],
+                    "elements": scores,
+                    "mean": _mean(scores.values()),
+                }
+        found.append(
+            {
+                "ref": wave.ref,
+                "title": wave.title,
+                "closes": wave.closes,
+                "url": reverse("sevens:results", args=[partnership.slug, wave.pk]),
+                "bodies": sorted(body.ref for body in wave.bodies.all()),
+                "threshold": result["threshold"],
+                "respondents": result["respondents"],
+                "withheld_whole": withheld_whole,
+                "elements": elements,
+                "mean": None if withheld_whole else _mean(e["score"] for e in elements),
+                "soft": None if withheld_whole else result["soft"],
+                "hard": None if withheld_whole else result["hard"],
+                "sectors": sectors,
+            }
+        )
+    return found
+
+
+def _mean(values: Any) -> float | None:
+    known = [value for value in values if value is not None]
+    return sum(known) / len(known) if known else None
