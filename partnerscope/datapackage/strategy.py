@@ -37,6 +37,7 @@ RESOURCES = [
             ),
         ],
         primary_key=["id"],
+        optional=True,
     ),
     Resource(
         "outcome_reviews",
@@ -47,6 +48,7 @@ RESOURCES = [
         ],
         primary_key=["outcome"],
         foreign_keys=[(["outcome"], "outcomes", ["id"])],
+        optional=True,
     ),
 ]
 

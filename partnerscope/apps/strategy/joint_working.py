@@ -26,13 +26,13 @@ from functools import cached_property
 from typing import Any
 
 from partnerscope.apps.chains import selectors as chains
+from partnerscope.apps.common.extensions import OutcomeResources, outcome_resources
 from partnerscope.apps.findings import selectors as findings
 from partnerscope.apps.network import selectors as network
 from partnerscope.apps.partnerships.choices import Sector
 from partnerscope.apps.partnerships.models import Membership, Organisation, Partnership
 from partnerscope.apps.performance import selectors as performance
 from partnerscope.apps.sevens import selectors as sevens
-from partnerscope.apps.strategy.resources import OutcomeResources, outcome_resources
 from partnerscope.core.strategy import (
     IndicatorJudgement,
     PartnerNetwork,

@@ -16,10 +16,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from partnerscope.apps.chains import selectors as chains
+from partnerscope.apps.common.extensions import outcome_resources
 from partnerscope.apps.partnerships.models import Partnership
 from partnerscope.apps.performance import selectors as performance
 from partnerscope.apps.strategy.models import OutcomeReview, Strategy
-from partnerscope.apps.strategy.resources import outcome_resources
 from partnerscope.core.strategy import (
     DEFAULT_REVIEW_INTERVAL_YEARS,
     RULES,

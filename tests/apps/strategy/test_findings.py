@@ -80,8 +80,8 @@ def test_resources_are_not_judged_until_an_area_records_them(kite):
 
 
 def test_resources_are_judged_once_an_area_records_them(kite, monkeypatch):
+    from partnerscope.apps.common.extensions import OutcomeResources
     from partnerscope.apps.strategy import review
-    from partnerscope.apps.strategy.resources import OutcomeResources
 
     kite_outcomes(kite)
     kite_strategy(kite)
