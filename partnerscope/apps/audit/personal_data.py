@@ -40,6 +40,7 @@ from partnerscope.apps.network import selectors as network
 from partnerscope.apps.notifications import selectors as notifications
 from partnerscope.apps.partnerships.models import Attendance, Membership, Partnership, Person
 from partnerscope.apps.performance import selectors as performance
+from partnerscope.apps.replies import selectors as replies
 from partnerscope.apps.sevens import selectors as sevens
 
 ENCODER = DjangoJSONEncoder
@@ -206,6 +207,7 @@ def export_data(subject: DataSubject) -> dict[str, Any]:
         "reminder_opt_outs": notifications.opt_outs_of(people),
         "actions_owned": actions.actions_owned_by(people),
         "chain_links_owned": chains.links_owned_by(people),
+        "replies_written": replies.replies_written_by(people),
         "audit_events": [
             {
                 "when": event.when,
@@ -306,6 +308,7 @@ def erase_person(person: Person, actor: Any) -> None:
         person._history_user = actor  # type: ignore[attr-defined]
     person.save()
     person.history.update(name=placeholder, ref=new_ref, email="", job_title="", user=None)
+    replies.rename_writer(person, placeholder)
     events = AuditEvent.objects.filter(partnership_id=person.partnership_id)
     replace_in_events(events, old_name, placeholder)
     events.filter(subject_type=str(Person._meta.verbose_name), subject_ref=old_ref).update(

@@ -189,3 +189,13 @@ def replies_written_by(people: Any) -> list[dict[str, Any]]:
         }
         for reply in rows.order_by("written_at", "pk")
     ]
+
+
+def rename_writer(person: Any, new_name: str) -> int:
+    """Put ``new_name`` for this person record as the writer of their replies, now and in
+    every version (a person's erasure); the replies stay, as their organisations' statements.
+    Returns how many replies they wrote."""
+    replies = Reply.objects.filter(written_by=person)
+    count = replies.update(written_by_name=new_name)
+    Reply.history.filter(written_by=person).update(written_by_name=new_name)
+    return count
