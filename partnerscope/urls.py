@@ -22,6 +22,7 @@ urlpatterns = [
     path("a/reminders/", include("partnerscope.apps.notifications.public_urls")),
     path("p/<slug:slug>/audit/", include("partnerscope.apps.audit.urls")),
     path("p/<slug:slug>/findings/", include("partnerscope.apps.findings.urls")),
+    path("a/reports/", include("partnerscope.apps.reports.public_urls")),
 ]
 for area in ("actions", "flags", "replies", "strategy", "learning", "reports"):
     urlpatterns.append(path(f"p/<slug:slug>/{area}/", include(f"partnerscope.apps.{area}.urls")))
