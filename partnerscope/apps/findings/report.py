@@ -14,14 +14,21 @@ from partnerscope.apps.common.reporting import ORDER, ReportRequest, ReportSecti
 from partnerscope.apps.findings.selectors import findings, last_refresh
 
 
+def by_rule(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The findings grouped under their rules, rules in the order of area and id."""
+    rules: dict[tuple[str, str], dict[str, Any]] = {}
+    for finding in sorted(found, key=lambda f: (f["area"], f["rule"]["id"])):
+        key = (finding["area"], finding["rule"]["id"])
+        rules.setdefault(key, {**finding["rule"], "area": finding["area"], "findings": []})
+        rules[key]["findings"].append(finding)
+    return list(rules.values())
+
+
 def context(report: ReportRequest) -> dict[str, Any]:
     found = findings(report.partnership)
-    rules: dict[str, dict[str, str]] = {}
-    for finding in sorted(found, key=lambda f: (f["area"], f["rule"]["id"])):
-        rules.setdefault(finding["rule"]["id"], {**finding["rule"], "area": finding["area"]})
     return {
-        "findings": found,
-        "rules": list(rules.values()),
+        "count": len(found),
+        "rules": by_rule(found),
         "refresh": last_refresh(report.partnership),
     }
 

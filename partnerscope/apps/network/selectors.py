@@ -12,6 +12,7 @@ from typing import Any
 from partnerscope.apps.common.deletion import deleted
 from partnerscope.apps.network import services
 from partnerscope.apps.network.models import Draft, Representative, Tie, Wave
+from partnerscope.apps.network.report import wave_digest
 
 
 def representations_of(people: Any) -> list[dict[str, Any]]:
@@ -59,3 +60,10 @@ def relationship_levels(partnership: Any) -> dict[tuple[str, str], tuple[int, fl
         (tie.source.ref, tie.target.ref): (tie.level, services.tie_trust(tie))
         for tie in Tie.objects.in_wave(wave)
     }
+
+
+def relationship_digest(partnership: Any) -> str:
+    """A digest of every row :func:`relationship_levels` reads (the latest closed wave and its
+    answers), so another area can cache work built on them without serving it stale."""
+    wave = services.latest_closed_wave(partnership)
+    return "no-wave" if wave is None else wave_digest(wave)

@@ -8,6 +8,7 @@ what it holds or wait on a server. The PDF is tagged for accessibility with Weas
 
 from __future__ import annotations
 
+import hashlib
 import mimetypes
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.cache import cache
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -22,6 +24,8 @@ BASE_URL = "https://report.partnerscope.invalid/"
 """The base every relative address in the report resolves against; it is never fetched."""
 
 PDF_VARIANT = "pdf/ua-1"
+STYLESHEET = "reports/pdf.css"
+PDF_CACHE_SECONDS = 24 * 60 * 60
 
 
 class RefusedFetch(ValueError):
@@ -63,6 +67,19 @@ class StaticFilesFetcher(URLFetcher):
 
 
 def render_pdf(html: str) -> bytes:
-    """The standalone report document as tagged PDF bytes."""
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesFetcher())
-    return bytes(document.write_pdf(pdf_variant=PDF_VARIANT))
+    """The standalone report document as tagged PDF bytes.
+
+    Laying out a long report takes seconds, so the PDF is kept under a digest of the HTML it
+    is made from (and of the stylesheet): the same HTML always makes the same PDF, and any
+    change to the data changes the HTML, so a kept PDF is never stale.
+    """
+    stylesheet = static_file(STYLESHEET)
+    digest = hashlib.sha256(html.encode("utf-8"))
+    digest.update(stylesheet.read_bytes() if stylesheet else b"")
+    key = f"report-pdf:{PDF_VARIANT}:{digest.hexdigest()}"
+    pdf = cache.get(key)
+    if pdf is None:
+        document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticFilesFetcher())
+        pdf = bytes(document.write_pdf(pdf_variant=PDF_VARIANT))
+        cache.set(key, pdf, PDF_CACHE_SECONDS)
+    return pdf
