@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import typer
 
-from partnerscope.cli import chains, findings, indicators, network, personal, sevens, site, tasks
+from partnerscope.cli import (
+    chains,
+    findings,
+    indicators,
+    network,
+    personal,
+    report,
+    sevens,
+    site,
+    tasks,
+)
 
 app = typer.Typer(
     help="PartnerScope: test, manage and explain how well a partnership works together.",
@@ -20,6 +30,7 @@ app.add_typer(chains.app, name="chains")
 app.add_typer(findings.app, name="findings")
 app.add_typer(personal.app, name="person")
 app.command()(personal.purge)
+app.command("report")(report.report)
 
 
 def main() -> None:
