@@ -31,14 +31,16 @@ def sevens_wave(kite: dict[str, Any]) -> Any:
     return wave
 
 
-def network_wave(kite: dict[str, Any], organisations: int = 6) -> Any:
-    """A closed survey where every organisation answers about the council and the police."""
+def network_wave(kite: dict[str, Any], organisations: int = 6, rated: int = 3) -> Any:
+    """A closed survey where every organisation answers about the council and the police;
+    the first ``rated`` of them rate their trust in the council."""
     wave = network.make_closed_wave(kite)
     made = [
         network.add_organisation(kite, f"Kite Charity {number}") for number in range(organisations)
     ]
-    for organisation in made:
-        network.tie(wave, organisation, kite["council"], 3, trust_reliable=3)
+    for number, organisation in enumerate(made):
+        trust = {"trust_reliable": 3} if number < rated else {}
+        network.tie(wave, organisation, kite["council"], 3, **trust)
         network.tie(wave, organisation, kite["police"], 2)
     network.tie(wave, kite["council"], kite["police"], 4)
     return wave
