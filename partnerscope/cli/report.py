@@ -54,9 +54,7 @@ def report(
     ] = ReportFormat.pdf,
     sections: Annotated[
         str,
-        typer.Option(
-            "--sections", help="Comma-separated section names (default: every section)."
-        ),
+        typer.Option("--sections", help="Comma-separated section names (default: every section)."),
     ] = "",
     public: Annotated[
         bool,

@@ -17,7 +17,9 @@ def test_manager_reads_the_report_and_makes_a_board_pack(page, live_server, kite
     sign_in(page, live_server.url, manager.username)
     page.goto(f"{live_server.url}/p/kite/")
     page.get_by_role("link", name="Health-check report", exact=True).click()
-    expect(page.get_by_role("heading", name="Health-check report: Kite Partnership")).to_be_visible()
+    expect(
+        page.get_by_role("heading", name="Health-check report: Kite Partnership")
+    ).to_be_visible()
     contents = page.get_by_role("navigation", name="Contents")
     expect(contents.get_by_role("link", name="The 7S self-assessment")).to_be_visible()
     expect(page.get_by_role("heading", name="Delivery chains", level=2)).to_be_visible()
@@ -54,7 +56,9 @@ def test_manager_publishes_and_withdraws_the_public_version(
     page.get_by_role("link", name="Public version: publish or withdraw").click()
     expect(page.get_by_role("heading", name="The public version", level=1)).to_be_visible()
     expect(page.get_by_text("No public version is published now.")).to_be_visible()
-    expect(page.get_by_label("Appendix: every finding traced to its rule and data")).to_have_count(0)
+    expect(page.get_by_label("Appendix: every finding traced to its rule and data")).to_have_count(
+        0
+    )
     assert_accessible(page)
     page.get_by_label("Title").fill("Kite in 2026")
     page.get_by_role("button", name="Publish the public version").click()
@@ -69,7 +73,9 @@ def test_manager_publishes_and_withdraws_the_public_version(
     try:
         reader.goto(public_url)
         expect(reader.get_by_role("heading", name="Kite in 2026", level=1)).to_be_visible()
-        expect(reader.get_by_role("heading", name="The 7S self-assessment", level=2)).to_be_visible()
+        expect(
+            reader.get_by_role("heading", name="The 7S self-assessment", level=2)
+        ).to_be_visible()
         expect(reader.get_by_text("Appendix: every finding")).to_have_count(0)
         assert_accessible(reader)
 

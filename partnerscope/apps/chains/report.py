@@ -21,7 +21,14 @@ from partnerscope.apps.chains.core_inputs import (
     indicator_evidence,
     relationship_evidence,
 )
-from partnerscope.apps.chains.models import Chain, ChainLink, ChainNode, Participant, Rating, Workshop
+from partnerscope.apps.chains.models import (
+    Chain,
+    ChainLink,
+    ChainNode,
+    Participant,
+    Rating,
+    Workshop,
+)
 from partnerscope.apps.common.reporting import ORDER, ReportRequest, ReportSection
 from partnerscope.apps.network import selectors as network
 from partnerscope.apps.partnerships.models import Organisation, Partnership

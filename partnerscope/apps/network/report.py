@@ -88,9 +88,7 @@ def context(report: ReportRequest) -> dict[str, Any]:
         return {"wave": None}
     threshold = report.partnership.anonymity_threshold
     kind = "public" if report.public else "full"
-    figures = cached(
-        f"network-{kind}", wave_digest(wave), lambda: measures(wave, report.public)
-    )
+    figures = cached(f"network-{kind}", wave_digest(wave), lambda: measures(wave, report.public))
     summary = figures["summary"]
     too_few = report.public and summary["responded"] < threshold
     extra = {} if report.public else {k: v for k, v in figures.items() if k != "summary"}

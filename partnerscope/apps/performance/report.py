@@ -22,7 +22,9 @@ from partnerscope.apps.performance.querysets import EXCEPTION_CONDITIONS
 
 def _exception_rows(area: Area) -> list[dict[str, Any]]:
     flags = {
-        reason.flag: ExpressionWrapper(EXCEPTION_CONDITIONS[reason.key], output_field=BooleanField())
+        reason.flag: ExpressionWrapper(
+            EXCEPTION_CONDITIONS[reason.key], output_field=BooleanField()
+        )
         for reason in REASONS
     }
     snapshots = (

@@ -9,7 +9,6 @@ from django import forms
 from partnerscope.apps.common.forms import Form
 from partnerscope.apps.common.reporting import ReportSection
 
-
 FORMATS = [("html", "A page to read or print"), ("pdf", "A PDF file")]
 
 

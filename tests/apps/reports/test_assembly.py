@@ -61,7 +61,9 @@ def test_a_section_from_another_app_is_rendered_with_the_report_request(kite, mo
         seen.append(request)
         return {}
 
-    extra = ReportSection("summary", "Summary", ORDER["summary"], "reports/includes/_head.html", context)
+    extra = ReportSection(
+        "summary", "Summary", ORDER["summary"], "reports/includes/_head.html", context
+    )
     monkeypatch.setattr(assembly, "report_sections", lambda: [extra])
     report = assembly.build(kite["partnership"], public=True)
     assert [s.key for s in report.sections] == ["summary"]

@@ -143,9 +143,7 @@ def test_the_lone_executive_officer_cannot_be_subtracted_out(kite):
     wave = make_closed_wave(kite)
     for sector in ("health", "police"):
         make_responses(wave, 25, sector, 4, ["strategic", "executive"])
-    Response.objects.create(
-        wave=wave, sector="council", layers=["executive"], answers=answers(1)
-    )
+    Response.objects.create(wave=wave, sector="council", layers=["executive"], answers=answers(1))
     text = text_of(public_section(kite, "sevens"))
     assert not ("Strategic (50)" in text and "Executive (51)" in text)
     check_public_sevens(kite, wave)

@@ -5,31 +5,68 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('partnerships', '0001_initial'),
+        ("partnerships", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Publication',
+            name="Publication",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(help_text='The title local people see.', max_length=200)),
-                ('sections', models.JSONField(default=list, help_text="The keys of the sections published, in the report's order.")),
-                ('html', models.TextField(help_text='The public report as rendered when it was published.')),
-                ('pdf', models.BinaryField(help_text="The public report's PDF as rendered when published.")),
-                ('published_at', models.DateTimeField()),
-                ('published_by', models.CharField(help_text='Who published it.', max_length=200)),
-                ('withdrawn_at', models.DateTimeField(blank=True, null=True)),
-                ('withdrawn_by', models.CharField(blank=True, max_length=200)),
-                ('withdrawal_reason', models.CharField(blank=True, help_text='Withdrawn by a manager, or replaced by a newer one.', max_length=200)),
-                ('partnership', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='report_publications', to='partnerships.partnership')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "title",
+                    models.CharField(help_text="The title local people see.", max_length=200),
+                ),
+                (
+                    "sections",
+                    models.JSONField(
+                        default=list,
+                        help_text="The keys of the sections published, in the report's order.",
+                    ),
+                ),
+                (
+                    "html",
+                    models.TextField(
+                        help_text="The public report as rendered when it was published."
+                    ),
+                ),
+                (
+                    "pdf",
+                    models.BinaryField(
+                        help_text="The public report's PDF as rendered when published."
+                    ),
+                ),
+                ("published_at", models.DateTimeField()),
+                ("published_by", models.CharField(help_text="Who published it.", max_length=200)),
+                ("withdrawn_at", models.DateTimeField(blank=True, null=True)),
+                ("withdrawn_by", models.CharField(blank=True, max_length=200)),
+                (
+                    "withdrawal_reason",
+                    models.CharField(
+                        blank=True,
+                        help_text="Withdrawn by a manager, or replaced by a newer one.",
+                        max_length=200,
+                    ),
+                ),
+                (
+                    "partnership",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="report_publications",
+                        to="partnerships.partnership",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-published_at', '-pk'],
+                "ordering": ["-published_at", "-pk"],
             },
         ),
     ]
