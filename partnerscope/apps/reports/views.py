@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
@@ -155,9 +155,20 @@ def publication_pdf(request: HttpRequest, access: Access, pk: int) -> HttpRespon
 
 @partnership_view(Action.EDIT)
 def withdraw(request: HttpRequest, access: Access, pk: int) -> HttpResponse:
+    """Ask to confirm (GET), then withdraw (POST): the public address then answers 404."""
     published = get_publication(access, pk)
-    if request.method != "POST" or not WithdrawForm(request.POST).is_valid():
-        raise Http404("Withdraw with the button on the public version's page.")
-    publishing.withdraw(published, by=person(request), user=request.user)
-    messages.success(request, f"{published.title} is withdrawn: its public address is gone.")
-    return HttpResponseRedirect(publications_url(access))
+    form = WithdrawForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        publishing.withdraw(published, by=person(request), user=request.user)
+        messages.success(request, f"{published.title} is withdrawn: its public address is gone.")
+        return HttpResponseRedirect(publications_url(access))
+    return render(
+        request,
+        "reports/withdraw.html",
+        {
+            "form": form,
+            "publication": published,
+            "page_title": f"Withdraw {published.title}",
+            "back_url": publications_url(access),
+        },
+    )

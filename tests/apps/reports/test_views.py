@@ -102,9 +102,10 @@ def test_a_viewer_sees_the_history_but_cannot_publish_or_withdraw(kite, client, 
     assert published.is_live
 
 
-def test_withdrawing_takes_a_get_as_nothing(kite, manager_client):
+def test_withdrawing_asks_first_and_a_get_changes_nothing(kite, manager_client):
     published = publication(kite)
     response = manager_client.get(reverse("reports:withdraw", args=["kite", published.pk]))
-    assert response.status_code in (404, 405)
+    assert response.status_code == 200
+    assert "Withdraw it" in response.content.decode()
     published.refresh_from_db()
     assert published.is_live
