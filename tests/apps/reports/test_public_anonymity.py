@@ -231,3 +231,10 @@ def test_every_public_network_figure_is_a_whole_network_measure(kite):
     allowed |= {"5", "4", str(Options().min_level), *numbers_in(wave.title)}
     allowed |= numbers_in(f"{wave.closes:%d %B %Y} {wave.closes.day}")
     assert numbers_in(text) <= {a.lstrip("-−") for a in allowed} | allowed
+
+
+def test_trust_is_shown_once_it_rests_on_enough_ratings(kite):
+    network_wave(kite, organisations=6, rated=6)
+    text = text_of(public_section(kite, "network"))
+    assert "of 4 from 6 ratings" in text
+    assert "Not shown: fewer than 5 ratings" in text, "value is still unrated"
