@@ -24,8 +24,21 @@ urlpatterns = [
     path("p/<slug:slug>/findings/", include("partnerscope.apps.findings.urls")),
     path("a/reports/", include("partnerscope.apps.reports.public_urls")),
 ]
-for area in ("actions", "flags", "replies", "strategy", "learning", "reports"):
+for area in (
+    "resources",
+    "costs",
+    "governance",
+    "scrutiny",
+    "actions",
+    "flags",
+    "replies",
+    "strategy",
+    "learning",
+    "reports",
+):
     urlpatterns.append(path(f"p/<slug:slug>/{area}/", include(f"partnerscope.apps.{area}.urls")))
+for area in ("replies",):
+    urlpatterns.append(path(f"a/{area}/", include(f"partnerscope.apps.{area}.public_urls")))
 for area in ("sevens", "network", "performance", "chains"):
     urlpatterns += [
         path(f"p/<slug:slug>/{area}/", include(f"partnerscope.apps.{area}.urls")),

@@ -5,8 +5,11 @@ from __future__ import annotations
 import typer
 
 from partnerscope.cli import (
+    actions,
     chains,
+    costs,
     findings,
+    governance,
     indicators,
     network,
     personal,
@@ -28,6 +31,9 @@ app.add_typer(network.app, name="network")
 app.add_typer(indicators.app, name="indicators")
 app.add_typer(chains.app, name="chains")
 app.add_typer(findings.app, name="findings")
+app.add_typer(costs.app, name="costs")
+app.add_typer(governance.app, name="governance")
+app.add_typer(actions.app, name="actions")
 app.add_typer(personal.app, name="person")
 app.command()(personal.purge)
 app.command("report")(report.report)

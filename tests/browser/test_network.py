@@ -179,3 +179,64 @@ def test_the_manager_explores_the_map_matrix_organisation_and_comparison(
     expect(page.locator("#ps-network-became-isolated")).to_contain_text("None")
     assert_accessible(page)
     page.context.close()
+
+
+LABEL_CLASHES = """(figure) => {
+  // Each label's ink, measured in the browser's own font with the label's halo, centred where
+  // Cytoscape draws it (the node's position plus its text margins); each mark's box as
+  // Cytoscape reports it. A clash is a label on another label or on another organisation's mark.
+  const cy = figure.cytoscapeMap;
+  const context = document.createElement("canvas").getContext("2d");
+  const nodes = cy.nodes().toArray();
+  const labels = nodes.map((node) => {
+    const size = Number(node.data("fontSize"));
+    const weight = node.data("numbered") === "yes" ? "bold " : "";
+    context.font = `${weight}${size}px ${node.style("font-family")}`;
+    const halfWidth = context.measureText(node.data("label")).width / 2 + 1.5;
+    const halfHeight = size * 0.6 + 1.5;
+    const x = node.position("x") + Number(node.data("labelX"));
+    const y = node.position("y") + Number(node.data("labelY"));
+    return { x1: x - halfWidth, x2: x + halfWidth, y1: y - halfHeight, y2: y + halfHeight };
+  });
+  const marks = nodes.map((node) =>
+    node.boundingBox({ includeLabels: false, includeEdges: false }));
+  const overlap = (a, b) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+  let clashes = 0;
+  for (let i = 0; i < nodes.length; i += 1) {
+    for (let j = 0; j < nodes.length; j += 1) {
+      if (i !== j && overlap(labels[i], marks[j])) clashes += 1;
+      if (i < j && overlap(labels[i], labels[j])) clashes += 1;
+    }
+  }
+  return clashes;
+}"""
+
+
+def test_the_interactive_map_draws_the_placed_labels_and_the_key_without_overlaps(
+    browser, live_server, kite, manager
+):
+    wave = make_closed_wave(kite)
+    made = [kite["council"], kite["police"]]
+    for number in range(58):
+        made.append(add_organisation(kite, f"Northshire Community Action Trust {number:02d}"))
+    for index, source in enumerate(made):
+        for step in (1, 7, 19):
+            tie(wave, source, made[(index + step) % len(made)], 1 + (index + step) % 4)
+
+    page: Page = browser.new_context(
+        viewport={"width": 1280, "height": 900}, bypass_csp=True
+    ).new_page()
+    sign_in(page, live_server.url, manager.username)
+    page.goto(f"{live_server.url}/p/kite/network/waves/{wave.pk}/map/")
+    expect(page.locator(".ps-network-map__canvas canvas").first).to_be_attached(timeout=15_000)
+    key = page.locator(".ps-network-map__key-panel")
+    expect(key).to_be_visible()
+    expect(key.get_by_role("listitem").first).to_be_visible()
+    page.wait_for_function("document.querySelector('[data-network-map]').cytoscapeMap")
+    figure = page.locator("[data-network-map]")
+    assert figure.evaluate(LABEL_CLASHES) == 0
+    page.get_by_role("button", name="Fit the whole network").click()
+    assert_accessible(page)
+    page.get_by_role("button", name="Show the static map").click()
+    expect(key).to_be_hidden()
+    page.context.close()

@@ -32,6 +32,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from partnerscope.apps.accounts.models import Role
+from partnerscope.apps.actions import selectors as actions
 from partnerscope.apps.audit.log import record
 from partnerscope.apps.audit.models import AuditAction, AuditEvent
 from partnerscope.apps.chains import selectors as chains
@@ -203,7 +204,7 @@ def export_data(subject: DataSubject) -> dict[str, Any]:
         "survey_invitations": sevens.invitations_of(people),
         "relationship_survey": network.representations_of(people),
         "reminder_opt_outs": notifications.opt_outs_of(people),
-        "actions_owned": chains.actions_owned_by(people),
+        "actions_owned": actions.actions_owned_by(people),
         "chain_links_owned": chains.links_owned_by(people),
         "audit_events": [
             {

@@ -27,6 +27,9 @@ SHORT_KEY = 45
 KEY_LINE = 18.0
 KEY_TOP = 30.0
 STROKE = 1.0
+CLEARANCE = 1.0
+"""Room kept round each mark beyond its stroke: the interactive map's renderer reaches a
+little further round a pointed mark (a star, a triangle) than the outline itself."""
 AREA = Box(2.0, 2.0, MAP_WIDTH - 2.0, HEIGHT - 2.0)
 
 
@@ -54,10 +57,26 @@ def short_name(name: str, limit: int = LABEL_CHARS) -> str:
     return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
 
 
-def mark_box(node: Placed) -> Box:
-    """The box a node's mark fills, its outline's stroke included."""
+def mark_extent(node: Placed) -> tuple[float, float]:
+    """Half the width and half the height of the box, centred on the node, that holds its
+    mark (a star or a triangle reaches further one way than the other: the larger side
+    counts), so the interactive map, which centres each mark's box on the node, draws
+    marks in the same boxes as the static map."""
     left, top, right, bottom = shape_box(node.shape, node.x, node.y, node.radius)
-    return Box(left - STROKE, top - STROKE, right + STROKE, bottom + STROKE)
+    return max(node.x - left, right - node.x), max(node.y - top, bottom - node.y)
+
+
+def mark_box(node: Placed) -> Box:
+    """The box a node's mark fills, centred on the node, its outline's stroke and a little
+    clearance included."""
+    half_width, half_height = mark_extent(node)
+    margin = STROKE + CLEARANCE
+    return Box(
+        node.x - half_width - margin,
+        node.y - half_height - margin,
+        node.x + half_width + margin,
+        node.y + half_height + margin,
+    )
 
 
 def place(nodes: Sequence[Placed]) -> Placement:
@@ -77,6 +96,21 @@ def label_svg(placement: Placement, ref: str) -> str:
         f'{weight} text-anchor="{label.anchor}" paint-order="stroke" stroke="#ffffff" '
         f'stroke-width="3" stroke-linejoin="round">{html.escape(label.text)}</text>'
     )
+
+
+def interactive_label(placement: Placement, node: Placed) -> dict[str, object]:
+    """One organisation's label for the interactive map: its text (name or number), the
+    offset of its centre from the mark's centre and its size, in the map's units, so the
+    interactive map draws it where the static map does and it scales with the zoom."""
+    label = next(label for label in placement.labels if label.mark == node.ref)
+    centre_x, centre_y = label.box.centre
+    return {
+        "text": label.text,
+        "dx": round(centre_x - node.x, 2),
+        "dy": round(centre_y - node.y, 2),
+        "font_size": FONT_SIZE,
+        "number": label.number,
+    }
 
 
 def key_columns(placement: Placement) -> int:

@@ -22,7 +22,15 @@ from typing import Any
 from partnerscope.apps.common.charts import accessible_svg
 from partnerscope.apps.network.analysis import Options, analyse, wave_network
 from partnerscope.apps.network.choices import Level, SizeMeasure
-from partnerscope.apps.network.map_labels import key_height, key_sentence, key_svg, label_svg, place
+from partnerscope.apps.network.map_labels import (
+    interactive_label,
+    key_height,
+    key_sentence,
+    key_svg,
+    label_svg,
+    mark_extent,
+    place,
+)
 from partnerscope.apps.network.map_layout import HEIGHT, MAP_WIDTH, MARGIN, WIDTH, layout
 from partnerscope.apps.network.map_shapes import SECTOR_STYLE, SHAPE_WORDS, shape_svg
 from partnerscope.apps.network.models import Wave
@@ -46,8 +54,6 @@ __all__ = [
     "shape_svg",
 ]
 
-LABEL_ALL_UP_TO = 24
-LABELLED = 14
 GROWTH = 14.0
 ROOMY = 40
 """Marks grow by up to GROWTH units with their measure; beyond ROOMY organisations by less,
@@ -65,7 +71,6 @@ class MapNode:
     radius: float
     value: float | None
     responded: bool
-    labelled: bool
     number: int | None = None
 
     @property
@@ -166,8 +171,6 @@ def network_map(
     }
     values = {m.id: _size_value(m, size_by) for m in result.organisations}
     top = max((v for ref, v in values.items() if v is not None and ref in shown), default=0.0)
-    ranked = sorted(shown, key=lambda ref: (-(values[ref] or 0), network.organisations[ref].name))
-    labelled = set(ranked if len(shown) <= LABEL_ALL_UP_TO else ranked[:LABELLED])
     metrics = {m.id: m for m in result.organisations}
     growth = GROWTH * min(1.0, math.sqrt(ROOMY / max(len(shown), 1)))
     nodes = []
@@ -188,7 +191,6 @@ def network_map(
                 radius=round(8 + growth * scale, 1),
                 value=value,
                 responded=bool(metrics[ref].responded),
-                labelled=ref in labelled,
             )
         )
     placement = place(nodes)
@@ -328,7 +330,9 @@ def draw(network_map: NetworkMap, svg_id: str = "ps-network-map") -> str:
 
 
 def map_json(network_map: NetworkMap, url_for: Any) -> dict[str, Any]:
-    """Nodes, edges and positions for the interactive map (the same as the SVG's)."""
+    """Nodes, edges and positions for the interactive map (the same as the SVG's), with each
+    organisation's label where the static map placed it and the key to the numbered ones."""
+    names = {node.ref: node.name for node in network_map.nodes}
     return {
         "wave": {"id": network_map.wave.ref, "title": network_map.wave.title},
         "title": network_map.title,
@@ -341,21 +345,27 @@ def map_json(network_map: NetworkMap, url_for: Any) -> dict[str, Any]:
         "nodes": [
             {
                 "id": node.ref,
-                "label": node.name,
+                "name": node.name,
+                "label": interactive_label(network_map.placement, node),
                 "sector": node.sector,
                 "sector_label": node.sector_label,
                 "colour": node.colour,
                 "shape": node.shape,
                 "size": round(2 * node.radius, 1),
+                "width": round(2 * mark_extent(node)[0], 2),
+                "height": round(2 * mark_extent(node)[1], 2),
                 "value": node.value,
                 "responded": node.responded,
-                "labelled": node.labelled,
                 "number": node.number,
                 "x": node.x,
                 "y": node.y,
                 "url": url_for(node.pk),
             }
             for node in network_map.nodes
+        ],
+        "key": [
+            {"number": number, "id": ref, "name": names[ref]}
+            for number, ref in network_map.placement.key
         ],
         "edges": [
             {

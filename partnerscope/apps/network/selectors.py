@@ -11,6 +11,7 @@ from typing import Any
 
 from partnerscope.apps.common.deletion import deleted
 from partnerscope.apps.network import services
+from partnerscope.apps.network.analysis import Options, analyse, wave_network
 from partnerscope.apps.network.models import Draft, Representative, Tie, Wave
 from partnerscope.apps.network.report import wave_digest
 
@@ -59,6 +60,37 @@ def relationship_levels(partnership: Any) -> dict[tuple[str, str], tuple[int, fl
     return {
         (tie.source.ref, tie.target.ref): (tie.level, services.tie_trust(tie))
         for tie in Tie.objects.in_wave(wave)
+    }
+
+
+def latest_wave_measures(partnership: Any) -> dict[str, Any] | None:
+    """The whole-network measures and each organisation's ties in the latest closed wave,
+    analysed as the measures page shows it by default (``analysis.Options()``), or None.
+
+    ``{"wave": title, "density", "in_centralisation", "ei_sector", "organisations":
+    {ref: {"name", "degree", "in_degree", "isolated"}}}``; degree counts the ties an
+    organisation gives and receives. The learning area reads this for its comparison and
+    its two-tier view.
+    """
+    wave = services.latest_closed_wave(partnership)
+    if wave is None:
+        return None
+    network = wave_network(wave)
+    result = analyse(network, Options())
+    return {
+        "wave": wave.title,
+        "density": result.network.density,
+        "in_centralisation": result.network.in_centralization,
+        "ei_sector": result.network.ei_sector.index,
+        "organisations": {
+            metrics.id: {
+                "name": network.organisations[metrics.id].name,
+                "degree": metrics.in_degree + metrics.out_degree,
+                "in_degree": metrics.in_degree,
+                "isolated": metrics.isolate,
+            }
+            for metrics in result.organisations
+        },
     }
 
 

@@ -10,7 +10,10 @@ import datetime as dt
 from typing import Any
 
 from partnerscope.apps.common.deletion import deleted
+from partnerscope.apps.sevens.findings import latest_published_wave
 from partnerscope.apps.sevens.models import Draft, Invitation, Wave
+from partnerscope.apps.sevens.services import results_dict
+from partnerscope.core.sevens import ELEMENTS, WAVE
 
 
 def invitations_of(people: Any) -> list[dict[str, Any]]:
@@ -38,3 +41,29 @@ def purge_closed_waves(last_day: dt.date) -> tuple[int, int]:
     drafts = deleted(Draft.objects.filter(wave__closes__lt=last_day))
     invitations = deleted(Invitation.objects.filter(wave__closes__lt=last_day))
     return drafts, invitations
+
+
+def published_element_scores(partnership: Any) -> dict[str, Any] | None:
+    """The 7S element scores of the partnership's latest closed wave, as its results page
+    publishes them: ``{"wave": title, "withheld": bool, "elements": {id: score or None},
+    "soft": …, "hard": …}``, or None without a closed wave.
+
+    When the whole wave has fewer respondents than the anonymity threshold, ``withheld`` is
+    True and every score is None, exactly as the results page withholds it. The learning
+    area reads this for its comparison.
+    """
+    wave = latest_published_wave(partnership)
+    if wave is None:
+        return None
+    result = results_dict(wave)
+    withheld = WAVE in result["withheld"]
+    return {
+        "wave": wave.title,
+        "withheld": withheld,
+        "elements": {
+            info.id: None if withheld else result["elements"].get(info.id, {}).get("score")
+            for info in ELEMENTS
+        },
+        "soft": None if withheld else result.get("soft"),
+        "hard": None if withheld else result.get("hard"),
+    }

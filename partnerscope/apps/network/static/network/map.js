@@ -5,6 +5,11 @@
 // loads Cytoscape.js, fetches the map's JSON (the same positions, sizes, colours and
 // shapes as the SVG) and shows a map that can be zoomed, panned and explored; selecting an
 // organisation opens its page. A button switches back to the static map.
+//
+// Each label is drawn where the server placed it on the static map (its centre's offset from
+// the mark, in the map's units), so labels never overlap at any zoom: they grow and shrink
+// with the map. Organisations without room for their name carry a number, listed in a key
+// under the map.
 
 const DEFAULT_CYTOSCAPE = "/static/cytoscape/cytoscape.esm.min.mjs";
 const CYTOSCAPE_STYLESHEET_ID = "__________cytoscape_stylesheet";
@@ -25,13 +30,18 @@ function elementsOf(data) {
     group: "nodes",
     data: {
       id: node.id,
-      label: node.label,
+      name: node.name,
+      label: node.label.text,
+      labelX: node.label.dx,
+      labelY: node.label.dy,
+      fontSize: node.label.font_size,
+      numbered: node.label.number ? "yes" : "no",
       colour: node.colour,
       shape: node.shape,
-      size: node.size,
+      width: node.width,
+      height: node.height,
       url: node.url,
       responded: node.responded ? "yes" : "no",
-      labelled: node.labelled ? "yes" : "no",
     },
     position: { x: node.x, y: node.y },
   }));
@@ -54,25 +64,24 @@ const STYLE = [
     style: {
       "background-color": "data(colour)",
       shape: "data(shape)",
-      width: "data(size)",
-      height: "data(size)",
+      width: "data(width)",
+      height: "data(height)",
       "border-width": 0.8,
       "border-color": "#0b0c0c",
-      label: "",
-      "font-size": 11,
-      "font-family": "system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif",
+      label: "data(label)",
+      "font-size": "data(fontSize)",
+      "font-family": "Arial, Helvetica, sans-serif",
       color: "#0b0c0c",
-      "text-valign": "bottom",
-      "text-margin-y": 3,
+      "text-halign": "center",
+      "text-valign": "center",
+      "text-margin-x": "data(labelX)",
+      "text-margin-y": "data(labelY)",
       "text-outline-color": "#ffffff",
-      "text-outline-width": 2,
-      "min-zoomed-font-size": 7,
+      "text-outline-width": 1.5,
+      "min-zoomed-font-size": 6,
     },
   },
-  {
-    selector: 'node[labelled = "yes"], node:selected, node.ps-network-focus, node.ps-network-near',
-    style: { label: "data(label)" },
-  },
+  { selector: 'node[numbered = "yes"]', style: { "font-weight": "bold" } },
   {
     selector: 'node[responded = "no"]',
     style: { "background-color": "#ffffff", "border-color": "data(colour)", "border-width": 2.5 },
@@ -96,6 +105,26 @@ const STYLE = [
   },
   { selector: ".ps-network-faded", style: { opacity: 0.15 } },
 ];
+
+// The key to the numbered organisations, under the interactive map (the static map draws
+// its own inside the SVG).
+function keyList(entries) {
+  const key = document.createElement("div");
+  key.className = "ps-network-map__key-panel govuk-body-s";
+  const heading = document.createElement("p");
+  heading.className = "govuk-body-s govuk-!-font-weight-bold govuk-!-margin-bottom-1";
+  heading.textContent = "Key to the numbered organisations";
+  const list = document.createElement("ol");
+  list.className = "govuk-list govuk-body-s ps-network-map__key-list";
+  for (const entry of entries) {
+    const item = document.createElement("li");
+    item.value = entry.number;
+    item.textContent = entry.name;
+    list.append(item);
+  }
+  key.append(heading, list);
+  return key;
+}
 
 function button(text) {
   const element = document.createElement("button");
@@ -133,9 +162,17 @@ async function enhance(figure) {
       "zoom, and select an organisation to open its page.",
   );
 
+  const pointing = document.createElement("p");
+  pointing.className = "govuk-body-s ps-network-map__pointing";
+  pointing.setAttribute("aria-live", "polite");
+
   const svg = figure.querySelector("svg");
   figure.insertBefore(controls, svg);
   figure.insertBefore(canvas, svg);
+  figure.insertBefore(pointing, svg);
+  if (data.key.length) {
+    figure.insertBefore(keyList(data.key), svg);
+  }
   figure.classList.add("ps-network-map--interactive");
 
   markCytoscapeStylesheet();
@@ -150,6 +187,9 @@ async function enhance(figure) {
     autoungrabify: false,
   });
 
+  // Kept on the figure so that tests (and a curious reader's console) can inspect the map.
+  figure.cytoscapeMap = cy;
+
   cy.on("tap", "node", (event) => {
     const url = event.target.data("url");
     if (url) {
@@ -161,9 +201,11 @@ async function enhance(figure) {
     cy.elements().not(near).addClass("ps-network-faded");
     near.nodes().addClass("ps-network-near");
     event.target.addClass("ps-network-focus");
+    pointing.textContent = event.target.data("name");
   });
   cy.on("mouseout", "node", () => {
     cy.elements().removeClass("ps-network-faded ps-network-focus ps-network-near");
+    pointing.textContent = "";
   });
 
   fit.addEventListener("click", () => cy.fit(undefined, 20));
@@ -182,7 +224,9 @@ async function enhance(figure) {
 for (const figure of document.querySelectorAll("[data-network-map]")) {
   enhance(figure).catch(() => {
     figure.classList.remove("ps-network-map--interactive", "ps-network-map--static");
-    for (const added of figure.querySelectorAll(".ps-network-map__canvas, .ps-network-map__controls")) {
+    const enhancements =
+      ".ps-network-map__canvas, .ps-network-map__controls, .ps-network-map__pointing, .ps-network-map__key-panel";
+    for (const added of figure.querySelectorAll(enhancements)) {
       added.remove();
     }
   });

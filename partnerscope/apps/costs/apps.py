@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class CostsConfig(AppConfig):
+    name = "partnerscope.apps.costs"
+    label = "costs"
+    verbose_name = "Costs and benefits"
+    partnership_area = True
