@@ -35,8 +35,8 @@ def test_html_of_chosen_sections_with_progress(kite, tmp_path):
     result = run("kite", "--format", "html", "--output", str(out), "--sections", "network,sevens")
     assert result.exit_code == 0, result.output
     html = out.read_text()
-    assert 'id="section-sevens"' in html and 'id="section-network"' in html
-    assert 'id="section-chains"' not in html and 'id="section-appendix"' not in html
+    assert 'id="report-section-sevens"' in html and 'id="report-section-network"' in html
+    assert 'id="report-section-chains"' not in html and 'id="report-section-appendix"' not in html
     assert "The 7S self-assessment" in result.output, "progress names each section"
     assert f"Wrote {out}" in result.output
 
@@ -56,7 +56,7 @@ def test_the_public_version_leaves_out_the_appendix(kite, tmp_path):
     result = run("kite", "--format", "html", "--output", str(out), "--public")
     assert result.exit_code == 0, result.output
     html = out.read_text()
-    assert 'id="section-appendix"' not in html and "The public version" in html
+    assert 'id="report-section-appendix"' not in html and "The public version" in html
 
 
 def test_an_unknown_slug_names_the_known_ones(kite, tmp_path):

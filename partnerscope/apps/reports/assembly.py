@@ -40,7 +40,7 @@ class RenderedSection:
 
     @property
     def anchor(self) -> str:
-        return f"section-{self.key}"
+        return f"report-section-{self.key}"
 
 
 @dataclass(frozen=True)

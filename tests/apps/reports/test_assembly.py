@@ -84,7 +84,7 @@ def test_every_section_renders_with_data(kite):
     report = assembly.build(kite["partnership"])
     html = assembly.body_html(report)
     for section in report.sections:
-        assert f'id="section-{section.key}"' in html
+        assert f'id="report-section-{section.key}"' in html
     assert "Element scores for the whole wave" in html
     assert "Measures of the whole network" in html
     assert "Fewer falls among older people" in html

@@ -42,8 +42,8 @@ def test_a_published_version_is_read_without_signing_in(kite, manager_client, ma
     page = anonymous.get(PUBLIC)
     assert page.status_code == 200
     html = page.content.decode()
-    assert "Kite in 2026" in html and 'id="section-sevens"' in html
-    assert 'id="section-appendix"' not in html
+    assert "Kite in 2026" in html and 'id="report-section-sevens"' in html
+    assert 'id="report-section-appendix"' not in html
     pdf = anonymous.get(PUBLIC_PDF)
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF-")
 

@@ -18,7 +18,7 @@ def test_the_report_page_lists_its_sections_in_order(kite, manager_client):
     assert response.status_code == 200
     html = response.content.decode()
     positions = [
-        html.index(f'id="section-{key}"')
+        html.index(f'id="report-section-{key}"')
         for key in ("sevens", "network", "chains", "performance", "appendix")
     ]
     assert positions == sorted(positions)
@@ -56,11 +56,11 @@ def test_the_board_pack_holds_the_chosen_sections_only(kite, manager_client):
     response = board_pack(manager_client, sections=["performance", "sevens"], output="html")
     assert response.status_code == 200
     html = response.content.decode()
-    assert 'id="section-sevens"' in html and 'id="section-performance"' in html
+    assert 'id="report-section-sevens"' in html and 'id="report-section-performance"' in html
     for key in ("network", "chains", "appendix"):
-        assert f'id="section-{key}"' not in html
+        assert f'id="report-section-{key}"' not in html
     assert "Board, January" in html and "14 January 2027" in html
-    assert html.index('id="section-sevens"') < html.index('id="section-performance"')
+    assert html.index('id="report-section-sevens"') < html.index('id="report-section-performance"')
 
 
 def test_the_board_pack_as_pdf(kite, manager_client):
