@@ -36,7 +36,7 @@ for area in (
     "reports",
 ):
     urlpatterns.append(path(f"p/<slug:slug>/{area}/", include(f"partnerscope.apps.{area}.urls")))
-for area in ("replies",):
+for area in ("replies", "reports"):
     urlpatterns.append(path(f"a/{area}/", include(f"partnerscope.apps.{area}.public_urls")))
 for area in ("sevens", "network", "performance", "chains"):
     urlpatterns += [

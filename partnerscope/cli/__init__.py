@@ -13,6 +13,7 @@ from partnerscope.cli import (
     indicators,
     network,
     personal,
+    report,
     sevens,
     site,
     tasks,
@@ -35,6 +36,7 @@ app.add_typer(governance.app, name="governance")
 app.add_typer(actions.app, name="actions")
 app.add_typer(personal.app, name="person")
 app.command()(personal.purge)
+app.command("report")(report.report)
 
 
 def main() -> None:

@@ -13,6 +13,7 @@ from partnerscope.apps.common.deletion import deleted
 from partnerscope.apps.network import services
 from partnerscope.apps.network.analysis import Options, analyse, wave_network
 from partnerscope.apps.network.models import Draft, Representative, Tie, Wave
+from partnerscope.apps.network.report import wave_digest
 from partnerscope.core.network import combined_rating
 from partnerscope.datapackage.network import TRUST_PARTS
 
@@ -52,15 +53,18 @@ def relationship_levels(partnership: Any) -> dict[tuple[str, str], tuple[int, fl
     """The latest closed wave's answers: ``(from ref, to ref) -> (level 0-4, mean trust)``.
 
     Mean trust is the answering organisation's trust in the other, the mean of the three
-    parts it answered (1-4), or None. Empty when no wave has closed. The delivery chains
-    area reads this for its paper-link check.
+    parts it answered (1-4), or None (as ``services.tie_trust``). Empty when no wave has
+    closed. Read as plain rows in one query, as pages read every tie of a large wave. The
+    delivery chains (paper-link check) and the outcome pages read this.
     """
     wave = services.latest_closed_wave(partnership)
     if wave is None:
         return {}
+    rows = Tie.objects.filter(wave=wave).values_list(
+        "source__ref", "target__ref", "level", *TRUST_PARTS
+    )
     return {
-        (tie.source.ref, tie.target.ref): (tie.level, services.tie_trust(tie))
-        for tie in Tie.objects.in_wave(wave)
+        (source, target): (level, combined_rating(parts)) for source, target, level, *parts in rows
     }
 
 
@@ -95,17 +99,8 @@ def latest_wave_measures(partnership: Any) -> dict[str, Any] | None:
     }
 
 
-def relationship_table(partnership: Any) -> dict[tuple[str, str], tuple[int, float | None]]:
-    """The same answers as :func:`relationship_levels` (latest closed wave: ``(from ref, to
-    ref) -> (level 0-4, mean trust)``), read as plain rows in one query instead of as
-    records: for pages that read every tie of a large wave. The outcomes and strategy area
-    reads this."""
+def relationship_digest(partnership: Any) -> str:
+    """A digest of every row :func:`relationship_levels` reads (the latest closed wave and its
+    answers), so another area can cache work built on them without serving it stale."""
     wave = services.latest_closed_wave(partnership)
-    if wave is None:
-        return {}
-    rows = Tie.objects.filter(wave=wave).values_list(
-        "source__ref", "target__ref", "level", *TRUST_PARTS
-    )
-    return {
-        (source, target): (level, combined_rating(parts)) for source, target, level, *parts in rows
-    }
+    return "no-wave" if wave is None else wave_digest(wave)

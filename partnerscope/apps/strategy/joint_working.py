@@ -216,7 +216,7 @@ def load(partnership: Partnership, outcome: str | None = None) -> JointWorking:
     body_findings: dict[str, list[dict[str, Any]]] = {}
     for found in findings.findings(partnership, subject_kind="body", status="open"):
         body_findings.setdefault(found["subject"]["ref"], []).append(found)
-    levels = network.relationship_table(partnership)
+    levels = network.relationship_levels(partnership)
     outcomes = performance.outcomes(partnership)
     chosen = None
     if outcome is not None:
