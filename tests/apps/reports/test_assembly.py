@@ -4,6 +4,7 @@ an area offers none, and names the valid sections when asked for one that is not
 from __future__ import annotations
 
 import pytest
+from django.utils.html import escape
 
 from partnerscope.apps.common.reporting import ORDER, ReportRequest, ReportSection
 from partnerscope.apps.reports import assembly
@@ -90,3 +91,16 @@ def test_every_section_renders_with_data(kite):
     assert "Fewer falls among older people" in html
     assert "weak_element" in html and "isolated_partner" in html
     assert "DC-W03" in html, "the falls chain's weak link names its rule"
+
+
+def test_each_sections_title_is_its_one_h2_and_its_own_headings_start_at_h3(kite):
+    full_kite(kite)
+    report = assembly.build(kite["partnership"])
+    html = assembly.body_html(report)
+    for section in report.sections:
+        start = html.index(f'id="report-section-{section.key}"')
+        end = html.find('<section class="ps-report-section"', start)
+        inside = html[start : end if end > 0 else len(html)]
+        assert inside.count("<h2") == 1, f"{section.key} draws a second h2"
+        title = escape(section.title)
+        assert inside.count(f">{title}</h") == 1, f"{section.key} repeats its title"
