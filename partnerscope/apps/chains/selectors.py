@@ -14,6 +14,7 @@ from typing import Any
 
 from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
+from django.utils import timezone
 
 from partnerscope.apps.chains.analysis import ChainAnalysis, analyse, arrange, rated_workshop
 from partnerscope.apps.chains.choices import QUESTION_TITLES, Question
@@ -26,7 +27,9 @@ from partnerscope.apps.chains.core_inputs import (
 )
 from partnerscope.apps.chains.findings import workshop_period
 from partnerscope.apps.chains.models import Chain, ChainLink, Invitation, Workshop
+from partnerscope.apps.chains.report import chains_digest
 from partnerscope.apps.common.deletion import deleted
+from partnerscope.apps.reports.selectors import cached
 from partnerscope.core import chains as core
 
 
@@ -177,8 +180,13 @@ def chain_summaries(partnership: Any) -> list[dict[str, Any]]:
 def chain_strengths(partnership: Any) -> dict[str, float | None]:
     """Each chain's strength (the share of the twelve questions rated green in its latest
     workshop that may be shown), by the chain's ref, as the chain pages show it; None for a
-    chain with no such workshop. The learning area reads this for its comparison."""
-    return {summary["ref"]: summary["strength"] for summary in chain_summaries(partnership)}
+    chain with no such workshop. The learning area reads this for its comparison. Kept under a
+    digest of every row the analysis reads, so it is never stale."""
+    return cached(
+        "chain-strengths",
+        chains_digest(partnership, timezone.localdate()),
+        lambda: {summary["ref"]: summary["strength"] for summary in chain_summaries(partnership)},
+    )
 
 
 def chains_of_outcomes(

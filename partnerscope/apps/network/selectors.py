@@ -14,6 +14,7 @@ from partnerscope.apps.network import services
 from partnerscope.apps.network.analysis import Options, analyse, wave_network
 from partnerscope.apps.network.models import Draft, Representative, Tie, Wave
 from partnerscope.apps.network.report import wave_digest
+from partnerscope.apps.reports.selectors import cached
 from partnerscope.core.network import combined_rating
 from partnerscope.datapackage.network import TRUST_PARTS
 
@@ -75,11 +76,16 @@ def latest_wave_measures(partnership: Any) -> dict[str, Any] | None:
     ``{"wave": title, "density", "in_centralisation", "ei_sector", "organisations":
     {ref: {"name", "degree", "in_degree", "isolated"}}}``; degree counts the ties an
     organisation gives and receives. The learning area reads this for its comparison and
-    its two-tier view.
+    its two-tier view. Kept under a digest of every row the analysis reads, so it is never
+    stale.
     """
     wave = services.latest_closed_wave(partnership)
     if wave is None:
         return None
+    return cached("network-latest-measures", wave_digest(wave), lambda: _wave_measures(wave))
+
+
+def _wave_measures(wave: Wave) -> dict[str, Any]:
     network = wave_network(wave)
     result = analyse(network, Options())
     return {
