@@ -13,6 +13,7 @@ from partnerscope.cli import (
     indicators,
     network,
     personal,
+    scrutiny,
     sevens,
     site,
     tasks,
@@ -34,6 +35,7 @@ app.add_typer(costs.app, name="costs")
 app.add_typer(governance.app, name="governance")
 app.add_typer(actions.app, name="actions")
 app.add_typer(personal.app, name="person")
+app.add_typer(scrutiny.app, name="scrutiny")
 app.command()(personal.purge)
 
 
