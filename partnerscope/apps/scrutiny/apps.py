@@ -18,3 +18,4 @@ class ScrutinyConfig(AppConfig):
     partnership_area = True
     partnership_menu: list[tuple[str, str]] = [("Scrutiny", "scrutiny:index")]
     finding_source = "partnerscope.apps.scrutiny.findings"
+    report_sections = "partnerscope.apps.scrutiny.reporting.report_sections"

@@ -29,6 +29,11 @@ class Status(StrEnum):
     RESPONDED = "responded"
     CLOSED = "closed"
 
+    @property
+    def label(self) -> str:
+        """The state in words: "Not sent", "Overdue"."""
+        return self.value.replace("_", " ").capitalize()
+
 
 def status_on(due: date | None, published: date | None, closed: bool, today: date) -> Status:
     """The state on ``today`` of a recommendation due on ``due`` (None when the partner has
