@@ -18,4 +18,7 @@ class ScrutinyConfig(AppConfig):
     partnership_area = True
     partnership_menu: list[tuple[str, str]] = [("Scrutiny", "scrutiny:index")]
     finding_source = "partnerscope.apps.scrutiny.findings"
+    datapackage_services = "partnerscope.apps.scrutiny.datapackage_services"
+    demo_tables = "partnerscope.apps.scrutiny.demo.demo_tables"
+    after_demo = "partnerscope.apps.scrutiny.demo.link_representative"
     report_sections = "partnerscope.apps.scrutiny.reporting.report_sections"

@@ -111,7 +111,7 @@ class Recommendation(VersionedRecord):
         related_name="+",
     )
     body = models.ForeignKey(
-        "partnerships.Body", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "partnerships.Body", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     received = models.DateField(
         null=True, blank=True, help_text="The day the partner received the committee's report."

@@ -95,23 +95,29 @@ BY_AREA: Mapping[str, tuple[str, str]] = MappingProxyType(
 
 
 def lines_of_enquiry(findings: Iterable[Mapping[str, str]]) -> list[LineOfEnquiry]:
-    """One line of enquiry per finding whose rule or area has a question, in the order of
-    the themes and then of the findings. Each finding gives ``area``, ``rule`` (its id),
-    ``subject`` (its name), ``message`` and ``url``."""
-    lines = []
+    """One line of enquiry per theme and subject whose rule or area has a question, in the
+    order of the themes and then of the findings. Each finding gives ``area``, ``rule`` (its
+    id), ``subject`` (its name), ``message`` and ``url``. When several findings about one
+    subject lead to the same theme (an indicator red, forecast to miss and worsening), the
+    rule listed first in :data:`BY_RULE` asks the question."""
+    order = [*BY_RULE, *BY_AREA]
+    chosen: dict[tuple[str, str], tuple[int, LineOfEnquiry]] = {}
     for found in findings:
-        entry = BY_RULE.get(found["rule"]) or BY_AREA.get(found["area"])
-        if entry is None:
+        key = found["rule"] if found["rule"] in BY_RULE else found["area"]
+        if key not in order:
             continue
-        theme, template = entry
-        lines.append(
-            LineOfEnquiry(
-                theme=theme,
-                question=template.format(subject=found["subject"]),
-                rule=found["rule"],
-                evidence=found["message"],
-                url=found["url"],
-            )
+        theme, template = BY_RULE.get(key) or BY_AREA[key]
+        line = LineOfEnquiry(
+            theme=theme,
+            question=template.format(subject=found["subject"]),
+            rule=found["rule"],
+            evidence=found["message"],
+            url=found["url"],
         )
+        rank = order.index(key)
+        current = chosen.get((theme, found["subject"]))
+        if current is None or rank < current[0]:
+            chosen[(theme, found["subject"])] = (rank, line)
     themes = [theme for theme, _ in (*BY_RULE.values(), *BY_AREA.values())]
+    lines = [line for _, line in chosen.values()]
     return sorted(lines, key=lambda line: themes.index(line.theme))

@@ -109,3 +109,31 @@ def test_lines_of_enquiry_name_their_evidence_and_skip_unmapped_rules():
         "Weak links in delivery chains",
     ]
     assert lines[0].url == "/f/1/" and "NI 32" in lines[0].question
+
+
+def test_one_line_per_subject_and_theme_the_first_rule_asking():
+    found = [
+        {
+            "area": "performance",
+            "rule": "direction_worsening",
+            "subject": "NI 32",
+            "message": "Worse.",
+            "url": "/f/5/",
+        },
+        {
+            "area": "performance",
+            "rule": "rag_red",
+            "subject": "NI 32",
+            "message": "Red.",
+            "url": "/f/1/",
+        },
+        {
+            "area": "performance",
+            "rule": "rag_red",
+            "subject": "NI 1",
+            "message": "Red.",
+            "url": "/f/6/",
+        },
+    ]
+    lines = lines_of_enquiry(found)
+    assert [(line.rule, line.url) for line in lines] == [("rag_red", "/f/1/"), ("rag_red", "/f/6/")]
