@@ -7,445 +7,1280 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('partnerships', '0002_agenda_item_presenter'),
+        ("partnerships", "0002_agenda_item_presenter"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Committee',
+            name="Committee",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ref', models.SlugField(help_text='A short stable identifier used in data packages; letters, digits and hyphens.', max_length=64)),
-                ('name', models.CharField(max_length=200)),
-                ('kind', models.CharField(choices=[('overview_scrutiny', 'Overview and scrutiny committee'), ('joint', 'Joint committee (two-tier area)')], default='overview_scrutiny', max_length=20)),
-                ('councils', models.CharField(blank=True, help_text='For a joint committee: the councils that form it.', max_length=300)),
-                ('partnership', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='scrutiny_committees', to='partnerships.partnership')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ref",
+                    models.SlugField(
+                        help_text="A short stable identifier used in data packages; letters, digits and hyphens.",
+                        max_length=64,
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("overview_scrutiny", "Overview and scrutiny committee"),
+                            ("joint", "Joint committee (two-tier area)"),
+                        ],
+                        default="overview_scrutiny",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "councils",
+                    models.CharField(
+                        blank=True,
+                        help_text="For a joint committee: the councils that form it.",
+                        max_length=300,
+                    ),
+                ),
+                (
+                    "partnership",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="scrutiny_committees",
+                        to="partnerships.partnership",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='CommitteeMember',
+            name="CommitteeMember",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ref', models.SlugField(help_text='A short stable identifier used in data packages; letters, digits and hyphens.', max_length=64)),
-                ('name', models.CharField(max_length=200)),
-                ('council', models.CharField(blank=True, help_text="The member's council.", max_length=200)),
-                ('role', models.CharField(choices=[('chair', 'Chair'), ('vice_chair', 'Vice-chair'), ('member', 'Member'), ('co_opted', 'Co-opted member')], default='member', max_length=20)),
-                ('committee', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='members', to='scrutiny.committee')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ref",
+                    models.SlugField(
+                        help_text="A short stable identifier used in data packages; letters, digits and hyphens.",
+                        max_length=64,
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                (
+                    "council",
+                    models.CharField(blank=True, help_text="The member's council.", max_length=200),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("chair", "Chair"),
+                            ("vice_chair", "Vice-chair"),
+                            ("member", "Member"),
+                            ("co_opted", "Co-opted member"),
+                        ],
+                        default="member",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "committee",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="members",
+                        to="scrutiny.committee",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['committee', 'name'],
+                "ordering": ["committee", "name"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalCommittee',
+            name="HistoricalCommittee",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('ref', models.SlugField(help_text='A short stable identifier used in data packages; letters, digits and hyphens.', max_length=64)),
-                ('name', models.CharField(max_length=200)),
-                ('kind', models.CharField(choices=[('overview_scrutiny', 'Overview and scrutiny committee'), ('joint', 'Joint committee (two-tier area)')], default='overview_scrutiny', max_length=20)),
-                ('councils', models.CharField(blank=True, help_text='For a joint committee: the councils that form it.', max_length=300)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('partnership', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='partnerships.partnership')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ref",
+                    models.SlugField(
+                        help_text="A short stable identifier used in data packages; letters, digits and hyphens.",
+                        max_length=64,
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("overview_scrutiny", "Overview and scrutiny committee"),
+                            ("joint", "Joint committee (two-tier area)"),
+                        ],
+                        default="overview_scrutiny",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "councils",
+                    models.CharField(
+                        blank=True,
+                        help_text="For a joint committee: the councils that form it.",
+                        max_length=300,
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "partnership",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="partnerships.partnership",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical committee',
-                'verbose_name_plural': 'historical committees',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalCommitteeMember',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('ref', models.SlugField(help_text='A short stable identifier used in data packages; letters, digits and hyphens.', max_length=64)),
-                ('name', models.CharField(max_length=200)),
-                ('council', models.CharField(blank=True, help_text="The member's council.", max_length=200)),
-                ('role', models.CharField(choices=[('chair', 'Chair'), ('vice_chair', 'Vice-chair'), ('member', 'Member'), ('co_opted', 'Co-opted member')], default='member', max_length=20)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('committee', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='scrutiny.committee')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'historical committee member',
-                'verbose_name_plural': 'historical committee members',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalReferral',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('ref', models.SlugField(help_text='A short stable identifier used in data packages; letters, digits and hyphens.', max_length=64)),
-                ('councillor', models.CharField(help_text='The councillor who referred it.', max_length=200)),
-                ('matter', models.TextField(help_text='The local matter of concern.')),
-                ('received', models.DateField()),
-                ('decision', models.CharField(choices=[('pending', 'Not yet decided'), ('review', 'The committee will review it'), ('referred', 'Referred to the partner or executive'), ('no_action', 'No further action')], default='pending', max_length=20)),
-                ('decided', models.DateField(blank=True, null=True)),
-                ('reasons', models.TextField(blank=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('committee', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='scrutiny.committee')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'historical referral',
-                'verbose_name_plural': 'historical referrals',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalReview',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('ref', models.SlugField(help_text='A short stable identifier used in data packages; letters, digits and hyphens.', max_length=64)),
-                ('topic', models.CharField(max_length=300)),
-                ('scope', models.TextField(blank=True, help_text='What the review looks at and what not.')),
-                ('started', models.DateField()),
-                ('ended', models.DateField(blank=True, help_text='Empty while under way.', null=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('committee', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='scrutiny.committee')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'historical review',
-                'verbose_name_plural': 'historical reviews',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalTraining',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('ref', models.SlugField(help_text='A short stable identifier used in data packages; letters, digits and hyphens.', max_length=64)),
-                ('topic', models.CharField(max_length=300)),
-                ('date', models.DateField()),
-                ('provider', models.CharField(blank=True, max_length=200)),
-                ('partnership_working', models.BooleanField(default=False, help_text='Whether it was about partnership working.')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('member', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='scrutiny.committeemember')),
-                ('partnership', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='partnerships.partnership')),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='partnerships.person')),
-            ],
-            options={
-                'verbose_name': 'historical training',
-                'verbose_name_plural': 'historical trainings',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='Recommendation',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ref', models.SlugField(help_text='A short stable identifier used in data packages; letters, digits and hyphens.', max_length=64)),
-                ('text', models.TextField()),
-                ('received', models.DateField(blank=True, help_text="The day the partner received the committee's report.", null=True)),
-                ('made_by', models.CharField(blank=True, max_length=200)),
-                ('body', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='partnerships.body')),
-                ('made_by_user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='partnerships.organisation')),
-            ],
-            options={
-                'ordering': ['review', 'ref'],
-            },
-        ),
-        migrations.CreateModel(
-            name='ProgressUpdate',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ref', models.SlugField(help_text='A short stable identifier used in data packages; letters, digits and hyphens.', max_length=64)),
-                ('date', models.DateField()),
-                ('text', models.TextField()),
-                ('closes', models.BooleanField(default=False, help_text='Whether this update closes it.')),
-                ('written_by', models.CharField(blank=True, max_length=200)),
-                ('recommendation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='updates', to='scrutiny.recommendation')),
-            ],
-            options={
-                'ordering': ['date', 'ref'],
-            },
-        ),
-        migrations.CreateModel(
-            name='HistoricalResponse',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('ref', models.SlugField(help_text='A short stable identifier used in data packages; letters, digits and hyphens.', max_length=64)),
-                ('decision', models.CharField(choices=[('accepted', 'Accepted'), ('partly_accepted', 'Partly accepted'), ('rejected', 'Rejected')], max_length=20)),
-                ('reasons', models.TextField(blank=True, help_text='Why, when rejected wholly or in part.')),
-                ('proposed_action', models.TextField(blank=True)),
-                ('published', models.DateField(help_text='The day the response was published.')),
-                ('written_by', models.CharField(blank=True, max_length=200)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('recommendation', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='scrutiny.recommendation')),
-            ],
-            options={
-                'verbose_name': 'historical response',
-                'verbose_name_plural': 'historical responses',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical committee",
+                "verbose_name_plural": "historical committees",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalProgressUpdate',
+            name="HistoricalCommitteeMember",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('ref', models.SlugField(help_text='A short stable identifier used in data packages; letters, digits and hyphens.', max_length=64)),
-                ('date', models.DateField()),
-                ('text', models.TextField()),
-                ('closes', models.BooleanField(default=False, help_text='Whether this update closes it.')),
-                ('written_by', models.CharField(blank=True, max_length=200)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('recommendation', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='scrutiny.recommendation')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ref",
+                    models.SlugField(
+                        help_text="A short stable identifier used in data packages; letters, digits and hyphens.",
+                        max_length=64,
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                (
+                    "council",
+                    models.CharField(blank=True, help_text="The member's council.", max_length=200),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("chair", "Chair"),
+                            ("vice_chair", "Vice-chair"),
+                            ("member", "Member"),
+                            ("co_opted", "Co-opted member"),
+                        ],
+                        default="member",
+                        max_length=20,
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "committee",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="scrutiny.committee",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical progress update',
-                'verbose_name_plural': 'historical progress updates',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical committee member",
+                "verbose_name_plural": "historical committee members",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Referral',
+            name="HistoricalReferral",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ref', models.SlugField(help_text='A short stable identifier used in data packages; letters, digits and hyphens.', max_length=64)),
-                ('councillor', models.CharField(help_text='The councillor who referred it.', max_length=200)),
-                ('matter', models.TextField(help_text='The local matter of concern.')),
-                ('received', models.DateField()),
-                ('decision', models.CharField(choices=[('pending', 'Not yet decided'), ('review', 'The committee will review it'), ('referred', 'Referred to the partner or executive'), ('no_action', 'No further action')], default='pending', max_length=20)),
-                ('decided', models.DateField(blank=True, null=True)),
-                ('reasons', models.TextField(blank=True)),
-                ('committee', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='referrals', to='scrutiny.committee')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ref",
+                    models.SlugField(
+                        help_text="A short stable identifier used in data packages; letters, digits and hyphens.",
+                        max_length=64,
+                    ),
+                ),
+                (
+                    "councillor",
+                    models.CharField(help_text="The councillor who referred it.", max_length=200),
+                ),
+                ("matter", models.TextField(help_text="The local matter of concern.")),
+                ("received", models.DateField()),
+                (
+                    "decision",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Not yet decided"),
+                            ("review", "The committee will review it"),
+                            ("referred", "Referred to the partner or executive"),
+                            ("no_action", "No further action"),
+                        ],
+                        default="pending",
+                        max_length=20,
+                    ),
+                ),
+                ("decided", models.DateField(blank=True, null=True)),
+                ("reasons", models.TextField(blank=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "committee",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="scrutiny.committee",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-received'],
+                "verbose_name": "historical referral",
+                "verbose_name_plural": "historical referrals",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalReview",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ref",
+                    models.SlugField(
+                        help_text="A short stable identifier used in data packages; letters, digits and hyphens.",
+                        max_length=64,
+                    ),
+                ),
+                ("topic", models.CharField(max_length=300)),
+                (
+                    "scope",
+                    models.TextField(
+                        blank=True, help_text="What the review looks at and what not."
+                    ),
+                ),
+                ("started", models.DateField()),
+                (
+                    "ended",
+                    models.DateField(blank=True, help_text="Empty while under way.", null=True),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "committee",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="scrutiny.committee",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical review",
+                "verbose_name_plural": "historical reviews",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalTraining",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ref",
+                    models.SlugField(
+                        help_text="A short stable identifier used in data packages; letters, digits and hyphens.",
+                        max_length=64,
+                    ),
+                ),
+                ("topic", models.CharField(max_length=300)),
+                ("date", models.DateField()),
+                ("provider", models.CharField(blank=True, max_length=200)),
+                (
+                    "partnership_working",
+                    models.BooleanField(
+                        default=False, help_text="Whether it was about partnership working."
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="scrutiny.committeemember",
+                    ),
+                ),
+                (
+                    "partnership",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="partnerships.partnership",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="partnerships.person",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical training",
+                "verbose_name_plural": "historical trainings",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="Recommendation",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ref",
+                    models.SlugField(
+                        help_text="A short stable identifier used in data packages; letters, digits and hyphens.",
+                        max_length=64,
+                    ),
+                ),
+                ("text", models.TextField()),
+                (
+                    "received",
+                    models.DateField(
+                        blank=True,
+                        help_text="The day the partner received the committee's report.",
+                        null=True,
+                    ),
+                ),
+                ("made_by", models.CharField(blank=True, max_length=200)),
+                (
+                    "body",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="partnerships.body",
+                    ),
+                ),
+                (
+                    "made_by_user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="partnerships.organisation",
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["review", "ref"],
             },
         ),
         migrations.CreateModel(
-            name='Response',
+            name="ProgressUpdate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ref', models.SlugField(help_text='A short stable identifier used in data packages; letters, digits and hyphens.', max_length=64)),
-                ('decision', models.CharField(choices=[('accepted', 'Accepted'), ('partly_accepted', 'Partly accepted'), ('rejected', 'Rejected')], max_length=20)),
-                ('reasons', models.TextField(blank=True, help_text='Why, when rejected wholly or in part.')),
-                ('proposed_action', models.TextField(blank=True)),
-                ('published', models.DateField(help_text='The day the response was published.')),
-                ('written_by', models.CharField(blank=True, max_length=200)),
-                ('recommendation', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='response', to='scrutiny.recommendation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ref",
+                    models.SlugField(
+                        help_text="A short stable identifier used in data packages; letters, digits and hyphens.",
+                        max_length=64,
+                    ),
+                ),
+                ("date", models.DateField()),
+                ("text", models.TextField()),
+                (
+                    "closes",
+                    models.BooleanField(default=False, help_text="Whether this update closes it."),
+                ),
+                ("written_by", models.CharField(blank=True, max_length=200)),
+                (
+                    "recommendation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="updates",
+                        to="scrutiny.recommendation",
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["date", "ref"],
+            },
+        ),
+        migrations.CreateModel(
+            name="HistoricalResponse",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ref",
+                    models.SlugField(
+                        help_text="A short stable identifier used in data packages; letters, digits and hyphens.",
+                        max_length=64,
+                    ),
+                ),
+                (
+                    "decision",
+                    models.CharField(
+                        choices=[
+                            ("accepted", "Accepted"),
+                            ("partly_accepted", "Partly accepted"),
+                            ("rejected", "Rejected"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "reasons",
+                    models.TextField(blank=True, help_text="Why, when rejected wholly or in part."),
+                ),
+                ("proposed_action", models.TextField(blank=True)),
+                ("published", models.DateField(help_text="The day the response was published.")),
+                ("written_by", models.CharField(blank=True, max_length=200)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "recommendation",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="scrutiny.recommendation",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical response",
+                "verbose_name_plural": "historical responses",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalProgressUpdate",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ref",
+                    models.SlugField(
+                        help_text="A short stable identifier used in data packages; letters, digits and hyphens.",
+                        max_length=64,
+                    ),
+                ),
+                ("date", models.DateField()),
+                ("text", models.TextField()),
+                (
+                    "closes",
+                    models.BooleanField(default=False, help_text="Whether this update closes it."),
+                ),
+                ("written_by", models.CharField(blank=True, max_length=200)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "recommendation",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="scrutiny.recommendation",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical progress update",
+                "verbose_name_plural": "historical progress updates",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="Referral",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ref",
+                    models.SlugField(
+                        help_text="A short stable identifier used in data packages; letters, digits and hyphens.",
+                        max_length=64,
+                    ),
+                ),
+                (
+                    "councillor",
+                    models.CharField(help_text="The councillor who referred it.", max_length=200),
+                ),
+                ("matter", models.TextField(help_text="The local matter of concern.")),
+                ("received", models.DateField()),
+                (
+                    "decision",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Not yet decided"),
+                            ("review", "The committee will review it"),
+                            ("referred", "Referred to the partner or executive"),
+                            ("no_action", "No further action"),
+                        ],
+                        default="pending",
+                        max_length=20,
+                    ),
+                ),
+                ("decided", models.DateField(blank=True, null=True)),
+                ("reasons", models.TextField(blank=True)),
+                (
+                    "committee",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="referrals",
+                        to="scrutiny.committee",
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["-received"],
+            },
+        ),
+        migrations.CreateModel(
+            name="Response",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ref",
+                    models.SlugField(
+                        help_text="A short stable identifier used in data packages; letters, digits and hyphens.",
+                        max_length=64,
+                    ),
+                ),
+                (
+                    "decision",
+                    models.CharField(
+                        choices=[
+                            ("accepted", "Accepted"),
+                            ("partly_accepted", "Partly accepted"),
+                            ("rejected", "Rejected"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "reasons",
+                    models.TextField(blank=True, help_text="Why, when rejected wholly or in part."),
+                ),
+                ("proposed_action", models.TextField(blank=True)),
+                ("published", models.DateField(help_text="The day the response was published.")),
+                ("written_by", models.CharField(blank=True, max_length=200)),
+                (
+                    "recommendation",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="response",
+                        to="scrutiny.recommendation",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Review',
+            name="Review",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ref', models.SlugField(help_text='A short stable identifier used in data packages; letters, digits and hyphens.', max_length=64)),
-                ('topic', models.CharField(max_length=300)),
-                ('scope', models.TextField(blank=True, help_text='What the review looks at and what not.')),
-                ('started', models.DateField()),
-                ('ended', models.DateField(blank=True, help_text='Empty while under way.', null=True)),
-                ('bodies_called', models.ManyToManyField(blank=True, related_name='+', to='partnerships.body')),
-                ('committee', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reviews', to='scrutiny.committee')),
-                ('organisations_called', models.ManyToManyField(blank=True, related_name='+', to='partnerships.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ref",
+                    models.SlugField(
+                        help_text="A short stable identifier used in data packages; letters, digits and hyphens.",
+                        max_length=64,
+                    ),
+                ),
+                ("topic", models.CharField(max_length=300)),
+                (
+                    "scope",
+                    models.TextField(
+                        blank=True, help_text="What the review looks at and what not."
+                    ),
+                ),
+                ("started", models.DateField()),
+                (
+                    "ended",
+                    models.DateField(blank=True, help_text="Empty while under way.", null=True),
+                ),
+                (
+                    "bodies_called",
+                    models.ManyToManyField(blank=True, related_name="+", to="partnerships.body"),
+                ),
+                (
+                    "committee",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reviews",
+                        to="scrutiny.committee",
+                    ),
+                ),
+                (
+                    "organisations_called",
+                    models.ManyToManyField(
+                        blank=True, related_name="+", to="partnerships.organisation"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-started', 'topic'],
+                "ordering": ["-started", "topic"],
             },
         ),
         migrations.AddField(
-            model_name='recommendation',
-            name='review',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='recommendations', to='scrutiny.review'),
+            model_name="recommendation",
+            name="review",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="recommendations",
+                to="scrutiny.review",
+            ),
         ),
         migrations.CreateModel(
-            name='HistoricalReview_organisations_called',
+            name="HistoricalReview_organisations_called",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='scrutiny.historicalreview')),
-                ('organisation', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='partnerships.organisation')),
-                ('review', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='scrutiny.review')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="scrutiny.historicalreview",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="partnerships.organisation",
+                    ),
+                ),
+                (
+                    "review",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="scrutiny.review",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'HistoricalReview_organisations_called',
+                "verbose_name": "HistoricalReview_organisations_called",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalReview_bodies_called',
+            name="HistoricalReview_bodies_called",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('body', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='partnerships.body')),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='scrutiny.historicalreview')),
-                ('review', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='scrutiny.review')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "body",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="partnerships.body",
+                    ),
+                ),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="scrutiny.historicalreview",
+                    ),
+                ),
+                (
+                    "review",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="scrutiny.review",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'HistoricalReview_bodies_called',
+                "verbose_name": "HistoricalReview_bodies_called",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalRecommendation',
+            name="HistoricalRecommendation",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('ref', models.SlugField(help_text='A short stable identifier used in data packages; letters, digits and hyphens.', max_length=64)),
-                ('text', models.TextField()),
-                ('received', models.DateField(blank=True, help_text="The day the partner received the committee's report.", null=True)),
-                ('made_by', models.CharField(blank=True, max_length=200)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('body', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='partnerships.body')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('made_by_user', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='partnerships.organisation')),
-                ('review', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='scrutiny.review')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ref",
+                    models.SlugField(
+                        help_text="A short stable identifier used in data packages; letters, digits and hyphens.",
+                        max_length=64,
+                    ),
+                ),
+                ("text", models.TextField()),
+                (
+                    "received",
+                    models.DateField(
+                        blank=True,
+                        help_text="The day the partner received the committee's report.",
+                        null=True,
+                    ),
+                ),
+                ("made_by", models.CharField(blank=True, max_length=200)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "body",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="partnerships.body",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "made_by_user",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="partnerships.organisation",
+                    ),
+                ),
+                (
+                    "review",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="scrutiny.review",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical recommendation',
-                'verbose_name_plural': 'historical recommendations',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical recommendation",
+                "verbose_name_plural": "historical recommendations",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalEvidenceSession',
+            name="HistoricalEvidenceSession",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('ref', models.SlugField(help_text='A short stable identifier used in data packages; letters, digits and hyphens.', max_length=64)),
-                ('date', models.DateField()),
-                ('heard_from', models.TextField(blank=True, help_text='Who gave evidence (organisations).')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('review', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='scrutiny.review')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ref",
+                    models.SlugField(
+                        help_text="A short stable identifier used in data packages; letters, digits and hyphens.",
+                        max_length=64,
+                    ),
+                ),
+                ("date", models.DateField()),
+                (
+                    "heard_from",
+                    models.TextField(blank=True, help_text="Who gave evidence (organisations)."),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "review",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="scrutiny.review",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical evidence session',
-                'verbose_name_plural': 'historical evidence sessions',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical evidence session",
+                "verbose_name_plural": "historical evidence sessions",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='EvidenceSession',
+            name="EvidenceSession",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ref', models.SlugField(help_text='A short stable identifier used in data packages; letters, digits and hyphens.', max_length=64)),
-                ('date', models.DateField()),
-                ('heard_from', models.TextField(blank=True, help_text='Who gave evidence (organisations).')),
-                ('review', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sessions', to='scrutiny.review')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ref",
+                    models.SlugField(
+                        help_text="A short stable identifier used in data packages; letters, digits and hyphens.",
+                        max_length=64,
+                    ),
+                ),
+                ("date", models.DateField()),
+                (
+                    "heard_from",
+                    models.TextField(blank=True, help_text="Who gave evidence (organisations)."),
+                ),
+                (
+                    "review",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sessions",
+                        to="scrutiny.review",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['date'],
+                "ordering": ["date"],
             },
         ),
         migrations.CreateModel(
-            name='Training',
+            name="Training",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ref', models.SlugField(help_text='A short stable identifier used in data packages; letters, digits and hyphens.', max_length=64)),
-                ('topic', models.CharField(max_length=300)),
-                ('date', models.DateField()),
-                ('provider', models.CharField(blank=True, max_length=200)),
-                ('partnership_working', models.BooleanField(default=False, help_text='Whether it was about partnership working.')),
-                ('member', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='training', to='scrutiny.committeemember')),
-                ('partnership', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='scrutiny_training', to='partnerships.partnership')),
-                ('person', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='partnerships.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ref",
+                    models.SlugField(
+                        help_text="A short stable identifier used in data packages; letters, digits and hyphens.",
+                        max_length=64,
+                    ),
+                ),
+                ("topic", models.CharField(max_length=300)),
+                ("date", models.DateField()),
+                ("provider", models.CharField(blank=True, max_length=200)),
+                (
+                    "partnership_working",
+                    models.BooleanField(
+                        default=False, help_text="Whether it was about partnership working."
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="training",
+                        to="scrutiny.committeemember",
+                    ),
+                ),
+                (
+                    "partnership",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="scrutiny_training",
+                        to="partnerships.partnership",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="partnerships.person",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-date'],
+                "ordering": ["-date"],
             },
         ),
         migrations.AddConstraint(
-            model_name='committee',
-            constraint=models.UniqueConstraint(fields=('partnership', 'ref'), name='scrutiny_committee_ref_unique'),
+            model_name="committee",
+            constraint=models.UniqueConstraint(
+                fields=("partnership", "ref"), name="scrutiny_committee_ref_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='committeemember',
-            constraint=models.UniqueConstraint(fields=('committee', 'ref'), name='committee_member_ref_unique'),
+            model_name="committeemember",
+            constraint=models.UniqueConstraint(
+                fields=("committee", "ref"), name="committee_member_ref_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='progressupdate',
-            constraint=models.UniqueConstraint(fields=('recommendation', 'ref'), name='progress_update_ref_unique'),
+            model_name="progressupdate",
+            constraint=models.UniqueConstraint(
+                fields=("recommendation", "ref"), name="progress_update_ref_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='referral',
-            constraint=models.UniqueConstraint(fields=('committee', 'ref'), name='referral_ref_unique'),
+            model_name="referral",
+            constraint=models.UniqueConstraint(
+                fields=("committee", "ref"), name="referral_ref_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='response',
-            constraint=models.UniqueConstraint(fields=('recommendation', 'ref'), name='response_ref_unique'),
+            model_name="response",
+            constraint=models.UniqueConstraint(
+                fields=("recommendation", "ref"), name="response_ref_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='review',
-            constraint=models.UniqueConstraint(fields=('committee', 'ref'), name='review_ref_unique'),
+            model_name="review",
+            constraint=models.UniqueConstraint(
+                fields=("committee", "ref"), name="review_ref_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='recommendation',
-            constraint=models.UniqueConstraint(fields=('review', 'ref'), name='recommendation_ref_unique'),
+            model_name="recommendation",
+            constraint=models.UniqueConstraint(
+                fields=("review", "ref"), name="recommendation_ref_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='recommendation',
-            constraint=models.CheckConstraint(condition=models.Q(('organisation__isnull', True), ('body__isnull', True), _connector='XOR'), name='recommendation_one_addressee'),
+            model_name="recommendation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("organisation__isnull", True), ("body__isnull", True), _connector="XOR"
+                ),
+                name="recommendation_one_addressee",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='evidencesession',
-            constraint=models.UniqueConstraint(fields=('review', 'ref'), name='evidence_session_ref_unique'),
+            model_name="evidencesession",
+            constraint=models.UniqueConstraint(
+                fields=("review", "ref"), name="evidence_session_ref_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='training',
-            constraint=models.UniqueConstraint(fields=('partnership', 'ref'), name='training_ref_unique'),
+            model_name="training",
+            constraint=models.UniqueConstraint(
+                fields=("partnership", "ref"), name="training_ref_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='training',
-            constraint=models.CheckConstraint(condition=models.Q(('person__isnull', True), ('member__isnull', True), _connector='XOR'), name='training_one_trainee'),
+            model_name="training",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("person__isnull", True), ("member__isnull", True), _connector="XOR"
+                ),
+                name="training_one_trainee",
+            ),
         ),
     ]
