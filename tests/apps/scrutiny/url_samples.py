@@ -13,7 +13,14 @@ def a_recommendation(kite):
     return {"key": key(recommendation(kite, "sample"))}
 
 
+def a_committee(kite):
+    return {"ref": review(kite).committee.ref}
+
+
 SAMPLES = {
+    "scrutiny:member_new": a_committee,
+    "scrutiny:review_new": a_committee,
+    "scrutiny:referral_new": a_committee,
     "scrutiny:review": a_review,
     "scrutiny:recommend": a_review,
     "scrutiny:recommendation": a_recommendation,
