@@ -6,3 +6,4 @@ class CostsConfig(AppConfig):
     label = "costs"
     verbose_name = "Costs and benefits"
     partnership_area = True
+    partnership_menu: list[tuple[str, str]] = [("Costs and benefits", "costs:index")]

@@ -1,7 +1,22 @@
 """Pages of the costs and benefits area, under /p/<slug>/costs/."""
 
-from django.urls import URLPattern
+from django.urls import path
+
+from partnerscope.apps.costs import views
 
 app_name = "costs"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("initiatives/new/", views.initiative_form, name="initiative_create"),
+    path("initiatives/<int:pk>/", views.initiative_results, name="initiative_results"),
+    path("initiatives/<int:pk>/settings/", views.initiative_form, name="initiative_edit"),
+    path("initiatives/<int:pk>/flows.csv", views.initiative_flows_csv, name="initiative_flows"),
+    path("initiatives/<int:pk>/<slug:step>/", views.initiative_step, name="initiative_step"),
+    path("initiatives/<int:pk>/<slug:step>/<int:row_pk>/", views.part_edit, name="part_edit"),
+    path(
+        "initiatives/<int:pk>/<slug:step>/<int:row_pk>/delete/",
+        views.part_delete,
+        name="part_delete",
+    ),
+]

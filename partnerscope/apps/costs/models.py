@@ -1,0 +1,218 @@
+"""Records of the costs area: joint initiatives appraised by cost–benefit analysis (their
+costs, outcomes, benefit lines and assumption ranges).
+
+Every record is versioned (``VersionedRecord``): a correction is a new version. The
+conversion to the core's plain model is :mod:`partnerscope.apps.costs.cba_model`.
+"""
+
+from __future__ import annotations
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from partnerscope.apps.common.records import VersionedRecord, ref_field, ref_unique_within
+from partnerscope.apps.costs.choices import Assumption, BenefitType, ConfidenceGrade, CostKind
+from partnerscope.apps.partnerships.models import Organisation, Partnership
+from partnerscope.core.costs import MAX_YEARS
+
+SHARE = [MinValueValidator(0.0), MaxValueValidator(1.0)]
+NOT_NEGATIVE = [MinValueValidator(0)]
+MONEY = {"max_digits": 14, "decimal_places": 2, "validators": NOT_NEGATIVE}
+
+
+class Initiative(VersionedRecord):
+    """A joint initiative of the partnership and the settings of its appraisal."""
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="initiatives"
+    )
+    ref = ref_field()
+    name = models.CharField(max_length=200, help_text="What the initiative is called.")
+    description = models.TextField(blank=True, help_text="What it does and for whom. Optional.")
+    base_year = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+        help_text="The calendar year of appraisal year 0; every amount is at its prices.",
+    )
+    years = models.PositiveSmallIntegerField(
+        default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_YEARS)],
+        help_text=f"How many appraisal years, from 1 to {MAX_YEARS}.",
+    )
+    discount_rate = models.FloatField(
+        null=True,
+        blank=True,
+        validators=SHARE,
+        help_text="One flat rate for every year and benefit, for example 0.035. Leave empty "
+        "for the Green Book's rates (3.5% to year 30, then 3.0%; 1.5% for health benefits).",
+    )
+    spread = models.FloatField(
+        default=0.2,
+        validators=SHARE,
+        help_text="How far each assumption moves either way when no range is given "
+        "(0.2 means 20% below and above).",
+    )
+    chain_ref = models.SlugField(
+        max_length=64,
+        blank=True,
+        help_text="The id of the delivery chain the initiative belongs to, if any.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [ref_unique_within("partnership", name="initiative_ref_unique")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class InitiativeCost(VersionedRecord):
+    """What one organisation puts into the initiative in one appraisal year."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="costs")
+    ref = ref_field()
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="initiative_costs",
+        help_text="The partner organisation that bears the cost.",
+    )
+    kind = models.CharField(max_length=20, choices=CostKind.choices, default=CostKind.REVENUE)
+    year = models.PositiveSmallIntegerField(
+        help_text="The appraisal year t: 0 is the base year, 1 the year after."
+    )
+    amount = models.DecimalField(help_text="In pounds, at base-year prices.", **MONEY)
+
+    class Meta:
+        ordering = ["year", "id"]
+        constraints = [ref_unique_within("initiative", name="initiative_cost_ref_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.get_kind_display()} in year {self.year}"
+
+
+class InitiativeOutcome(VersionedRecord):
+    """One outcome: who it reaches and how much of the change is the initiative's own."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="outcomes")
+    ref = ref_field()
+    name = models.CharField(max_length=200, help_text="The outcome, for example Fewer evictions.")
+    cohort = models.FloatField(
+        validators=[MinValueValidator(0.0)], help_text="The people the initiative works with."
+    )
+    need = models.FloatField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0.0)],
+        help_text="The people who could benefit; the cohort may not exceed it. Optional.",
+    )
+    engagement = models.FloatField(
+        validators=SHARE, help_text="The share of the cohort that takes part, 0 to 1."
+    )
+    impact = models.FloatField(
+        validators=SHARE, help_text="The share of those taking part who achieve it, 0 to 1."
+    )
+    deadweight = models.FloatField(
+        validators=SHARE, default=0.0, help_text="The share that would happen anyway, 0 to 1."
+    )
+    lag = models.PositiveSmallIntegerField(
+        default=0, help_text="Whole years before the first success."
+    )
+    drop_off = models.FloatField(
+        validators=SHARE, default=0.0, help_text="The share of the effect lost each year, 0 to 1."
+    )
+    optimism_bias = models.FloatField(
+        null=True,
+        blank=True,
+        validators=SHARE,
+        help_text="The share taken off benefits for optimism, 0 to 1. Leave empty to use the "
+        "confidence grade.",
+    )
+    confidence = models.CharField(
+        max_length=1,
+        blank=True,
+        choices=ConfidenceGrade.choices,
+        help_text="The strength of the evidence; sets the optimism bias when none is given.",
+    )
+    health = models.BooleanField(
+        default=False,
+        help_text="Discount this outcome's benefits at the health rate (1.5%).",
+    )
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [ref_unique_within("initiative", name="initiative_outcome_ref_unique")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class BenefitLine(VersionedRecord):
+    """What one success of an outcome is worth a year, of one type, to one organisation."""
+
+    outcome = models.ForeignKey(
+        InitiativeOutcome, on_delete=models.CASCADE, related_name="benefit_lines"
+    )
+    ref = ref_field()
+    name = models.CharField(max_length=200, blank=True, help_text="What is saved or gained.")
+    type = models.CharField(max_length=20, choices=BenefitType.choices)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="initiative_benefits",
+        help_text="The partner organisation that gains it.",
+    )
+    value = models.DecimalField(
+        help_text="Pounds per success per year, at base-year prices.", **MONEY
+    )
+    cashable = models.FloatField(
+        validators=SHARE,
+        default=0.0,
+        help_text="For fiscal benefits, the share that can be taken out as cash, 0 to 1.",
+    )
+    unit_cost_code = models.CharField(
+        max_length=64, blank=True, help_text="The unit cost the value comes from, if any."
+    )
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [ref_unique_within("outcome", name="benefit_line_ref_unique")]
+
+    def __str__(self) -> str:
+        return self.name or f"{self.get_type_display()} benefit to {self.organisation}"
+
+
+class AssumptionRange(VersionedRecord):
+    """The low and high values of one assumption for the sensitivity analysis."""
+
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="assumption_ranges"
+    )
+    ref = ref_field()
+    assumption = models.CharField(max_length=20, choices=Assumption.choices)
+    outcome = models.ForeignKey(
+        InitiativeOutcome,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="ranges",
+        help_text="The outcome the assumption belongs to (not for all costs).",
+    )
+    benefit = models.ForeignKey(
+        BenefitLine,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="ranges",
+        help_text="The benefit line, for a value per success.",
+    )
+    low = models.FloatField(validators=[MinValueValidator(0.0)])
+    high = models.FloatField(validators=[MinValueValidator(0.0)])
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [ref_unique_within("initiative", name="assumption_range_ref_unique")]
+
+    def __str__(self) -> str:
+        subject = self.benefit or self.outcome
+        label = self.get_assumption_display()
+        return f"{subject}: {label}" if subject else label
