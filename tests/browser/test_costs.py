@@ -3,6 +3,8 @@ its results: every page passes axe-core."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import expect
 
@@ -76,4 +78,20 @@ def test_results_of_a_full_initiative(page, live_server, kite, manager):
     expect(page.get_by_role("img", name="Monte Carlo", exact=False)).to_be_visible()
     expect(page.get_by_role("table", name="Wrong-pocket cases", exact=False)).to_be_visible()
     page.get_by_text("Show the data behind this chart").first.click()
+    assert_accessible(page)
+
+
+def test_import_the_unit_cost_library(page, live_server, kite, manager):
+    example = Path(__file__).resolve().parents[2] / "docs" / "examples" / "unit-costs.csv"
+    sign_in(page, live_server.url, manager.username)
+    page.goto(f"{live_server.url}/p/kite/costs/unit-costs/")
+    expect(page.get_by_role("heading", name="Unit-cost library")).to_be_visible()
+    page.get_by_role("button", name="Import unit costs from CSV").click()
+    page.get_by_role("button", name="Import").click()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("CSV file").set_input_files(str(example))
+    page.get_by_role("button", name="Import").click()
+    expect(page.get_by_text("Unit costs imported")).to_be_visible()
+    expect(page.get_by_role("rowheader", name="EX-C01")).to_be_visible()
     assert_accessible(page)

@@ -13,7 +13,7 @@ from typing import Any
 
 from django import forms
 
-from partnerscope.apps.common.forms import ModelForm
+from partnerscope.apps.common.forms import Form, ModelForm
 from partnerscope.apps.costs.choices import Assumption, BenefitType
 from partnerscope.apps.costs.models import (
     AssumptionRange,
@@ -21,6 +21,7 @@ from partnerscope.apps.costs.models import (
     Initiative,
     InitiativeCost,
     InitiativeOutcome,
+    UnitCost,
 )
 from partnerscope.apps.partnerships.models import Organisation
 
@@ -178,3 +179,58 @@ class RangeForm(InitiativePartForm):
             return None
         value = getattr(outcome, assumption)
         return None if value is None else float(value)
+
+
+class UnitCostForm(ModelForm):
+    """One entry of the unit-cost library; its source is required."""
+
+    class Meta:
+        model = UnitCost
+        fields = [
+            "code",
+            "category",
+            "description",
+            "unit",
+            "value",
+            "agency",
+            "price_year",
+            "source",
+            "licence",
+            "type",
+            "confidence",
+        ]
+
+    def __init__(self, *args: Any, partnership: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.partnership = partnership
+
+    def clean_code(self) -> str:
+        code: str = self.cleaned_data["code"].strip()
+        taken = UnitCost.objects.filter(partnership=self.partnership, code=code)
+        if taken.exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError("Another unit cost has this code")
+        return code
+
+
+class UnitCostImportForm(Form):
+    """A CSV file in the layout docs/costs.md describes."""
+
+    file = forms.FileField(
+        label="CSV file",
+        help_text="One heading row: cost code, description, unit, cost, agency, price year, "
+        "source (and optionally category, licence, type, confidence grade).",
+    )
+    source = forms.CharField(
+        required=False,
+        max_length=500,
+        help_text="The source of rows that give none of their own. Optional.",
+    )
+    licence = forms.CharField(required=False, max_length=200, help_text="Optional.")
+
+    def clean_file(self) -> str:
+        upload = self.cleaned_data["file"]
+        try:
+            text: str = upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise forms.ValidationError("The file must be CSV text in UTF-8") from None
+        return text

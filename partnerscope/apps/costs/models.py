@@ -216,3 +216,38 @@ class AssumptionRange(VersionedRecord):
         subject = self.benefit or self.outcome
         label = self.get_assumption_display()
         return f"{subject}: {label}" if subject else label
+
+
+class UnitCost(VersionedRecord):
+    """One entry of the partnership's unit-cost library: what one unit of a public service
+    costs, who bears it, at which year's prices, and where the figure comes from (a figure
+    without its source is never kept)."""
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="unit_costs"
+    )
+    ref = ref_field()
+    code = models.CharField(max_length=64, help_text="The cost's code, for example HO1.0.")
+    category = models.CharField(max_length=200, blank=True, help_text="Optional.")
+    description = models.CharField(max_length=300)
+    unit = models.CharField(max_length=200, help_text="For example per attendance.")
+    value = models.DecimalField(help_text="Pounds per unit at its price year.", **MONEY)
+    agency = models.CharField(max_length=200, help_text="The agency that bears the cost.")
+    price_year = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+        help_text="The financial year of its prices, named by the year it starts in.",
+    )
+    source = models.CharField(max_length=500, help_text="Where the figure comes from.")
+    licence = models.CharField(max_length=200, blank=True)
+    type = models.CharField(max_length=100, blank=True, help_text="Optional: fiscal, economic…")
+    confidence = models.CharField(max_length=20, blank=True, help_text="Optional grade.")
+
+    class Meta:
+        ordering = ["code"]
+        constraints = [
+            ref_unique_within("partnership", name="unit_cost_ref_unique"),
+            models.UniqueConstraint(fields=["partnership", "code"], name="unit_cost_code_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.description}"

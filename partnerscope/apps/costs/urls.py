@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from partnerscope.apps.costs import views
+from partnerscope.apps.costs import library_views, views
 
 app_name = "costs"
 
@@ -19,4 +19,9 @@ urlpatterns = [
         views.part_delete,
         name="part_delete",
     ),
+    path("unit-costs/", library_views.unit_costs, name="unit_costs"),
+    path("unit-costs/new/", library_views.unit_cost_form, name="unit_cost_create"),
+    path("unit-costs/import/", library_views.unit_cost_import, name="unit_cost_import"),
+    path("unit-costs/<int:pk>/", library_views.unit_cost_form, name="unit_cost_edit"),
+    path("unit-costs/<int:pk>/delete/", library_views.unit_cost_delete, name="unit_cost_delete"),
 ]

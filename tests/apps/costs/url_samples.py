@@ -26,3 +26,25 @@ SAMPLES = {
     "costs:part_edit": part,
     "costs:part_delete": part,
 }
+
+
+def unit_cost(kite):
+    from partnerscope.apps.costs.models import UnitCost
+
+    entry, _ = UnitCost.objects.get_or_create(
+        partnership=kite["partnership"],
+        code="K1",
+        defaults={
+            "ref": "k1",
+            "description": "A night in a refuge",
+            "unit": "per night",
+            "value": 100,
+            "agency": "Council",
+            "price_year": 2020,
+            "source": "Kite survey",
+        },
+    )
+    return {"pk": entry.pk}
+
+
+SAMPLES |= {"costs:unit_cost_edit": unit_cost, "costs:unit_cost_delete": unit_cost}
