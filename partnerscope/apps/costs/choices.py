@@ -44,3 +44,20 @@ class ConfidenceGrade(models.TextChoices):
     GRADE_4 = "4", "4"
     GRADE_5 = "5", "5"
     GRADE_6 = "6", "6 (weakest evidence)"
+
+
+class SupportCategory(models.TextChoices):
+    """The study's Table 9 categories of the cost of supporting a partnership."""
+
+    POLICY = "policy_strategy", "Policy and strategy support"
+    RESEARCH = "research_intelligence", "Research and intelligence"
+    INFORMATION = "information", "Information gathering and presentation"
+    EVENTS = "events", "Conferences, meetings and events"
+    WEBSITE = "website", "Website"
+
+
+class Payment(models.TextChoices):
+    """Whether a partner pays in cash or in kind (staff time, premises, services)."""
+
+    CASH = "cash", "Cash"
+    IN_KIND = "in_kind", "In kind"

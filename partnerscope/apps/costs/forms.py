@@ -18,9 +18,12 @@ from partnerscope.apps.costs.choices import Assumption, BenefitType
 from partnerscope.apps.costs.models import (
     AssumptionRange,
     BenefitLine,
+    HourlyRate,
     Initiative,
     InitiativeCost,
     InitiativeOutcome,
+    MeetingCostSetting,
+    SupportCost,
     UnitCost,
 )
 from partnerscope.apps.partnerships.models import Organisation
@@ -234,3 +237,46 @@ class UnitCostImportForm(Form):
         except UnicodeDecodeError:
             raise forms.ValidationError("The file must be CSV text in UTF-8") from None
         return text
+
+
+class PartnershipPartForm(ModelForm):
+    """A record of the partnership's own costs, whose organisations are the partnership's."""
+
+    def __init__(self, *args: Any, partnership: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if "organisation" in self.fields:
+            self.fields["organisation"].queryset = Organisation.objects.in_partnership(partnership)
+
+
+class SupportCostForm(PartnershipPartForm):
+    class Meta:
+        model = SupportCost
+        fields = ["category", "year", "organisation", "payment", "amount", "description"]
+        labels = {"organisation": "Who pays", "year": "Financial year"}
+        widgets = {"category": forms.RadioSelect, "payment": forms.RadioSelect}
+
+
+class HourlyRateForm(PartnershipPartForm):
+    class Meta:
+        model = HourlyRate
+        fields = [
+            "organisation",
+            "sector",
+            "role",
+            "hourly_cost",
+            "price_year",
+            "source",
+            "illustrative",
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("organisation") and data.get("sector"):
+            self.add_error("sector", "Choose an organisation or a sector, not both")
+        return data
+
+
+class MeetingCostSettingForm(ModelForm):
+    class Meta:
+        model = MeetingCostSetting
+        fields = ["preparation_hours", "travel_hours", "price_year"]

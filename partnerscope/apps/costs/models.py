@@ -11,7 +11,15 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from partnerscope.apps.common.records import VersionedRecord, ref_field, ref_unique_within
-from partnerscope.apps.costs.choices import Assumption, BenefitType, ConfidenceGrade, CostKind
+from partnerscope.apps.costs.choices import (
+    Assumption,
+    BenefitType,
+    ConfidenceGrade,
+    CostKind,
+    Payment,
+    SupportCategory,
+)
+from partnerscope.apps.partnerships.choices import Sector
 from partnerscope.apps.partnerships.models import Organisation, Partnership
 from partnerscope.core.costs import MAX_YEARS
 
@@ -251,3 +259,116 @@ class UnitCost(VersionedRecord):
 
     def __str__(self) -> str:
         return f"{self.code}: {self.description}"
+
+
+class SupportCost(VersionedRecord):
+    """What one partner spends in a financial year on supporting the partnership, in one
+    of the study's Table 9 categories, in cash or in kind."""
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="support_costs"
+    )
+    ref = ref_field()
+    category = models.CharField(max_length=30, choices=SupportCategory.choices)
+    year = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+        help_text="The financial year (April to March), named by the year it starts in.",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="support_costs",
+        help_text="The partner organisation that pays.",
+    )
+    payment = models.CharField(max_length=10, choices=Payment.choices, default=Payment.CASH)
+    amount = models.DecimalField(help_text="In pounds for the year.", **MONEY)
+    description = models.CharField(
+        max_length=300, blank=True, help_text="For example 0.5 FTE policy officer."
+    )
+
+    class Meta:
+        ordering = ["year", "category", "id"]
+        constraints = [ref_unique_within("partnership", name="support_cost_ref_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.get_category_display()}, {self.year}: {self.organisation}"
+
+
+class HourlyRate(VersionedRecord):
+    """One line of the rate card: the hourly cost of people's time (salary with on-costs)
+    for an organisation or a sector, a role or pay band, at a price year. A rate without a
+    source is the partnership's own assumption."""
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="hourly_rates"
+    )
+    ref = ref_field()
+    organisation = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="hourly_rates",
+        help_text="Leave empty for a rate for a whole sector, or for everyone.",
+    )
+    sector = models.CharField(
+        max_length=30,
+        blank=True,
+        choices=Sector.choices,
+        help_text="Leave empty for every sector.",
+    )
+    role = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="The role on the body (chair, vice_chair, member, adviser, officer) or a "
+        "pay band the partnership uses. Leave empty for every role.",
+    )
+    hourly_cost = models.DecimalField(
+        max_digits=8, decimal_places=2, validators=NOT_NEGATIVE, help_text="Pounds an hour."
+    )
+    price_year = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+        help_text="The financial year of its prices.",
+    )
+    source = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text="Where the rate comes from; without one it is marked as the partnership's "
+        "own assumption.",
+    )
+    illustrative = models.BooleanField(
+        default=False, help_text="An invented figure, for demonstration only."
+    )
+
+    class Meta:
+        ordering = ["organisation__name", "sector", "role", "id"]
+        constraints = [ref_unique_within("partnership", name="hourly_rate_ref_unique")]
+
+    def __str__(self) -> str:
+        who = self.organisation.name if self.organisation else self.get_sector_display() or "Anyone"
+        return f"{who}{f' ({self.role})' if self.role else ''}: £{self.hourly_cost} an hour"
+
+
+class MeetingCostSetting(VersionedRecord):
+    """How a partnership prices its meetings: the hours each person adds to a meeting's
+    length for preparation and for travel, and the year whose prices are shown."""
+
+    partnership = models.OneToOneField(
+        Partnership, on_delete=models.CASCADE, related_name="meeting_cost_setting"
+    )
+    ref = ref_field()
+    preparation_hours = models.FloatField(
+        default=1.0, validators=[MinValueValidator(0.0)], help_text="Hours per person present."
+    )
+    travel_hours = models.FloatField(
+        default=0.5, validators=[MinValueValidator(0.0)], help_text="Hours per person present."
+    )
+    price_year = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+        help_text="Show costs at this financial year's prices; empty for the current year.",
+    )
+
+    def __str__(self) -> str:
+        return "Meeting cost settings"

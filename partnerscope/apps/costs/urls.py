@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from partnerscope.apps.costs import library_views, views
+from partnerscope.apps.costs import library_views, partnership_views, views
 
 app_name = "costs"
 
@@ -24,4 +24,13 @@ urlpatterns = [
     path("unit-costs/import/", library_views.unit_cost_import, name="unit_cost_import"),
     path("unit-costs/<int:pk>/", library_views.unit_cost_form, name="unit_cost_edit"),
     path("unit-costs/<int:pk>/delete/", library_views.unit_cost_delete, name="unit_cost_delete"),
+    path("partnership/", partnership_views.partnership_cost, name="partnership_cost"),
+    path("partnership/settings/", partnership_views.meeting_settings, name="meeting_settings"),
+    path("partnership/<slug:kind>/new/", partnership_views.record_form, name="record_create"),
+    path("partnership/<slug:kind>/<int:pk>/", partnership_views.record_form, name="record_edit"),
+    path(
+        "partnership/<slug:kind>/<int:pk>/delete/",
+        partnership_views.record_delete,
+        name="record_delete",
+    ),
 ]

@@ -48,3 +48,26 @@ def unit_cost(kite):
 
 
 SAMPLES |= {"costs:unit_cost_edit": unit_cost, "costs:unit_cost_delete": unit_cost}
+
+
+def support_cost(kite):
+    from partnerscope.apps.costs.models import SupportCost
+
+    entry = SupportCost.objects.filter(partnership=kite["partnership"]).first()
+    if entry is None:
+        entry = SupportCost.objects.create(
+            partnership=kite["partnership"],
+            ref="support",
+            category="website",
+            year=2025,
+            organisation=kite["council"],
+            amount=1200,
+        )
+    return {"kind": "support", "pk": entry.pk}
+
+
+SAMPLES |= {
+    "costs:record_create": lambda kite: {"kind": "rates"},
+    "costs:record_edit": support_cost,
+    "costs:record_delete": support_cost,
+}
