@@ -16,9 +16,11 @@ from partnerscope.apps.partnerships.choices import AttendanceStatus
 from partnerscope.apps.partnerships.models import (
     AgendaItem,
     Attendance,
+    Body,
     Meeting,
     Membership,
     Partnership,
+    Person,
 )
 from partnerscope.core.costs import (
     Attendee,
@@ -62,38 +64,39 @@ def core_rates(partnership: Partnership) -> tuple[CoreRate, ...]:
 
 
 def meeting_records(partnership: Partnership) -> list[MeetingRecord]:
-    """Every meeting of the partnership's bodies with the people present and its items, in
-    four queries whatever the number of meetings."""
-    meetings = list(
-        Meeting.objects.filter(body__partnership=partnership)
-        .order_by("date", "pk")
-        .values_list(
-            "pk",
-            "ref",
-            "body_id",
-            "body__name",
-            "body__governance_layer",
-            "date",
-            "duration_minutes",
+    """Every meeting of the partnership's bodies with the people present and its items.
+
+    Six narrow queries whatever the number of meetings: people, bodies and memberships are
+    read once and looked up, so the large tables (attendance, agenda items) are read
+    without joins."""
+    bodies = {
+        pk: (name, layer)
+        for pk, name, layer in Body.objects.filter(partnership=partnership).values_list(
+            "pk", "name", "governance_layer"
         )
-    )
+    }
+    people = {
+        pk: (ref, organisation, sector)
+        for pk, ref, organisation, sector in Person.objects.filter(
+            partnership=partnership
+        ).values_list("pk", "ref", "organisation__ref", "organisation__sector")
+    }
     roles = {
         (person, body): role
         for person, body, role in Membership.objects.filter(
             body__partnership=partnership
         ).values_list("person_id", "body_id", "role")
     }
-    present: dict[int, list[tuple[int, str, str, str]]] = defaultdict(list)
-    for meeting_id, person_id, person_ref, organisation, sector in Attendance.objects.filter(
+    meetings = list(
+        Meeting.objects.filter(body__partnership=partnership)
+        .order_by("date", "pk")
+        .values_list("pk", "ref", "body_id", "date", "duration_minutes")
+    )
+    present: dict[int, list[int]] = defaultdict(list)
+    for meeting_id, person_id in Attendance.objects.filter(
         meeting__body__partnership=partnership, status=AttendanceStatus.PRESENT
-    ).values_list(
-        "meeting_id",
-        "person_id",
-        "person__ref",
-        "person__organisation__ref",
-        "person__organisation__sector",
-    ):
-        present[meeting_id].append((person_id, person_ref, organisation, sector))
+    ).values_list("meeting_id", "person_id"):
+        present[meeting_id].append(person_id)
     agenda: dict[int, list[str]] = defaultdict(list)
     for meeting_id, layer in (
         AgendaItem.objects.filter(meeting__body__partnership=partnership)
@@ -101,20 +104,26 @@ def meeting_records(partnership: Partnership) -> list[MeetingRecord]:
         .values_list("meeting_id", "governance_layer")
     ):
         agenda[meeting_id].append(layer)
+    attendees: dict[tuple[int, int], Attendee] = {}
+
+    def attendee(person_id: int, body_id: int) -> Attendee:
+        key = (person_id, body_id)
+        if key not in attendees:
+            ref, organisation, sector = people[person_id]
+            attendees[key] = Attendee(ref, organisation, sector, roles.get(key, ""))
+        return attendees[key]
+
     return [
         MeetingRecord(
             ref=ref,
-            body=body_name,
-            layer=layer,
+            body=bodies[body_id][0],
+            layer=bodies[body_id][1],
             year=financial_year(day),
             duration_minutes=minutes,
-            attendees=tuple(
-                Attendee(person_ref, organisation, sector, roles.get((person_id, body_id), ""))
-                for person_id, person_ref, organisation, sector in present[pk]
-            ),
+            attendees=tuple(attendee(person, body_id) for person in present[pk]),
             agenda=tuple(agenda[pk]),
         )
-        for pk, ref, body_id, body_name, layer, day, minutes in meetings
+        for pk, ref, body_id, day, minutes in meetings
     ]
 
 

@@ -4,6 +4,7 @@ support-cost and rate-card records, and the meeting-cost settings."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 import altair as alt
@@ -39,6 +40,16 @@ def _overview_url(access: Access) -> str:
 
 
 def _year_chart(per_year: dict[int, float], support: dict[int, float]) -> Any:
+    """The chart of the cost by year (rendered once for the same figures)."""
+    return _rendered_year_chart(
+        tuple((year, total, support.get(year, 0.0)) for year, total in per_year.items())
+    )
+
+
+@lru_cache(maxsize=256)
+def _rendered_year_chart(figures: tuple[tuple[int, float, float], ...]) -> Any:
+    per_year = {year: total for year, total, _ in figures}
+    support = {year: part for year, _, part in figures}
     values = []
     for year, total in per_year.items():
         values.append({"year": str(year), "part": "Support team", "amount": support.get(year, 0.0)})

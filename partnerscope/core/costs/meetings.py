@@ -262,7 +262,7 @@ def meeting_costs(
             factors[year] = deflator.factor(year, price_year)
         return factors[year]
 
-    chosen: dict[tuple[str, str, str], HourlyRate | None] = {}
+    chosen: dict[tuple[str, str, str], tuple[float, bool] | None] = {}
     by_body: dict[str, list[float]] = {}
     by_layer: dict[str, list[float]] = {}
     by_organisation: dict[str, list[float]] = {}
@@ -277,18 +277,28 @@ def meeting_costs(
         for attendee in meeting.attendees:
             key = (attendee.organisation, attendee.sector, attendee.role)
             if key not in chosen:
-                chosen[key] = find_rate(rates, attendee)
-            rate = chosen[key]
-            if rate is None:
+                rate = find_rate(rates, attendee)
+                if rate is not None:
+                    used[id(rate)] = rate
+                chosen[key] = (
+                    None
+                    if rate is None
+                    else (rate.hourly_cost * factor(rate.price_year), rate.assumed)
+                )
+            priced = chosen[key]
+            entry = by_organisation.get(attendee.organisation)
+            if entry is None:
+                entry = by_organisation[attendee.organisation] = [0.0, 0.0, 0.0]
+            entry[0] += each
+            entry[2] += 1
+            if priced is None:
                 unpriced.append(attendee.person)
-                _add(by_organisation, attendee.organisation, each, 0.0)
                 continue
-            used[id(rate)] = rate
-            spent = each * rate.hourly_cost * factor(rate.price_year)
+            spent = each * priced[0]
+            entry[1] += spent
             cost += spent
-            if rate.assumed:
+            if priced[1]:
                 assumed += spent
-            _add(by_organisation, attendee.organisation, each, spent)
         hours = each * len(meeting.attendees)
         _add(by_body, meeting.body, hours, cost)
         _add(by_layer, meeting.layer, hours, cost)

@@ -8,449 +8,1829 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('partnerships', '0002_agenda_item_presenter'),
+        ("partnerships", "0002_agenda_item_presenter"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='BenefitLine',
+            name="BenefitLine",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ref', models.SlugField(help_text='A short stable identifier used in data packages; letters, digits and hyphens.', max_length=64)),
-                ('name', models.CharField(blank=True, help_text='What is saved or gained.', max_length=200)),
-                ('type', models.CharField(choices=[('fiscal', 'Fiscal (saves public money)'), ('economic', 'Economic'), ('social', 'Social')], max_length=20)),
-                ('value', models.DecimalField(decimal_places=2, help_text='Pounds per success per year, at base-year prices.', max_digits=14, validators=[django.core.validators.MinValueValidator(0)])),
-                ('cashable', models.FloatField(default=0.0, help_text='For fiscal benefits, the share that can be taken out as cash, 0 to 1.', validators=[django.core.validators.MinValueValidator(0.0), django.core.validators.MaxValueValidator(1.0)])),
-                ('unit_cost_code', models.CharField(blank=True, help_text='The unit cost the value comes from, if any.', max_length=64)),
-                ('organisation', models.ForeignKey(help_text='The partner organisation that gains it.', on_delete=django.db.models.deletion.PROTECT, related_name='initiative_benefits', to='partnerships.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ref",
+                    models.SlugField(
+                        help_text="A short stable identifier used in data packages; letters, digits and hyphens.",
+                        max_length=64,
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        blank=True, help_text="What is saved or gained.", max_length=200
+                    ),
+                ),
+                (
+                    "type",
+                    models.CharField(
+                        choices=[
+                            ("fiscal", "Fiscal (saves public money)"),
+                            ("economic", "Economic"),
+                            ("social", "Social"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "value",
+                    models.DecimalField(
+                        decimal_places=2,
+                        help_text="Pounds per success per year, at base-year prices.",
+                        max_digits=14,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                    ),
+                ),
+                (
+                    "cashable",
+                    models.FloatField(
+                        default=0.0,
+                        help_text="For fiscal benefits, the share that can be taken out as cash, 0 to 1.",
+                        validators=[
+                            django.core.validators.MinValueValidator(0.0),
+                            django.core.validators.MaxValueValidator(1.0),
+                        ],
+                    ),
+                ),
+                (
+                    "unit_cost_code",
+                    models.CharField(
+                        blank=True,
+                        help_text="The unit cost the value comes from, if any.",
+                        max_length=64,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        help_text="The partner organisation that gains it.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="initiative_benefits",
+                        to="partnerships.organisation",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['id'],
+                "ordering": ["id"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalHourlyRate',
+            name="HistoricalHourlyRate",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('ref', models.SlugField(help_text='A short stable identifier used in data packages; letters, digits and hyphens.', max_length=64)),
-                ('sector', models.CharField(blank=True, choices=[('council', 'Council'), ('health', 'Health'), ('police', 'Police'), ('fire', 'Fire and rescue'), ('education', 'Education'), ('housing', 'Housing'), ('business', 'Business'), ('voluntary_community', 'Voluntary and community'), ('other_public', 'Other public')], help_text='Leave empty for every sector.', max_length=30)),
-                ('role', models.CharField(blank=True, help_text='The role on the body (chair, vice_chair, member, adviser, officer) or a pay band the partnership uses. Leave empty for every role.', max_length=100)),
-                ('hourly_cost', models.DecimalField(decimal_places=2, help_text='Pounds an hour.', max_digits=8, validators=[django.core.validators.MinValueValidator(0)])),
-                ('price_year', models.PositiveSmallIntegerField(help_text='The financial year of its prices.', validators=[django.core.validators.MinValueValidator(1990), django.core.validators.MaxValueValidator(2100)])),
-                ('source', models.CharField(blank=True, help_text="Where the rate comes from; without one it is marked as the partnership's own assumption.", max_length=500)),
-                ('illustrative', models.BooleanField(default=False, help_text='An invented figure, for demonstration only.')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(blank=True, db_constraint=False, help_text='Leave empty for a rate for a whole sector, or for everyone.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='partnerships.organisation')),
-                ('partnership', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='partnerships.partnership')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ref",
+                    models.SlugField(
+                        help_text="A short stable identifier used in data packages; letters, digits and hyphens.",
+                        max_length=64,
+                    ),
+                ),
+                (
+                    "sector",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("council", "Council"),
+                            ("health", "Health"),
+                            ("police", "Police"),
+                            ("fire", "Fire and rescue"),
+                            ("education", "Education"),
+                            ("housing", "Housing"),
+                            ("business", "Business"),
+                            ("voluntary_community", "Voluntary and community"),
+                            ("other_public", "Other public"),
+                        ],
+                        help_text="Leave empty for every sector.",
+                        max_length=30,
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        blank=True,
+                        help_text="The role on the body (chair, vice_chair, member, adviser, officer) or a pay band the partnership uses. Leave empty for every role.",
+                        max_length=100,
+                    ),
+                ),
+                (
+                    "hourly_cost",
+                    models.DecimalField(
+                        decimal_places=2,
+                        help_text="Pounds an hour.",
+                        max_digits=8,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                    ),
+                ),
+                (
+                    "price_year",
+                    models.PositiveSmallIntegerField(
+                        help_text="The financial year of its prices.",
+                        validators=[
+                            django.core.validators.MinValueValidator(1990),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        blank=True,
+                        help_text="Where the rate comes from; without one it is marked as the partnership's own assumption.",
+                        max_length=500,
+                    ),
+                ),
+                (
+                    "illustrative",
+                    models.BooleanField(
+                        default=False, help_text="An invented figure, for demonstration only."
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="Leave empty for a rate for a whole sector, or for everyone.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="partnerships.organisation",
+                    ),
+                ),
+                (
+                    "partnership",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="partnerships.partnership",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical hourly rate',
-                'verbose_name_plural': 'historical hourly rates',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalInitiative',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('ref', models.SlugField(help_text='A short stable identifier used in data packages; letters, digits and hyphens.', max_length=64)),
-                ('name', models.CharField(help_text='What the initiative is called.', max_length=200)),
-                ('description', models.TextField(blank=True, help_text='What it does and for whom. Optional.')),
-                ('base_year', models.PositiveSmallIntegerField(help_text='The calendar year of appraisal year 0; every amount is at its prices.', validators=[django.core.validators.MinValueValidator(1990), django.core.validators.MaxValueValidator(2100)])),
-                ('years', models.PositiveSmallIntegerField(default=10, help_text='How many appraisal years, from 1 to 76.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(76)])),
-                ('discount_rate', models.FloatField(blank=True, help_text="One flat rate for every year and benefit, for example 0.035. Leave empty for the Green Book's rates (3.5% to year 30, then 3.0%; 1.5% for health benefits).", null=True, validators=[django.core.validators.MinValueValidator(0.0), django.core.validators.MaxValueValidator(1.0)])),
-                ('spread', models.FloatField(default=0.2, help_text='How far each assumption moves either way when no range is given (0.2 means 20% below and above).', validators=[django.core.validators.MinValueValidator(0.0), django.core.validators.MaxValueValidator(1.0)])),
-                ('chain_ref', models.SlugField(blank=True, help_text='The id of the delivery chain the initiative belongs to, if any.', max_length=64)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('partnership', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='partnerships.partnership')),
-            ],
-            options={
-                'verbose_name': 'historical initiative',
-                'verbose_name_plural': 'historical initiatives',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalMeetingCostSetting',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('ref', models.SlugField(help_text='A short stable identifier used in data packages; letters, digits and hyphens.', max_length=64)),
-                ('preparation_hours', models.FloatField(default=1.0, help_text='Hours per person present.', validators=[django.core.validators.MinValueValidator(0.0)])),
-                ('travel_hours', models.FloatField(default=0.5, help_text='Hours per person present.', validators=[django.core.validators.MinValueValidator(0.0)])),
-                ('price_year', models.PositiveSmallIntegerField(blank=True, help_text="Show costs at this financial year's prices; empty for the current year.", null=True, validators=[django.core.validators.MinValueValidator(1990), django.core.validators.MaxValueValidator(2100)])),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('partnership', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='partnerships.partnership')),
-            ],
-            options={
-                'verbose_name': 'historical meeting cost setting',
-                'verbose_name_plural': 'historical meeting cost settings',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalSupportCost',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('ref', models.SlugField(help_text='A short stable identifier used in data packages; letters, digits and hyphens.', max_length=64)),
-                ('category', models.CharField(choices=[('policy_strategy', 'Policy and strategy support'), ('research_intelligence', 'Research and intelligence'), ('information', 'Information gathering and presentation'), ('events', 'Conferences, meetings and events'), ('website', 'Website')], max_length=30)),
-                ('year', models.PositiveSmallIntegerField(help_text='The financial year (April to March), named by the year it starts in.', validators=[django.core.validators.MinValueValidator(1990), django.core.validators.MaxValueValidator(2100)])),
-                ('payment', models.CharField(choices=[('cash', 'Cash'), ('in_kind', 'In kind')], default='cash', max_length=10)),
-                ('amount', models.DecimalField(decimal_places=2, help_text='In pounds for the year.', max_digits=14, validators=[django.core.validators.MinValueValidator(0)])),
-                ('description', models.CharField(blank=True, help_text='For example 0.5 FTE policy officer.', max_length=300)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(blank=True, db_constraint=False, help_text='The partner organisation that pays.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='partnerships.organisation')),
-                ('partnership', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='partnerships.partnership')),
-            ],
-            options={
-                'verbose_name': 'historical support cost',
-                'verbose_name_plural': 'historical support costs',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalUnitCost',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('ref', models.SlugField(help_text='A short stable identifier used in data packages; letters, digits and hyphens.', max_length=64)),
-                ('code', models.CharField(help_text="The cost's code, for example HO1.0.", max_length=64)),
-                ('category', models.CharField(blank=True, help_text='Optional.', max_length=200)),
-                ('description', models.CharField(max_length=300)),
-                ('unit', models.CharField(help_text='For example per attendance.', max_length=200)),
-                ('value', models.DecimalField(decimal_places=2, help_text='Pounds per unit at its price year.', max_digits=14, validators=[django.core.validators.MinValueValidator(0)])),
-                ('agency', models.CharField(help_text='The agency that bears the cost.', max_length=200)),
-                ('price_year', models.PositiveSmallIntegerField(help_text='The financial year of its prices, named by the year it starts in.', validators=[django.core.validators.MinValueValidator(1990), django.core.validators.MaxValueValidator(2100)])),
-                ('source', models.CharField(help_text='Where the figure comes from.', max_length=500)),
-                ('licence', models.CharField(blank=True, max_length=200)),
-                ('type', models.CharField(blank=True, help_text='Optional: fiscal, economic…', max_length=100)),
-                ('confidence', models.CharField(blank=True, help_text='Optional grade.', max_length=20)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('partnership', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='partnerships.partnership')),
-            ],
-            options={
-                'verbose_name': 'historical unit cost',
-                'verbose_name_plural': 'historical unit costs',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='Initiative',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ref', models.SlugField(help_text='A short stable identifier used in data packages; letters, digits and hyphens.', max_length=64)),
-                ('name', models.CharField(help_text='What the initiative is called.', max_length=200)),
-                ('description', models.TextField(blank=True, help_text='What it does and for whom. Optional.')),
-                ('base_year', models.PositiveSmallIntegerField(help_text='The calendar year of appraisal year 0; every amount is at its prices.', validators=[django.core.validators.MinValueValidator(1990), django.core.validators.MaxValueValidator(2100)])),
-                ('years', models.PositiveSmallIntegerField(default=10, help_text='How many appraisal years, from 1 to 76.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(76)])),
-                ('discount_rate', models.FloatField(blank=True, help_text="One flat rate for every year and benefit, for example 0.035. Leave empty for the Green Book's rates (3.5% to year 30, then 3.0%; 1.5% for health benefits).", null=True, validators=[django.core.validators.MinValueValidator(0.0), django.core.validators.MaxValueValidator(1.0)])),
-                ('spread', models.FloatField(default=0.2, help_text='How far each assumption moves either way when no range is given (0.2 means 20% below and above).', validators=[django.core.validators.MinValueValidator(0.0), django.core.validators.MaxValueValidator(1.0)])),
-                ('chain_ref', models.SlugField(blank=True, help_text='The id of the delivery chain the initiative belongs to, if any.', max_length=64)),
-                ('partnership', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='initiatives', to='partnerships.partnership')),
-            ],
-            options={
-                'ordering': ['name'],
-            },
-        ),
-        migrations.CreateModel(
-            name='HistoricalInitiativeOutcome',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('ref', models.SlugField(help_text='A short stable identifier used in data packages; letters, digits and hyphens.', max_length=64)),
-                ('name', models.CharField(help_text='The outcome, for example Fewer evictions.', max_length=200)),
-                ('cohort', models.FloatField(help_text='The people the initiative works with.', validators=[django.core.validators.MinValueValidator(0.0)])),
-                ('need', models.FloatField(blank=True, help_text='The people who could benefit; the cohort may not exceed it. Optional.', null=True, validators=[django.core.validators.MinValueValidator(0.0)])),
-                ('engagement', models.FloatField(help_text='The share of the cohort that takes part, 0 to 1.', validators=[django.core.validators.MinValueValidator(0.0), django.core.validators.MaxValueValidator(1.0)])),
-                ('impact', models.FloatField(help_text='The share of those taking part who achieve it, 0 to 1.', validators=[django.core.validators.MinValueValidator(0.0), django.core.validators.MaxValueValidator(1.0)])),
-                ('deadweight', models.FloatField(default=0.0, help_text='The share that would happen anyway, 0 to 1.', validators=[django.core.validators.MinValueValidator(0.0), django.core.validators.MaxValueValidator(1.0)])),
-                ('lag', models.PositiveSmallIntegerField(default=0, help_text='Whole years before the first success.')),
-                ('drop_off', models.FloatField(default=0.0, help_text='The share of the effect lost each year, 0 to 1.', validators=[django.core.validators.MinValueValidator(0.0), django.core.validators.MaxValueValidator(1.0)])),
-                ('optimism_bias', models.FloatField(blank=True, help_text='The share taken off benefits for optimism, 0 to 1. Leave empty to use the confidence grade.', null=True, validators=[django.core.validators.MinValueValidator(0.0), django.core.validators.MaxValueValidator(1.0)])),
-                ('confidence', models.CharField(blank=True, choices=[('1', '1 (strongest evidence)'), ('2', '2'), ('3', '3'), ('4', '4'), ('5', '5'), ('6', '6 (weakest evidence)')], help_text='The strength of the evidence; sets the optimism bias when none is given.', max_length=1)),
-                ('health', models.BooleanField(default=False, help_text="Discount this outcome's benefits at the health rate (1.5%).")),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('initiative', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='costs.initiative')),
-            ],
-            options={
-                'verbose_name': 'historical initiative outcome',
-                'verbose_name_plural': 'historical initiative outcomes',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalInitiativeCost',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('ref', models.SlugField(help_text='A short stable identifier used in data packages; letters, digits and hyphens.', max_length=64)),
-                ('kind', models.CharField(choices=[('revenue', 'Revenue'), ('capital', 'Capital'), ('in_kind', 'In kind (staff time, premises, data or services)')], default='revenue', max_length=20)),
-                ('year', models.PositiveSmallIntegerField(help_text='The appraisal year t: 0 is the base year, 1 the year after.')),
-                ('amount', models.DecimalField(decimal_places=2, help_text='In pounds, at base-year prices.', max_digits=14, validators=[django.core.validators.MinValueValidator(0)])),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(blank=True, db_constraint=False, help_text='The partner organisation that bears the cost.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='partnerships.organisation')),
-                ('initiative', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='costs.initiative')),
-            ],
-            options={
-                'verbose_name': 'historical initiative cost',
-                'verbose_name_plural': 'historical initiative costs',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical hourly rate",
+                "verbose_name_plural": "historical hourly rates",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='InitiativeCost',
+            name="HistoricalInitiative",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ref', models.SlugField(help_text='A short stable identifier used in data packages; letters, digits and hyphens.', max_length=64)),
-                ('kind', models.CharField(choices=[('revenue', 'Revenue'), ('capital', 'Capital'), ('in_kind', 'In kind (staff time, premises, data or services)')], default='revenue', max_length=20)),
-                ('year', models.PositiveSmallIntegerField(help_text='The appraisal year t: 0 is the base year, 1 the year after.')),
-                ('amount', models.DecimalField(decimal_places=2, help_text='In pounds, at base-year prices.', max_digits=14, validators=[django.core.validators.MinValueValidator(0)])),
-                ('initiative', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='costs', to='costs.initiative')),
-                ('organisation', models.ForeignKey(help_text='The partner organisation that bears the cost.', on_delete=django.db.models.deletion.PROTECT, related_name='initiative_costs', to='partnerships.organisation')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ref",
+                    models.SlugField(
+                        help_text="A short stable identifier used in data packages; letters, digits and hyphens.",
+                        max_length=64,
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(help_text="What the initiative is called.", max_length=200),
+                ),
+                (
+                    "description",
+                    models.TextField(blank=True, help_text="What it does and for whom. Optional."),
+                ),
+                (
+                    "base_year",
+                    models.PositiveSmallIntegerField(
+                        help_text="The calendar year of appraisal year 0; every amount is at its prices.",
+                        validators=[
+                            django.core.validators.MinValueValidator(1990),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                    ),
+                ),
+                (
+                    "years",
+                    models.PositiveSmallIntegerField(
+                        default=10,
+                        help_text="How many appraisal years, from 1 to 76.",
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(76),
+                        ],
+                    ),
+                ),
+                (
+                    "discount_rate",
+                    models.FloatField(
+                        blank=True,
+                        help_text="One flat rate for every year and benefit, for example 0.035. Leave empty for the Green Book's rates (3.5% to year 30, then 3.0%; 1.5% for health benefits).",
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(0.0),
+                            django.core.validators.MaxValueValidator(1.0),
+                        ],
+                    ),
+                ),
+                (
+                    "spread",
+                    models.FloatField(
+                        default=0.2,
+                        help_text="How far each assumption moves either way when no range is given (0.2 means 20% below and above).",
+                        validators=[
+                            django.core.validators.MinValueValidator(0.0),
+                            django.core.validators.MaxValueValidator(1.0),
+                        ],
+                    ),
+                ),
+                (
+                    "chain_ref",
+                    models.SlugField(
+                        blank=True,
+                        help_text="The id of the delivery chain the initiative belongs to, if any.",
+                        max_length=64,
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "partnership",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="partnerships.partnership",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['year', 'id'],
-            },
-        ),
-        migrations.CreateModel(
-            name='InitiativeOutcome',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ref', models.SlugField(help_text='A short stable identifier used in data packages; letters, digits and hyphens.', max_length=64)),
-                ('name', models.CharField(help_text='The outcome, for example Fewer evictions.', max_length=200)),
-                ('cohort', models.FloatField(help_text='The people the initiative works with.', validators=[django.core.validators.MinValueValidator(0.0)])),
-                ('need', models.FloatField(blank=True, help_text='The people who could benefit; the cohort may not exceed it. Optional.', null=True, validators=[django.core.validators.MinValueValidator(0.0)])),
-                ('engagement', models.FloatField(help_text='The share of the cohort that takes part, 0 to 1.', validators=[django.core.validators.MinValueValidator(0.0), django.core.validators.MaxValueValidator(1.0)])),
-                ('impact', models.FloatField(help_text='The share of those taking part who achieve it, 0 to 1.', validators=[django.core.validators.MinValueValidator(0.0), django.core.validators.MaxValueValidator(1.0)])),
-                ('deadweight', models.FloatField(default=0.0, help_text='The share that would happen anyway, 0 to 1.', validators=[django.core.validators.MinValueValidator(0.0), django.core.validators.MaxValueValidator(1.0)])),
-                ('lag', models.PositiveSmallIntegerField(default=0, help_text='Whole years before the first success.')),
-                ('drop_off', models.FloatField(default=0.0, help_text='The share of the effect lost each year, 0 to 1.', validators=[django.core.validators.MinValueValidator(0.0), django.core.validators.MaxValueValidator(1.0)])),
-                ('optimism_bias', models.FloatField(blank=True, help_text='The share taken off benefits for optimism, 0 to 1. Leave empty to use the confidence grade.', null=True, validators=[django.core.validators.MinValueValidator(0.0), django.core.validators.MaxValueValidator(1.0)])),
-                ('confidence', models.CharField(blank=True, choices=[('1', '1 (strongest evidence)'), ('2', '2'), ('3', '3'), ('4', '4'), ('5', '5'), ('6', '6 (weakest evidence)')], help_text='The strength of the evidence; sets the optimism bias when none is given.', max_length=1)),
-                ('health', models.BooleanField(default=False, help_text="Discount this outcome's benefits at the health rate (1.5%).")),
-                ('initiative', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='outcomes', to='costs.initiative')),
-            ],
-            options={
-                'ordering': ['id'],
-            },
-        ),
-        migrations.CreateModel(
-            name='HistoricalBenefitLine',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('ref', models.SlugField(help_text='A short stable identifier used in data packages; letters, digits and hyphens.', max_length=64)),
-                ('name', models.CharField(blank=True, help_text='What is saved or gained.', max_length=200)),
-                ('type', models.CharField(choices=[('fiscal', 'Fiscal (saves public money)'), ('economic', 'Economic'), ('social', 'Social')], max_length=20)),
-                ('value', models.DecimalField(decimal_places=2, help_text='Pounds per success per year, at base-year prices.', max_digits=14, validators=[django.core.validators.MinValueValidator(0)])),
-                ('cashable', models.FloatField(default=0.0, help_text='For fiscal benefits, the share that can be taken out as cash, 0 to 1.', validators=[django.core.validators.MinValueValidator(0.0), django.core.validators.MaxValueValidator(1.0)])),
-                ('unit_cost_code', models.CharField(blank=True, help_text='The unit cost the value comes from, if any.', max_length=64)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(blank=True, db_constraint=False, help_text='The partner organisation that gains it.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='partnerships.organisation')),
-                ('outcome', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='costs.initiativeoutcome')),
-            ],
-            options={
-                'verbose_name': 'historical benefit line',
-                'verbose_name_plural': 'historical benefit lines',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical initiative",
+                "verbose_name_plural": "historical initiatives",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalAssumptionRange',
+            name="HistoricalMeetingCostSetting",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('ref', models.SlugField(help_text='A short stable identifier used in data packages; letters, digits and hyphens.', max_length=64)),
-                ('assumption', models.CharField(choices=[('cohort', 'Cohort'), ('engagement', 'Engagement'), ('impact', 'Impact'), ('deadweight', 'Deadweight'), ('drop_off', 'Drop-off'), ('optimism_bias', 'Optimism bias'), ('value', 'Value per success (of a benefit line)'), ('costs', 'All costs (multiplier)')], max_length=20)),
-                ('low', models.FloatField(validators=[django.core.validators.MinValueValidator(0.0)])),
-                ('high', models.FloatField(validators=[django.core.validators.MinValueValidator(0.0)])),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('benefit', models.ForeignKey(blank=True, db_constraint=False, help_text='The benefit line, for a value per success.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='costs.benefitline')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('initiative', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='costs.initiative')),
-                ('outcome', models.ForeignKey(blank=True, db_constraint=False, help_text='The outcome the assumption belongs to (not for all costs).', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='costs.initiativeoutcome')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ref",
+                    models.SlugField(
+                        help_text="A short stable identifier used in data packages; letters, digits and hyphens.",
+                        max_length=64,
+                    ),
+                ),
+                (
+                    "preparation_hours",
+                    models.FloatField(
+                        default=1.0,
+                        help_text="Hours per person present.",
+                        validators=[django.core.validators.MinValueValidator(0.0)],
+                    ),
+                ),
+                (
+                    "travel_hours",
+                    models.FloatField(
+                        default=0.5,
+                        help_text="Hours per person present.",
+                        validators=[django.core.validators.MinValueValidator(0.0)],
+                    ),
+                ),
+                (
+                    "price_year",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="Show costs at this financial year's prices; empty for the current year.",
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1990),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "partnership",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="partnerships.partnership",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical assumption range',
-                'verbose_name_plural': 'historical assumption ranges',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical meeting cost setting",
+                "verbose_name_plural": "historical meeting cost settings",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalSupportCost",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ref",
+                    models.SlugField(
+                        help_text="A short stable identifier used in data packages; letters, digits and hyphens.",
+                        max_length=64,
+                    ),
+                ),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("policy_strategy", "Policy and strategy support"),
+                            ("research_intelligence", "Research and intelligence"),
+                            ("information", "Information gathering and presentation"),
+                            ("events", "Conferences, meetings and events"),
+                            ("website", "Website"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        help_text="The financial year (April to March), named by the year it starts in.",
+                        validators=[
+                            django.core.validators.MinValueValidator(1990),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                    ),
+                ),
+                (
+                    "payment",
+                    models.CharField(
+                        choices=[("cash", "Cash"), ("in_kind", "In kind")],
+                        default="cash",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "amount",
+                    models.DecimalField(
+                        decimal_places=2,
+                        help_text="In pounds for the year.",
+                        max_digits=14,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                    ),
+                ),
+                (
+                    "description",
+                    models.CharField(
+                        blank=True, help_text="For example 0.5 FTE policy officer.", max_length=300
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="The partner organisation that pays.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="partnerships.organisation",
+                    ),
+                ),
+                (
+                    "partnership",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="partnerships.partnership",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical support cost",
+                "verbose_name_plural": "historical support costs",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalUnitCost",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ref",
+                    models.SlugField(
+                        help_text="A short stable identifier used in data packages; letters, digits and hyphens.",
+                        max_length=64,
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        help_text="The cost's code, for example HO1.0.", max_length=64
+                    ),
+                ),
+                ("category", models.CharField(blank=True, help_text="Optional.", max_length=200)),
+                ("description", models.CharField(max_length=300)),
+                ("unit", models.CharField(help_text="For example per attendance.", max_length=200)),
+                (
+                    "value",
+                    models.DecimalField(
+                        decimal_places=2,
+                        help_text="Pounds per unit at its price year.",
+                        max_digits=14,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                    ),
+                ),
+                (
+                    "agency",
+                    models.CharField(help_text="The agency that bears the cost.", max_length=200),
+                ),
+                (
+                    "price_year",
+                    models.PositiveSmallIntegerField(
+                        help_text="The financial year of its prices, named by the year it starts in.",
+                        validators=[
+                            django.core.validators.MinValueValidator(1990),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(help_text="Where the figure comes from.", max_length=500),
+                ),
+                ("licence", models.CharField(blank=True, max_length=200)),
+                (
+                    "type",
+                    models.CharField(
+                        blank=True, help_text="Optional: fiscal, economic…", max_length=100
+                    ),
+                ),
+                (
+                    "confidence",
+                    models.CharField(blank=True, help_text="Optional grade.", max_length=20),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "partnership",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="partnerships.partnership",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical unit cost",
+                "verbose_name_plural": "historical unit costs",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="Initiative",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ref",
+                    models.SlugField(
+                        help_text="A short stable identifier used in data packages; letters, digits and hyphens.",
+                        max_length=64,
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(help_text="What the initiative is called.", max_length=200),
+                ),
+                (
+                    "description",
+                    models.TextField(blank=True, help_text="What it does and for whom. Optional."),
+                ),
+                (
+                    "base_year",
+                    models.PositiveSmallIntegerField(
+                        help_text="The calendar year of appraisal year 0; every amount is at its prices.",
+                        validators=[
+                            django.core.validators.MinValueValidator(1990),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                    ),
+                ),
+                (
+                    "years",
+                    models.PositiveSmallIntegerField(
+                        default=10,
+                        help_text="How many appraisal years, from 1 to 76.",
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(76),
+                        ],
+                    ),
+                ),
+                (
+                    "discount_rate",
+                    models.FloatField(
+                        blank=True,
+                        help_text="One flat rate for every year and benefit, for example 0.035. Leave empty for the Green Book's rates (3.5% to year 30, then 3.0%; 1.5% for health benefits).",
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(0.0),
+                            django.core.validators.MaxValueValidator(1.0),
+                        ],
+                    ),
+                ),
+                (
+                    "spread",
+                    models.FloatField(
+                        default=0.2,
+                        help_text="How far each assumption moves either way when no range is given (0.2 means 20% below and above).",
+                        validators=[
+                            django.core.validators.MinValueValidator(0.0),
+                            django.core.validators.MaxValueValidator(1.0),
+                        ],
+                    ),
+                ),
+                (
+                    "chain_ref",
+                    models.SlugField(
+                        blank=True,
+                        help_text="The id of the delivery chain the initiative belongs to, if any.",
+                        max_length=64,
+                    ),
+                ),
+                (
+                    "partnership",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="initiatives",
+                        to="partnerships.partnership",
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["name"],
+            },
+        ),
+        migrations.CreateModel(
+            name="HistoricalInitiativeOutcome",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ref",
+                    models.SlugField(
+                        help_text="A short stable identifier used in data packages; letters, digits and hyphens.",
+                        max_length=64,
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="The outcome, for example Fewer evictions.", max_length=200
+                    ),
+                ),
+                (
+                    "cohort",
+                    models.FloatField(
+                        help_text="The people the initiative works with.",
+                        validators=[django.core.validators.MinValueValidator(0.0)],
+                    ),
+                ),
+                (
+                    "need",
+                    models.FloatField(
+                        blank=True,
+                        help_text="The people who could benefit; the cohort may not exceed it. Optional.",
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(0.0)],
+                    ),
+                ),
+                (
+                    "engagement",
+                    models.FloatField(
+                        help_text="The share of the cohort that takes part, 0 to 1.",
+                        validators=[
+                            django.core.validators.MinValueValidator(0.0),
+                            django.core.validators.MaxValueValidator(1.0),
+                        ],
+                    ),
+                ),
+                (
+                    "impact",
+                    models.FloatField(
+                        help_text="The share of those taking part who achieve it, 0 to 1.",
+                        validators=[
+                            django.core.validators.MinValueValidator(0.0),
+                            django.core.validators.MaxValueValidator(1.0),
+                        ],
+                    ),
+                ),
+                (
+                    "deadweight",
+                    models.FloatField(
+                        default=0.0,
+                        help_text="The share that would happen anyway, 0 to 1.",
+                        validators=[
+                            django.core.validators.MinValueValidator(0.0),
+                            django.core.validators.MaxValueValidator(1.0),
+                        ],
+                    ),
+                ),
+                (
+                    "lag",
+                    models.PositiveSmallIntegerField(
+                        default=0, help_text="Whole years before the first success."
+                    ),
+                ),
+                (
+                    "drop_off",
+                    models.FloatField(
+                        default=0.0,
+                        help_text="The share of the effect lost each year, 0 to 1.",
+                        validators=[
+                            django.core.validators.MinValueValidator(0.0),
+                            django.core.validators.MaxValueValidator(1.0),
+                        ],
+                    ),
+                ),
+                (
+                    "optimism_bias",
+                    models.FloatField(
+                        blank=True,
+                        help_text="The share taken off benefits for optimism, 0 to 1. Leave empty to use the confidence grade.",
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(0.0),
+                            django.core.validators.MaxValueValidator(1.0),
+                        ],
+                    ),
+                ),
+                (
+                    "confidence",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("1", "1 (strongest evidence)"),
+                            ("2", "2"),
+                            ("3", "3"),
+                            ("4", "4"),
+                            ("5", "5"),
+                            ("6", "6 (weakest evidence)"),
+                        ],
+                        help_text="The strength of the evidence; sets the optimism bias when none is given.",
+                        max_length=1,
+                    ),
+                ),
+                (
+                    "health",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Discount this outcome's benefits at the health rate (1.5%).",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "initiative",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="costs.initiative",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical initiative outcome",
+                "verbose_name_plural": "historical initiative outcomes",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalInitiativeCost",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ref",
+                    models.SlugField(
+                        help_text="A short stable identifier used in data packages; letters, digits and hyphens.",
+                        max_length=64,
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("revenue", "Revenue"),
+                            ("capital", "Capital"),
+                            ("in_kind", "In kind (staff time, premises, data or services)"),
+                        ],
+                        default="revenue",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        help_text="The appraisal year t: 0 is the base year, 1 the year after."
+                    ),
+                ),
+                (
+                    "amount",
+                    models.DecimalField(
+                        decimal_places=2,
+                        help_text="In pounds, at base-year prices.",
+                        max_digits=14,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="The partner organisation that bears the cost.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="partnerships.organisation",
+                    ),
+                ),
+                (
+                    "initiative",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="costs.initiative",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical initiative cost",
+                "verbose_name_plural": "historical initiative costs",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="InitiativeCost",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ref",
+                    models.SlugField(
+                        help_text="A short stable identifier used in data packages; letters, digits and hyphens.",
+                        max_length=64,
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("revenue", "Revenue"),
+                            ("capital", "Capital"),
+                            ("in_kind", "In kind (staff time, premises, data or services)"),
+                        ],
+                        default="revenue",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        help_text="The appraisal year t: 0 is the base year, 1 the year after."
+                    ),
+                ),
+                (
+                    "amount",
+                    models.DecimalField(
+                        decimal_places=2,
+                        help_text="In pounds, at base-year prices.",
+                        max_digits=14,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                    ),
+                ),
+                (
+                    "initiative",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="costs",
+                        to="costs.initiative",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        help_text="The partner organisation that bears the cost.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="initiative_costs",
+                        to="partnerships.organisation",
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["year", "id"],
+            },
+        ),
+        migrations.CreateModel(
+            name="InitiativeOutcome",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ref",
+                    models.SlugField(
+                        help_text="A short stable identifier used in data packages; letters, digits and hyphens.",
+                        max_length=64,
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="The outcome, for example Fewer evictions.", max_length=200
+                    ),
+                ),
+                (
+                    "cohort",
+                    models.FloatField(
+                        help_text="The people the initiative works with.",
+                        validators=[django.core.validators.MinValueValidator(0.0)],
+                    ),
+                ),
+                (
+                    "need",
+                    models.FloatField(
+                        blank=True,
+                        help_text="The people who could benefit; the cohort may not exceed it. Optional.",
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(0.0)],
+                    ),
+                ),
+                (
+                    "engagement",
+                    models.FloatField(
+                        help_text="The share of the cohort that takes part, 0 to 1.",
+                        validators=[
+                            django.core.validators.MinValueValidator(0.0),
+                            django.core.validators.MaxValueValidator(1.0),
+                        ],
+                    ),
+                ),
+                (
+                    "impact",
+                    models.FloatField(
+                        help_text="The share of those taking part who achieve it, 0 to 1.",
+                        validators=[
+                            django.core.validators.MinValueValidator(0.0),
+                            django.core.validators.MaxValueValidator(1.0),
+                        ],
+                    ),
+                ),
+                (
+                    "deadweight",
+                    models.FloatField(
+                        default=0.0,
+                        help_text="The share that would happen anyway, 0 to 1.",
+                        validators=[
+                            django.core.validators.MinValueValidator(0.0),
+                            django.core.validators.MaxValueValidator(1.0),
+                        ],
+                    ),
+                ),
+                (
+                    "lag",
+                    models.PositiveSmallIntegerField(
+                        default=0, help_text="Whole years before the first success."
+                    ),
+                ),
+                (
+                    "drop_off",
+                    models.FloatField(
+                        default=0.0,
+                        help_text="The share of the effect lost each year, 0 to 1.",
+                        validators=[
+                            django.core.validators.MinValueValidator(0.0),
+                            django.core.validators.MaxValueValidator(1.0),
+                        ],
+                    ),
+                ),
+                (
+                    "optimism_bias",
+                    models.FloatField(
+                        blank=True,
+                        help_text="The share taken off benefits for optimism, 0 to 1. Leave empty to use the confidence grade.",
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(0.0),
+                            django.core.validators.MaxValueValidator(1.0),
+                        ],
+                    ),
+                ),
+                (
+                    "confidence",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("1", "1 (strongest evidence)"),
+                            ("2", "2"),
+                            ("3", "3"),
+                            ("4", "4"),
+                            ("5", "5"),
+                            ("6", "6 (weakest evidence)"),
+                        ],
+                        help_text="The strength of the evidence; sets the optimism bias when none is given.",
+                        max_length=1,
+                    ),
+                ),
+                (
+                    "health",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Discount this outcome's benefits at the health rate (1.5%).",
+                    ),
+                ),
+                (
+                    "initiative",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="outcomes",
+                        to="costs.initiative",
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["id"],
+            },
+        ),
+        migrations.CreateModel(
+            name="HistoricalBenefitLine",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ref",
+                    models.SlugField(
+                        help_text="A short stable identifier used in data packages; letters, digits and hyphens.",
+                        max_length=64,
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        blank=True, help_text="What is saved or gained.", max_length=200
+                    ),
+                ),
+                (
+                    "type",
+                    models.CharField(
+                        choices=[
+                            ("fiscal", "Fiscal (saves public money)"),
+                            ("economic", "Economic"),
+                            ("social", "Social"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "value",
+                    models.DecimalField(
+                        decimal_places=2,
+                        help_text="Pounds per success per year, at base-year prices.",
+                        max_digits=14,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                    ),
+                ),
+                (
+                    "cashable",
+                    models.FloatField(
+                        default=0.0,
+                        help_text="For fiscal benefits, the share that can be taken out as cash, 0 to 1.",
+                        validators=[
+                            django.core.validators.MinValueValidator(0.0),
+                            django.core.validators.MaxValueValidator(1.0),
+                        ],
+                    ),
+                ),
+                (
+                    "unit_cost_code",
+                    models.CharField(
+                        blank=True,
+                        help_text="The unit cost the value comes from, if any.",
+                        max_length=64,
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="The partner organisation that gains it.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="partnerships.organisation",
+                    ),
+                ),
+                (
+                    "outcome",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="costs.initiativeoutcome",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical benefit line",
+                "verbose_name_plural": "historical benefit lines",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalAssumptionRange",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ref",
+                    models.SlugField(
+                        help_text="A short stable identifier used in data packages; letters, digits and hyphens.",
+                        max_length=64,
+                    ),
+                ),
+                (
+                    "assumption",
+                    models.CharField(
+                        choices=[
+                            ("cohort", "Cohort"),
+                            ("engagement", "Engagement"),
+                            ("impact", "Impact"),
+                            ("deadweight", "Deadweight"),
+                            ("drop_off", "Drop-off"),
+                            ("optimism_bias", "Optimism bias"),
+                            ("value", "Value per success (of a benefit line)"),
+                            ("costs", "All costs (multiplier)"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "low",
+                    models.FloatField(validators=[django.core.validators.MinValueValidator(0.0)]),
+                ),
+                (
+                    "high",
+                    models.FloatField(validators=[django.core.validators.MinValueValidator(0.0)]),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "benefit",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="The benefit line, for a value per success.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="costs.benefitline",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "initiative",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="costs.initiative",
+                    ),
+                ),
+                (
+                    "outcome",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="The outcome the assumption belongs to (not for all costs).",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="costs.initiativeoutcome",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical assumption range",
+                "verbose_name_plural": "historical assumption ranges",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddField(
-            model_name='benefitline',
-            name='outcome',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='benefit_lines', to='costs.initiativeoutcome'),
+            model_name="benefitline",
+            name="outcome",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="benefit_lines",
+                to="costs.initiativeoutcome",
+            ),
         ),
         migrations.CreateModel(
-            name='AssumptionRange',
+            name="AssumptionRange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ref', models.SlugField(help_text='A short stable identifier used in data packages; letters, digits and hyphens.', max_length=64)),
-                ('assumption', models.CharField(choices=[('cohort', 'Cohort'), ('engagement', 'Engagement'), ('impact', 'Impact'), ('deadweight', 'Deadweight'), ('drop_off', 'Drop-off'), ('optimism_bias', 'Optimism bias'), ('value', 'Value per success (of a benefit line)'), ('costs', 'All costs (multiplier)')], max_length=20)),
-                ('low', models.FloatField(validators=[django.core.validators.MinValueValidator(0.0)])),
-                ('high', models.FloatField(validators=[django.core.validators.MinValueValidator(0.0)])),
-                ('benefit', models.ForeignKey(blank=True, help_text='The benefit line, for a value per success.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='ranges', to='costs.benefitline')),
-                ('initiative', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='assumption_ranges', to='costs.initiative')),
-                ('outcome', models.ForeignKey(blank=True, help_text='The outcome the assumption belongs to (not for all costs).', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='ranges', to='costs.initiativeoutcome')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ref",
+                    models.SlugField(
+                        help_text="A short stable identifier used in data packages; letters, digits and hyphens.",
+                        max_length=64,
+                    ),
+                ),
+                (
+                    "assumption",
+                    models.CharField(
+                        choices=[
+                            ("cohort", "Cohort"),
+                            ("engagement", "Engagement"),
+                            ("impact", "Impact"),
+                            ("deadweight", "Deadweight"),
+                            ("drop_off", "Drop-off"),
+                            ("optimism_bias", "Optimism bias"),
+                            ("value", "Value per success (of a benefit line)"),
+                            ("costs", "All costs (multiplier)"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "low",
+                    models.FloatField(validators=[django.core.validators.MinValueValidator(0.0)]),
+                ),
+                (
+                    "high",
+                    models.FloatField(validators=[django.core.validators.MinValueValidator(0.0)]),
+                ),
+                (
+                    "benefit",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The benefit line, for a value per success.",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="ranges",
+                        to="costs.benefitline",
+                    ),
+                ),
+                (
+                    "initiative",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="assumption_ranges",
+                        to="costs.initiative",
+                    ),
+                ),
+                (
+                    "outcome",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The outcome the assumption belongs to (not for all costs).",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="ranges",
+                        to="costs.initiativeoutcome",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['id'],
+                "ordering": ["id"],
             },
         ),
         migrations.CreateModel(
-            name='MeetingCostSetting',
+            name="MeetingCostSetting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ref', models.SlugField(help_text='A short stable identifier used in data packages; letters, digits and hyphens.', max_length=64)),
-                ('preparation_hours', models.FloatField(default=1.0, help_text='Hours per person present.', validators=[django.core.validators.MinValueValidator(0.0)])),
-                ('travel_hours', models.FloatField(default=0.5, help_text='Hours per person present.', validators=[django.core.validators.MinValueValidator(0.0)])),
-                ('price_year', models.PositiveSmallIntegerField(blank=True, help_text="Show costs at this financial year's prices; empty for the current year.", null=True, validators=[django.core.validators.MinValueValidator(1990), django.core.validators.MaxValueValidator(2100)])),
-                ('partnership', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='meeting_cost_setting', to='partnerships.partnership')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ref",
+                    models.SlugField(
+                        help_text="A short stable identifier used in data packages; letters, digits and hyphens.",
+                        max_length=64,
+                    ),
+                ),
+                (
+                    "preparation_hours",
+                    models.FloatField(
+                        default=1.0,
+                        help_text="Hours per person present.",
+                        validators=[django.core.validators.MinValueValidator(0.0)],
+                    ),
+                ),
+                (
+                    "travel_hours",
+                    models.FloatField(
+                        default=0.5,
+                        help_text="Hours per person present.",
+                        validators=[django.core.validators.MinValueValidator(0.0)],
+                    ),
+                ),
+                (
+                    "price_year",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="Show costs at this financial year's prices; empty for the current year.",
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1990),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                    ),
+                ),
+                (
+                    "partnership",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="meeting_cost_setting",
+                        to="partnerships.partnership",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='SupportCost',
+            name="SupportCost",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ref', models.SlugField(help_text='A short stable identifier used in data packages; letters, digits and hyphens.', max_length=64)),
-                ('category', models.CharField(choices=[('policy_strategy', 'Policy and strategy support'), ('research_intelligence', 'Research and intelligence'), ('information', 'Information gathering and presentation'), ('events', 'Conferences, meetings and events'), ('website', 'Website')], max_length=30)),
-                ('year', models.PositiveSmallIntegerField(help_text='The financial year (April to March), named by the year it starts in.', validators=[django.core.validators.MinValueValidator(1990), django.core.validators.MaxValueValidator(2100)])),
-                ('payment', models.CharField(choices=[('cash', 'Cash'), ('in_kind', 'In kind')], default='cash', max_length=10)),
-                ('amount', models.DecimalField(decimal_places=2, help_text='In pounds for the year.', max_digits=14, validators=[django.core.validators.MinValueValidator(0)])),
-                ('description', models.CharField(blank=True, help_text='For example 0.5 FTE policy officer.', max_length=300)),
-                ('organisation', models.ForeignKey(help_text='The partner organisation that pays.', on_delete=django.db.models.deletion.PROTECT, related_name='support_costs', to='partnerships.organisation')),
-                ('partnership', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='support_costs', to='partnerships.partnership')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ref",
+                    models.SlugField(
+                        help_text="A short stable identifier used in data packages; letters, digits and hyphens.",
+                        max_length=64,
+                    ),
+                ),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("policy_strategy", "Policy and strategy support"),
+                            ("research_intelligence", "Research and intelligence"),
+                            ("information", "Information gathering and presentation"),
+                            ("events", "Conferences, meetings and events"),
+                            ("website", "Website"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        help_text="The financial year (April to March), named by the year it starts in.",
+                        validators=[
+                            django.core.validators.MinValueValidator(1990),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                    ),
+                ),
+                (
+                    "payment",
+                    models.CharField(
+                        choices=[("cash", "Cash"), ("in_kind", "In kind")],
+                        default="cash",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "amount",
+                    models.DecimalField(
+                        decimal_places=2,
+                        help_text="In pounds for the year.",
+                        max_digits=14,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                    ),
+                ),
+                (
+                    "description",
+                    models.CharField(
+                        blank=True, help_text="For example 0.5 FTE policy officer.", max_length=300
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        help_text="The partner organisation that pays.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="support_costs",
+                        to="partnerships.organisation",
+                    ),
+                ),
+                (
+                    "partnership",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="support_costs",
+                        to="partnerships.partnership",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['year', 'category', 'id'],
+                "ordering": ["year", "category", "id"],
             },
         ),
         migrations.CreateModel(
-            name='UnitCost',
+            name="UnitCost",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ref', models.SlugField(help_text='A short stable identifier used in data packages; letters, digits and hyphens.', max_length=64)),
-                ('code', models.CharField(help_text="The cost's code, for example HO1.0.", max_length=64)),
-                ('category', models.CharField(blank=True, help_text='Optional.', max_length=200)),
-                ('description', models.CharField(max_length=300)),
-                ('unit', models.CharField(help_text='For example per attendance.', max_length=200)),
-                ('value', models.DecimalField(decimal_places=2, help_text='Pounds per unit at its price year.', max_digits=14, validators=[django.core.validators.MinValueValidator(0)])),
-                ('agency', models.CharField(help_text='The agency that bears the cost.', max_length=200)),
-                ('price_year', models.PositiveSmallIntegerField(help_text='The financial year of its prices, named by the year it starts in.', validators=[django.core.validators.MinValueValidator(1990), django.core.validators.MaxValueValidator(2100)])),
-                ('source', models.CharField(help_text='Where the figure comes from.', max_length=500)),
-                ('licence', models.CharField(blank=True, max_length=200)),
-                ('type', models.CharField(blank=True, help_text='Optional: fiscal, economic…', max_length=100)),
-                ('confidence', models.CharField(blank=True, help_text='Optional grade.', max_length=20)),
-                ('partnership', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='unit_costs', to='partnerships.partnership')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ref",
+                    models.SlugField(
+                        help_text="A short stable identifier used in data packages; letters, digits and hyphens.",
+                        max_length=64,
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        help_text="The cost's code, for example HO1.0.", max_length=64
+                    ),
+                ),
+                ("category", models.CharField(blank=True, help_text="Optional.", max_length=200)),
+                ("description", models.CharField(max_length=300)),
+                ("unit", models.CharField(help_text="For example per attendance.", max_length=200)),
+                (
+                    "value",
+                    models.DecimalField(
+                        decimal_places=2,
+                        help_text="Pounds per unit at its price year.",
+                        max_digits=14,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                    ),
+                ),
+                (
+                    "agency",
+                    models.CharField(help_text="The agency that bears the cost.", max_length=200),
+                ),
+                (
+                    "price_year",
+                    models.PositiveSmallIntegerField(
+                        help_text="The financial year of its prices, named by the year it starts in.",
+                        validators=[
+                            django.core.validators.MinValueValidator(1990),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(help_text="Where the figure comes from.", max_length=500),
+                ),
+                ("licence", models.CharField(blank=True, max_length=200)),
+                (
+                    "type",
+                    models.CharField(
+                        blank=True, help_text="Optional: fiscal, economic…", max_length=100
+                    ),
+                ),
+                (
+                    "confidence",
+                    models.CharField(blank=True, help_text="Optional grade.", max_length=20),
+                ),
+                (
+                    "partnership",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="unit_costs",
+                        to="partnerships.partnership",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['code'],
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='HourlyRate',
+            name="HourlyRate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ref', models.SlugField(help_text='A short stable identifier used in data packages; letters, digits and hyphens.', max_length=64)),
-                ('sector', models.CharField(blank=True, choices=[('council', 'Council'), ('health', 'Health'), ('police', 'Police'), ('fire', 'Fire and rescue'), ('education', 'Education'), ('housing', 'Housing'), ('business', 'Business'), ('voluntary_community', 'Voluntary and community'), ('other_public', 'Other public')], help_text='Leave empty for every sector.', max_length=30)),
-                ('role', models.CharField(blank=True, help_text='The role on the body (chair, vice_chair, member, adviser, officer) or a pay band the partnership uses. Leave empty for every role.', max_length=100)),
-                ('hourly_cost', models.DecimalField(decimal_places=2, help_text='Pounds an hour.', max_digits=8, validators=[django.core.validators.MinValueValidator(0)])),
-                ('price_year', models.PositiveSmallIntegerField(help_text='The financial year of its prices.', validators=[django.core.validators.MinValueValidator(1990), django.core.validators.MaxValueValidator(2100)])),
-                ('source', models.CharField(blank=True, help_text="Where the rate comes from; without one it is marked as the partnership's own assumption.", max_length=500)),
-                ('illustrative', models.BooleanField(default=False, help_text='An invented figure, for demonstration only.')),
-                ('organisation', models.ForeignKey(blank=True, help_text='Leave empty for a rate for a whole sector, or for everyone.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='hourly_rates', to='partnerships.organisation')),
-                ('partnership', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='hourly_rates', to='partnerships.partnership')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "ref",
+                    models.SlugField(
+                        help_text="A short stable identifier used in data packages; letters, digits and hyphens.",
+                        max_length=64,
+                    ),
+                ),
+                (
+                    "sector",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("council", "Council"),
+                            ("health", "Health"),
+                            ("police", "Police"),
+                            ("fire", "Fire and rescue"),
+                            ("education", "Education"),
+                            ("housing", "Housing"),
+                            ("business", "Business"),
+                            ("voluntary_community", "Voluntary and community"),
+                            ("other_public", "Other public"),
+                        ],
+                        help_text="Leave empty for every sector.",
+                        max_length=30,
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        blank=True,
+                        help_text="The role on the body (chair, vice_chair, member, adviser, officer) or a pay band the partnership uses. Leave empty for every role.",
+                        max_length=100,
+                    ),
+                ),
+                (
+                    "hourly_cost",
+                    models.DecimalField(
+                        decimal_places=2,
+                        help_text="Pounds an hour.",
+                        max_digits=8,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                    ),
+                ),
+                (
+                    "price_year",
+                    models.PositiveSmallIntegerField(
+                        help_text="The financial year of its prices.",
+                        validators=[
+                            django.core.validators.MinValueValidator(1990),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        blank=True,
+                        help_text="Where the rate comes from; without one it is marked as the partnership's own assumption.",
+                        max_length=500,
+                    ),
+                ),
+                (
+                    "illustrative",
+                    models.BooleanField(
+                        default=False, help_text="An invented figure, for demonstration only."
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Leave empty for a rate for a whole sector, or for everyone.",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="hourly_rates",
+                        to="partnerships.organisation",
+                    ),
+                ),
+                (
+                    "partnership",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="hourly_rates",
+                        to="partnerships.partnership",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['organisation__name', 'sector', 'role', 'id'],
-                'constraints': [models.UniqueConstraint(fields=('partnership', 'ref'), name='hourly_rate_ref_unique')],
+                "ordering": ["organisation__name", "sector", "role", "id"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("partnership", "ref"), name="hourly_rate_ref_unique"
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='initiative',
-            constraint=models.UniqueConstraint(fields=('partnership', 'ref'), name='initiative_ref_unique'),
+            model_name="initiative",
+            constraint=models.UniqueConstraint(
+                fields=("partnership", "ref"), name="initiative_ref_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='initiativecost',
-            constraint=models.UniqueConstraint(fields=('initiative', 'ref'), name='initiative_cost_ref_unique'),
+            model_name="initiativecost",
+            constraint=models.UniqueConstraint(
+                fields=("initiative", "ref"), name="initiative_cost_ref_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='initiativeoutcome',
-            constraint=models.UniqueConstraint(fields=('initiative', 'ref'), name='initiative_outcome_ref_unique'),
+            model_name="initiativeoutcome",
+            constraint=models.UniqueConstraint(
+                fields=("initiative", "ref"), name="initiative_outcome_ref_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='benefitline',
-            constraint=models.UniqueConstraint(fields=('outcome', 'ref'), name='benefit_line_ref_unique'),
+            model_name="benefitline",
+            constraint=models.UniqueConstraint(
+                fields=("outcome", "ref"), name="benefit_line_ref_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='assumptionrange',
-            constraint=models.UniqueConstraint(fields=('initiative', 'ref'), name='assumption_range_ref_unique'),
+            model_name="assumptionrange",
+            constraint=models.UniqueConstraint(
+                fields=("initiative", "ref"), name="assumption_range_ref_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='supportcost',
-            constraint=models.UniqueConstraint(fields=('partnership', 'ref'), name='support_cost_ref_unique'),
+            model_name="supportcost",
+            constraint=models.UniqueConstraint(
+                fields=("partnership", "ref"), name="support_cost_ref_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='unitcost',
-            constraint=models.UniqueConstraint(fields=('partnership', 'ref'), name='unit_cost_ref_unique'),
+            model_name="unitcost",
+            constraint=models.UniqueConstraint(
+                fields=("partnership", "ref"), name="unit_cost_ref_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='unitcost',
-            constraint=models.UniqueConstraint(fields=('partnership', 'code'), name='unit_cost_code_unique'),
+            model_name="unitcost",
+            constraint=models.UniqueConstraint(
+                fields=("partnership", "code"), name="unit_cost_code_unique"
+            ),
         ),
     ]
