@@ -20,6 +20,7 @@ from partnerscope.apps.common.records import unique_ref
 from partnerscope.apps.costs import forms, partnership_costs
 from partnerscope.apps.costs.models import HourlyRate, MeetingCostSetting, SupportCost
 from partnerscope.apps.costs.results import money
+from partnerscope.apps.partnerships.models import Organisation
 
 KINDS: dict[str, tuple[type[Any], type[forms.PartnershipPartForm], RecordWords]] = {
     "support": (
@@ -97,7 +98,11 @@ def partnership_cost(request: HttpRequest, access: Access) -> HttpResponse:
     meetings = partnership_costs.partnership_meeting_costs(partnership)
     per_year = partnership_costs.partnership_cost_per_year(partnership, meetings)
     support_by_year = dict(zip(support.years, support.year_totals, strict=True))
-    item_rows = meetings.to_dict()["by_item_layer"]
+    item_rows = meetings.item_layer_rows()
+    names = dict(Organisation.objects.in_partnership(partnership).values_list("ref", "name"))
+    organisation_rows = sorted(
+        (names.get(ref, ref), totals) for ref, totals in meetings.by_organisation.items()
+    )
     return render(
         request,
         "costs/partnership_cost.html",
@@ -106,6 +111,7 @@ def partnership_cost(request: HttpRequest, access: Access) -> HttpResponse:
             "support": support,
             "meetings": meetings,
             "item_rows": item_rows,
+            "organisation_rows": organisation_rows,
             "rates": partnership_costs.rate_card(partnership),
             "support_records": SupportCost.objects.filter(partnership=partnership).select_related(
                 "organisation"

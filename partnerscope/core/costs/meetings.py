@@ -196,6 +196,20 @@ class MeetingCosts:
     def total_cost(self) -> float:
         return sum(meeting.cost for meeting in self.meetings)
 
+    def item_layer_rows(self) -> list[dict[str, Any]]:
+        """Agenda items and their cost by the layer of the body and the layer of the item:
+        ``body_layer``, ``item_layer``, ``items``, ``cost`` and ``cost_per_item``."""
+        return [
+            {
+                "body_layer": body_layer,
+                "item_layer": item_layer,
+                "items": items,
+                "cost": cost,
+                "cost_per_item": cost / items if items else None,
+            }
+            for (body_layer, item_layer), (items, cost) in sorted(self.by_item_layer.items())
+        ]
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON form ``partnerscope costs meetings`` prints."""
 
@@ -217,16 +231,7 @@ class MeetingCosts:
             "by_layer": table(self.by_layer, "layer"),
             "by_organisation": table(self.by_organisation, "organisation"),
             "by_year": table(self.by_year, "year"),
-            "by_item_layer": [
-                {
-                    "body_layer": body_layer,
-                    "item_layer": item_layer,
-                    "items": items,
-                    "cost": cost,
-                    "cost_per_item": cost / items if items else None,
-                }
-                for (body_layer, item_layer), (items, cost) in sorted(self.by_item_layer.items())
-            ],
+            "by_item_layer": self.item_layer_rows(),
             "meetings": [
                 {
                     "ref": m.ref,
