@@ -95,3 +95,25 @@ def test_import_the_unit_cost_library(page, live_server, kite, manager):
     expect(page.get_by_text("Unit costs imported")).to_be_visible()
     expect(page.get_by_role("rowheader", name="EX-C01")).to_be_visible()
     assert_accessible(page)
+
+
+def test_the_cost_of_the_partnership(page, live_server, kite, manager):
+    sign_in(page, live_server.url, manager.username)
+    page.goto(f"{live_server.url}/p/kite/costs/partnership/")
+    expect(page.get_by_role("heading", name="The cost of the partnership", level=1)).to_be_visible()
+    page.get_by_role("button", name="Add a rate").click()
+    page.get_by_label("Hourly cost").fill("35")
+    page.get_by_label("Price year").fill("2024")
+    page.get_by_role("button", name="Add rate").click()
+    expect(page.get_by_text("The partnership's own assumption")).to_be_visible()
+    page.get_by_role("button", name="Add a support cost").click()
+    page.get_by_label("Website").check()
+    page.get_by_label("Financial year").fill("2024")
+    page.get_by_label("Who pays").select_option(label="Kite Council")
+    page.get_by_label("Cash").check()
+    page.get_by_label("Amount").fill("2500")
+    page.get_by_role("button", name="Add support cost").click()
+    expect(
+        page.get_by_role("table", name="Support costs by category", exact=False)
+    ).to_contain_text("£2,500")
+    assert_accessible(page)
