@@ -4,20 +4,31 @@ unit-cost library."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
-from partnerscope.cli.output import FORMAT_OPTION, OutputFormat, console, emit, error_console
+from partnerscope.cli.output import (
+    FORMAT_OPTION,
+    OutputFormat,
+    clear_errors,
+    console,
+    emit,
+    error_console,
+)
 from partnerscope.core.costs import (
     ModelErrors,
     UnitCostErrors,
     cba_report,
+    meeting_costs,
     parse_unit_costs,
     uprate_unit_costs,
 )
+from partnerscope.datapackage.costs import meeting_inputs
+from partnerscope.datapackage.package import read_package
 from partnerscope.reference.costs import load_deflators, load_optimism_bias
 
 app = typer.Typer(
@@ -218,3 +229,47 @@ def unit_costs(
         fmt,
         _summarise_unit_costs,
     )
+
+
+def _summarise_meetings(result: dict[str, Any]) -> None:
+    console.print(
+        f"{len(result['meetings'])} meetings: {result['total_hours']:,.0f} hours, "
+        f"{_money(result['total_cost'])} at {result['price_year']} prices "
+        f"({_money(result['assumed_cost'])} from the partnership's own assumed rates; "
+        f"{result['unpriced_attendances']} attendances with no rate)."
+    )
+    for key, title in (("by_layer", "layer"), ("by_body", "body"), ("by_year", "year")):
+        table = Table(title=f"Meeting costs by {title}")
+        for heading in (title.capitalize(), "Meetings", "Hours", "Cost"):
+            table.add_column(heading, justify="left" if heading == title.capitalize() else "right")
+        for row in result[key]:
+            table.add_row(
+                str(row[title]), str(row["count"]), f"{row['hours']:,.0f}", _money(row["cost"])
+            )
+        console.print(table)
+    items = Table(title="Cost per agenda item by the layer of the body and of the item")
+    for heading in ("Body's layer", "Item's layer", "Items", "Per item"):
+        items.add_column(heading)
+    for row in result["by_item_layer"]:
+        items.add_row(
+            row["body_layer"], row["item_layer"], str(row["items"]), _money(row["cost_per_item"])
+        )
+    console.print(items)
+
+
+@app.command("meetings")
+def meetings(
+    folder: Annotated[
+        Path, typer.Argument(help="A data package folder (datapackage.json and CSV).")
+    ],
+    fmt: OutputFormat = FORMAT_OPTION,
+) -> None:
+    """Cost the partnership's meetings in members' time from a data package's meetings,
+    attendance, rate card and settings."""
+    with clear_errors():
+        if not folder.is_dir():
+            raise ValueError(f"{folder}: no such folder (unzip a data package first)")
+        tables = read_package(folder)
+        records, rates, settings, price_year = meeting_inputs(tables, date.today())
+        result = meeting_costs(records, rates, settings, price_year, load_deflators())
+        emit(result.to_dict(), fmt, _summarise_meetings)

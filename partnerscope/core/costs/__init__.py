@@ -49,6 +49,18 @@ from partnerscope.core.costs.flows import (
     successes,
     year_flows,
 )
+from partnerscope.core.costs.meetings import (
+    Attendee,
+    HourlyRate,
+    MeetingCost,
+    MeetingCosts,
+    MeetingCostSettings,
+    MeetingRecord,
+    attendee_hours,
+    financial_year,
+    find_rate,
+    meeting_costs,
+)
 from partnerscope.core.costs.model import (
     GREEN_BOOK_LONG_FROM_YEAR,
     GREEN_BOOK_LONG_RATE,
@@ -91,6 +103,16 @@ from partnerscope.core.costs.unit_costs import (
 )
 
 __all__ = [
+    "meeting_costs",
+    "find_rate",
+    "financial_year",
+    "attendee_hours",
+    "MeetingRecord",
+    "MeetingCostSettings",
+    "MeetingCosts",
+    "MeetingCost",
+    "HourlyRate",
+    "Attendee",
     "COSTS",
     "DEFAULT_SPREAD",
     "GREEN_BOOK_LONG_FROM_YEAR",
