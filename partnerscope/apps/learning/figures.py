@@ -7,8 +7,9 @@ computed by that area's own analysis, so a figure here is the figure on the area
   relationship wave, analysed as the measures page shows it by default;
 * chain strength: the mean over the partnership's chains that have a strength;
 * share of indicators on track: green among the indicators with a stored status;
-* cost of the partnership per year: not recorded until the resources area lands (the
-  measure keeps its row so that it fills in then).
+* cost of the partnership per year: the latest financial year's support-team costs and
+  members' time in meetings, as the costs area's page of the partnership's cost shows them
+  ("not recorded" when it records none: meetings without a rate card cost nothing known).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from statistics import fmean
 from typing import Any
 
 from partnerscope.apps.chains import selectors as chains
+from partnerscope.apps.costs import selectors as costs
 from partnerscope.apps.network import selectors as network
 from partnerscope.apps.performance import selectors as performance
 from partnerscope.apps.sevens import selectors as sevens
@@ -127,4 +129,8 @@ def headline_figures(partnership: Any) -> Figures:
     figures["indicators_on_track"] = (
         sum(1 for status in statuses if status == "green") / len(statuses) if statuses else None
     )
+    recorded = {
+        year: cost for year, cost in costs.partnership_cost_per_year(partnership).items() if cost
+    }
+    figures["cost_per_year"] = recorded[max(recorded)] if recorded else None
     return figures

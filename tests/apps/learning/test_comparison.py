@@ -106,3 +106,22 @@ def test_every_measure_keeps_its_row_and_cost_is_not_recorded(kite, figures):
     assert cost.measure.key == "cost_per_year"
     assert cost.own == "not recorded"
     assert cost.peers == ["not recorded"] * 4
+
+
+def test_the_cost_per_year_is_the_latest_year_the_costs_area_records(kite, figures):
+    from partnerscope.apps.costs.models import SupportCost
+
+    for year, amount in ((2024, 1000), (2025, 2500)):
+        SupportCost.objects.create(
+            partnership=kite["partnership"],
+            ref=f"support-{year}",
+            category="policy_strategy",
+            year=year,
+            organisation=kite["council"],
+            amount=amount,
+        )
+    agree(kite["partnership"])
+    sharing_peers(4)
+    cost = comparison.comparison_page(kite["partnership"]).rows[-1]
+    assert cost.measure.key == "cost_per_year"
+    assert cost.own != "not recorded" and "2,500" in cost.own
