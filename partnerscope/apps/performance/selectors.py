@@ -10,7 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from partnerscope.apps.performance.models import (
+    Indicator,
     IndicatorStatusSnapshot,
+    Outcome,
     QualityRecord,
     ValueVersion,
 )
@@ -53,3 +55,35 @@ def indicator_statuses(partnership: Any) -> dict[str, str]:
     for code, rag in snapshots:
         statuses.setdefault(code, rag)
     return statuses
+
+
+def outcome_list(partnership: Any) -> list[dict[str, Any]]:
+    """The partnership's outcomes in their order: ``ref``, ``title`` and the ``parent``
+    theme's ref (None for a theme). The resources area names outcomes by these refs."""
+    return [
+        {"ref": ref, "title": title, "parent": parent}
+        for ref, title, parent in Outcome.objects.filter(partnership=partnership)
+        .order_by("position", "title")
+        .values_list("ref", "title", "parent__ref")
+    ]
+
+
+def outcome_indicator_statuses(partnership: Any) -> dict[str, list[dict[str, str]]]:
+    """For each outcome ref, its indicators' latest stored status in the partnership's
+    whole area: ``code``, ``rag``, ``direction`` and ``variation`` (empty when unknown)."""
+    latest: dict[str, dict[str, str]] = {}
+    snapshots = (
+        IndicatorStatusSnapshot.objects.in_partnership(partnership)
+        .order_by("indicator__code", "area__position")
+        .values_list("indicator__code", "rag", "direction", "variation")
+    )
+    for code, rag, direction, variation in snapshots:
+        latest.setdefault(code, {"rag": rag, "direction": direction, "variation": variation})
+    found: dict[str, list[dict[str, str]]] = {}
+    links = Indicator.outcomes.through.objects.filter(
+        indicator__partnership=partnership
+    ).values_list("outcome__ref", "indicator__code")
+    for outcome, code in sorted(links):
+        status = latest.get(code, {"rag": "", "direction": "", "variation": ""})
+        found.setdefault(outcome, []).append({"code": code, **status})
+    return found

@@ -6,3 +6,5 @@ class ResourcesConfig(AppConfig):
     label = "resources"
     verbose_name = "Resources"
     partnership_area = True
+    partnership_menu = [("Resources", "resources:ledger")]
+    datapackage_services = "partnerscope.apps.resources.datapackage_services"

@@ -1,0 +1,121 @@
+"""The resources area's tables in a partnership's data package: its settings, the resource
+ledger's lines and their split over the outcomes, and pooled funds.
+
+``check_package_tables`` adds the rules a Table Schema cannot express, as
+``file:row:column`` errors: a line's shares add to 1, staff time has its hours or FTE.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+from partnerscope.core.resources.ledger import SHARE_TOLERANCE
+from partnerscope.datapackage.schema import REF_PATTERN, Field, Resource
+from partnerscope.datapackage.tables import TableError
+
+__all__ = [
+    "ARRANGEMENTS",
+    "KINDS",
+    "POOL_KINDS",
+    "RESOURCES",
+    "STATUSES",
+    "check_package_tables",
+]
+
+ARRANGEMENTS = ["pooling", "aligning", "grants", "procurement", "partnership"]
+KINDS = ["revenue", "capital", "staff_time", "premises", "data", "services"]
+STATUSES = ["planned", "committed", "spent"]
+POOL_KINDS = ["health_social_care", "children", "other"]
+
+RESOURCES: list[Resource] = [
+    Resource(
+        "resource_settings",
+        "How the partnership counts its resources: at most one row.",
+        [
+            Field(
+                "year_start_month",
+                "integer",
+                required=True,
+                description="The month the financial year starts (4 = April).",
+            ),
+            Field(
+                "hours_per_fte",
+                "number",
+                required=True,
+                description="Working hours in one full-time equivalent year.",
+            ),
+        ],
+    ),
+    Resource(
+        "contributions",
+        "The resource ledger: what each partner gives to the shared outcomes in a year.",
+        [
+            Field("id", required=True, pattern=REF_PATTERN, description="The line's id."),
+            Field("organisation", required=True, description="id of the partner."),
+            Field(
+                "year",
+                "integer",
+                required=True,
+                description="The calendar year the financial year starts in.",
+            ),
+            Field("arrangement", required=True, enum=ARRANGEMENTS),
+            Field("kind", required=True, enum=KINDS),
+            Field("amount", "number", required=True, description="Pounds."),
+            Field("fte", "number", description="Staff time as FTE."),
+            Field("hours", "number", description="Staff time in hours."),
+            Field("cost_per_hour", "number", description="Pounds per hour of staff time."),
+            Field("status", required=True, enum=STATUSES),
+            Field("description"),
+            Field("source", description="Where the figure comes from."),
+            Field("evidence", description="A document or link that shows it."),
+        ],
+        primary_key=["id"],
+        foreign_keys=[(["organisation"], "organisations", ["id"])],
+    ),
+    Resource(
+        "contribution_shares",
+        "How each ledger line is split over the outcomes it serves; a line's shares add to 1.",
+        [
+            Field("contribution", required=True),
+            Field("outcome", required=True),
+            Field("share", "number", required=True, description="Above 0, at most 1."),
+        ],
+        primary_key=["contribution", "outcome"],
+        foreign_keys=[
+            (["contribution"], "contributions", ["id"]),
+            (["outcome"], "outcomes", ["id"]),
+        ],
+    ),
+]
+
+
+def check_package_tables(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> list[TableError]:
+    """The ledger's rules a Table Schema cannot express, as ``file:row:column``."""
+    errors: list[TableError] = []
+    if len(tables.get("resource_settings", [])) > 1:
+        errors.append(TableError("resource_settings.csv", 3, "", "at most one row"))
+    for line, row in enumerate(tables.get("resource_settings", []), start=2):
+        if not 1 <= int(row.get("year_start_month") or 0) <= 12:
+            errors.append(
+                TableError("resource_settings.csv", line, "year_start_month", "must be 1 to 12")
+            )
+    totals: dict[str, Decimal] = defaultdict(Decimal)
+    for line, row in enumerate(tables.get("contribution_shares", []), start=2):
+        share = Decimal(str(row.get("share") or 0))
+        if not 0 < share <= 1:
+            errors.append(
+                TableError("contribution_shares.csv", line, "share", "must be above 0, at most 1")
+            )
+        totals[row.get("contribution") or ""] += share
+    for line, row in enumerate(tables.get("contributions", []), start=2):
+        where = ("contributions.csv", line)
+        if Decimal(str(row.get("amount") or 0)) < 0:
+            errors.append(TableError(*where, "amount", "must not be below zero"))
+        total = totals.get(row["id"], Decimal(0))
+        if abs(total - 1) > SHARE_TOLERANCE:
+            message = f"its shares in contribution_shares.csv add to {total.normalize()}, not 1"
+            errors.append(TableError(*where, "id", message))
+    return errors
