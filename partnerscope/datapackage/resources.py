@@ -23,12 +23,14 @@ __all__ = [
     "RESOURCES",
     "STATUSES",
     "check_package_tables",
+    "split_refs",
 ]
 
 ARRANGEMENTS = ["pooling", "aligning", "grants", "procurement", "partnership"]
 KINDS = ["revenue", "capital", "staff_time", "premises", "data", "services"]
 STATUSES = ["planned", "committed", "spent"]
 POOL_KINDS = ["health_social_care", "children", "other"]
+VAT_RECOVERY = ["full", "partial", "none"]
 
 RESOURCES: list[Resource] = [
     Resource(
@@ -89,6 +91,44 @@ RESOURCES: list[Resource] = [
             (["outcome"], "outcomes", ["id"]),
         ],
     ),
+    Resource(
+        "pooled_funds",
+        "Pooled funds: money several partners place in one budget under one host.",
+        [
+            Field("id", required=True, pattern=REF_PATTERN),
+            Field("name", required=True),
+            Field("kind", required=True, enum=POOL_KINDS),
+            Field("host", required=True, description="id of the host organisation."),
+            Field("legal_basis", description="For example a section 75 agreement."),
+            Field("written_agreement", "boolean", required=True),
+            Field("agreement_date", "date"),
+            Field("vat_recovery", enum=VAT_RECOVERY, description="VAT the pool expects back."),
+            Field("outcomes", description="ids of the outcomes it serves, separated by ';'."),
+        ],
+        primary_key=["id"],
+        foreign_keys=[(["host"], "organisations", ["id"])],
+    ),
+    Resource(
+        "pooled_fund_members",
+        "The organisations that pay into each pooled fund.",
+        [Field("fund", required=True), Field("organisation", required=True)],
+        primary_key=["fund", "organisation"],
+        foreign_keys=[
+            (["fund"], "pooled_funds", ["id"]),
+            (["organisation"], "organisations", ["id"]),
+        ],
+    ),
+    Resource(
+        "pooled_fund_values",
+        "What each pooled fund holds in each financial year.",
+        [
+            Field("fund", required=True),
+            Field("year", "integer", required=True),
+            Field("amount", "number", required=True, description="Pounds."),
+        ],
+        primary_key=["fund", "year"],
+        foreign_keys=[(["fund"], "pooled_funds", ["id"])],
+    ),
 ]
 
 
@@ -118,4 +158,15 @@ def check_package_tables(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> l
         if abs(total - 1) > SHARE_TOLERANCE:
             message = f"its shares in contribution_shares.csv add to {total.normalize()}, not 1"
             errors.append(TableError(*where, "id", message))
+    outcomes = {row["id"] for row in tables.get("outcomes", [])}
+    for line, row in enumerate(tables.get("pooled_funds", []), start=2):
+        unknown = [ref for ref in split_refs(row.get("outcomes")) if ref not in outcomes]
+        if unknown:
+            message = f"no outcome {', '.join(unknown)} in outcomes.csv"
+            errors.append(TableError("pooled_funds.csv", line, "outcomes", message))
     return errors
+
+
+def split_refs(text: str | None) -> list[str]:
+    """Ids separated by ``;``, empty ones dropped."""
+    return [part.strip() for part in (text or "").split(";") if part.strip()]

@@ -7,4 +7,5 @@ class ResourcesConfig(AppConfig):
     verbose_name = "Resources"
     partnership_area = True
     partnership_menu = [("Resources", "resources:ledger")]
+    finding_source = "partnerscope.apps.resources.findings"
     datapackage_services = "partnerscope.apps.resources.datapackage_services"

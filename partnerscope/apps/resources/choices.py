@@ -46,3 +46,12 @@ class PoolKind(models.TextChoices):
 MONEY_KINDS = frozenset({Kind.REVENUE, Kind.CAPITAL})
 PLACED_IN_PARTNERSHIP = frozenset({Arrangement.POOLING, Arrangement.GRANTS})
 """Money placed in the partnership's hands; the rest is mainstream spend aligned to it."""
+
+
+class VatRecovery(models.TextChoices):
+    """What a pooled fund assumes it recovers of the VAT it pays."""
+
+    UNKNOWN = "", "Not recorded"
+    FULL = "full", "All of it"
+    PARTIAL = "partial", "Part of it"
+    NONE = "none", "None"

@@ -11,8 +11,15 @@ from decimal import Decimal
 from typing import Any
 
 from partnerscope.apps.partnerships.models import Partnership
-from partnerscope.apps.resources.models import Contribution, ContributionShare, ResourceSettings
-from partnerscope.datapackage.resources import check_package_tables
+from partnerscope.apps.resources.models import (
+    Contribution,
+    ContributionShare,
+    PooledFund,
+    PooledFundValue,
+    ResourceSettings,
+)
+from partnerscope.apps.resources.pools import funds_of
+from partnerscope.datapackage.resources import check_package_tables, split_refs
 from partnerscope.datapackage.tables import TableError
 
 Tables = Mapping[str, Sequence[Mapping[str, Any]]]
@@ -52,6 +59,37 @@ def export_tables(partnership: Partnership) -> dict[str, list[dict[str, Any]]]:
             {"contribution": line.ref, "outcome": share.outcome_ref, "share": share.share}
             for line in lines
             for share in sorted(line.shares.all(), key=lambda share: share.outcome_ref)
+        ],
+        **export_funds(partnership),
+    }
+
+
+def export_funds(partnership: Partnership) -> dict[str, list[dict[str, Any]]]:
+    funds = sorted(funds_of(partnership), key=lambda fund: fund.ref)
+    return {
+        "pooled_funds": [
+            {
+                "id": fund.ref,
+                "name": fund.name,
+                "kind": fund.kind,
+                "host": fund.host.ref,
+                "legal_basis": fund.legal_basis or None,
+                "written_agreement": fund.written_agreement,
+                "agreement_date": fund.agreement_date,
+                "vat_recovery": fund.vat_recovery or None,
+                "outcomes": ";".join(fund.outcome_refs) or None,
+            }
+            for fund in funds
+        ],
+        "pooled_fund_members": [
+            {"fund": fund.ref, "organisation": ref}
+            for fund in funds
+            for ref in sorted(member.ref for member in fund.members.all())
+        ],
+        "pooled_fund_values": [
+            {"fund": fund.ref, "year": value.year, "amount": value.amount}
+            for fund in funds
+            for value in sorted(fund.values.all(), key=lambda value: value.year)
         ],
     }
 
@@ -95,4 +133,26 @@ def import_tables(partnership: Partnership, tables: Tables, refs: Any) -> None:
             share=Decimal(str(row["share"])),
         )
         for row in tables.get("contribution_shares", [])
+    )
+    funds = {}
+    for row in tables.get("pooled_funds", []):
+        funds[row["id"]] = PooledFund.objects.create(
+            partnership=partnership,
+            ref=row["id"],
+            name=row["name"],
+            kind=row["kind"],
+            host=refs.organisations[row["host"]],
+            legal_basis=row.get("legal_basis") or "",
+            written_agreement=bool(row.get("written_agreement")),
+            agreement_date=row.get("agreement_date"),
+            vat_recovery=row.get("vat_recovery") or "",
+            outcome_refs=split_refs(row.get("outcomes")),
+        )
+    for row in tables.get("pooled_fund_members", []):
+        funds[row["fund"]].members.add(refs.organisations[row["organisation"]])
+    PooledFundValue.objects.bulk_create(
+        PooledFundValue(
+            fund=funds[row["fund"]], year=row["year"], amount=Decimal(str(row["amount"]))
+        )
+        for row in tables.get("pooled_fund_values", [])
     )

@@ -12,7 +12,8 @@ from partnerscope.apps.partnerships.models import Organisation, Partnership
 from partnerscope.apps.resources.choices import Kind
 from partnerscope.apps.resources.ledger import shares_text
 from partnerscope.apps.resources.lookups import outcomes_by_ref
-from partnerscope.apps.resources.models import Contribution, ResourceSettings
+from partnerscope.apps.resources.models import Contribution, PooledFund, ResourceSettings
+from partnerscope.apps.resources.pools import parse_values
 from partnerscope.apps.resources.recording import amount_of
 from partnerscope.core.resources.ledger import parse_shares, shares_problem
 
@@ -99,3 +100,52 @@ class SettingsForm(ModelForm):
     class Meta:
         model = ResourceSettings
         fields = ["year_start_month", "hours_per_fte"]
+
+
+class PooledFundForm(ModelForm):
+    """A pooled fund, its members, the outcomes it serves and its value by year."""
+
+    outcome_refs = forms.MultipleChoiceField(
+        label="Outcomes it serves",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    values = forms.CharField(
+        label="Value by year",
+        required=False,
+        help_text="year:amount pairs separated by ';', for example 2025:500000;2026:520000.",
+    )
+
+    class Meta:
+        model = PooledFund
+        fields = [
+            "name",
+            "kind",
+            "host",
+            "members",
+            "legal_basis",
+            "written_agreement",
+            "agreement_date",
+            "vat_recovery",
+        ]
+        widgets = {"members": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        organisations = Organisation.objects.filter(partnerships=partnership).order_by("name")
+        self.fields["host"].queryset = organisations
+        self.fields["members"].queryset = organisations
+        self.fields["outcome_refs"].choices = [
+            (ref, outcome["title"]) for ref, outcome in outcomes_by_ref(partnership).items()
+        ]
+        if self.instance.pk and not self.is_bound:
+            self.initial["outcome_refs"] = list(self.instance.outcome_refs)
+            self.initial["values"] = ";".join(
+                f"{v.year}:{v.amount.normalize():f}" for v in self.instance.values.all()
+            )
+
+    def clean_values(self) -> dict[int, Any]:
+        try:
+            return parse_values(self.cleaned_data["values"])
+        except ValueError as error:
+            raise ValidationError(str(error)) from None

@@ -17,7 +17,7 @@ from simple_history.models import HistoricalRecords
 from partnerscope.apps.common.records import VersionedRecord, ref_field, ref_unique_within
 from partnerscope.apps.partnerships.models import Organisation, Partnership
 from partnerscope.apps.resources import querysets
-from partnerscope.apps.resources.choices import Arrangement, Kind, Status
+from partnerscope.apps.resources.choices import Arrangement, Kind, PoolKind, Status, VatRecovery
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
 
@@ -123,3 +123,78 @@ class ContributionShare(models.Model):
 
     def __str__(self) -> str:
         return f"{self.contribution.ref} → {self.outcome_ref}: {self.share}"
+
+
+class PooledFund(VersionedRecord):
+    """A pooled fund: money several partners place in one budget under one host."""
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="pooled_funds"
+    )
+    ref = ref_field()
+    name = models.CharField(max_length=200)
+    kind = models.CharField(
+        max_length=30,
+        choices=PoolKind.choices,
+        default=PoolKind.OTHER,
+        help_text="Health and social care and children's services pools have legal limits.",
+    )
+    host = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="hosted_pools",
+        help_text="The organisation that holds the pool and accounts for it.",
+    )
+    members = models.ManyToManyField(
+        Organisation,
+        related_name="pooled_funds",
+        blank=True,
+        help_text="The organisations that pay into the pool (the host too, if it pays).",
+    )
+    legal_basis = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="For example a section 75 agreement (NHS Act 2006).",
+    )
+    written_agreement = models.BooleanField(
+        default=False, help_text="Whether the partners have signed a written agreement."
+    )
+    agreement_date = models.DateField(
+        null=True, blank=True, help_text="When the written agreement was signed."
+    )
+    vat_recovery = models.CharField(
+        max_length=10,
+        choices=VatRecovery.choices,
+        blank=True,
+        default=VatRecovery.UNKNOWN,
+        help_text="How much of the VAT it pays the pool expects to recover.",
+    )
+    outcome_refs = models.JSONField(
+        default=list, blank=True, help_text="The refs of the outcomes the pool serves."
+    )
+    _history_m2m_fields = ["members"]
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [ref_unique_within("partnership", name="resources_pooledfund_ref")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PooledFundValue(models.Model):
+    """What a pooled fund holds in one financial year."""
+
+    fund = models.ForeignKey(PooledFund, on_delete=models.CASCADE, related_name="values")
+    year = models.PositiveSmallIntegerField(help_text="The year the financial year starts in.")
+    amount = models.DecimalField(**MONEY, validators=[MinValueValidator(Decimal("0"))])
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["fund", "year"]
+        constraints = [
+            models.UniqueConstraint(fields=["fund", "year"], name="resources_pool_value_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.fund} {self.year}: {self.amount}"
