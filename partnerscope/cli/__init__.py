@@ -11,6 +11,7 @@ from partnerscope.cli import (
     indicators,
     network,
     personal,
+    resources,
     sevens,
     site,
     tasks,
@@ -29,6 +30,7 @@ app.add_typer(indicators.app, name="indicators")
 app.add_typer(chains.app, name="chains")
 app.add_typer(findings.app, name="findings")
 app.add_typer(costs.app, name="costs")
+app.add_typer(resources.app, name="resources")
 app.add_typer(personal.app, name="person")
 app.command()(personal.purge)
 

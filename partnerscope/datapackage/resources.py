@@ -12,6 +12,8 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
+from partnerscope.core.resources.alignment import Line, OutcomeInfo, involvement_shares
+from partnerscope.core.resources.funding import FundingLink
 from partnerscope.core.resources.ledger import SHARE_TOLERANCE
 from partnerscope.datapackage.schema import REF_PATTERN, Field, Resource
 from partnerscope.datapackage.tables import TableError
@@ -22,6 +24,7 @@ __all__ = [
     "POOL_KINDS",
     "RESOURCES",
     "STATUSES",
+    "alignment_inputs",
     "check_package_tables",
     "split_refs",
 ]
@@ -170,3 +173,70 @@ def check_package_tables(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> l
 def split_refs(text: str | None) -> list[str]:
     """Ids separated by ``;``, empty ones dropped."""
     return [part.strip() for part in (text or "").split(";") if part.strip()]
+
+
+def alignment_inputs(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> dict[str, Any]:
+    """The alignment core's inputs from a read data package: the ledger's ``lines``, the
+    ``outcomes``, each organisation's ``involvement`` (board seats of current memberships,
+    targets it leads, ties of level 2 or more in the latest relationship wave), the chains'
+    ``funding_links`` and the ``organisations``' refs. A package carries no indicator
+    statuses, so outcomes come without them."""
+    settings = list(tables.get("resource_settings", []))
+    hours_per_fte = float(settings[0]["hours_per_fte"]) if settings else 1650.0
+    shares: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    for row in tables.get("contribution_shares", []):
+        shares[row["contribution"]].append((row["outcome"], float(row["share"])))
+    lines = [
+        Line(
+            row["organisation"],
+            int(row["year"]),
+            row["arrangement"],
+            row["kind"],
+            float(row["amount"]),
+            float(row["hours"])
+            if row.get("hours") is not None
+            else float(row.get("fte") or 0) * hours_per_fte,
+            tuple(sorted(shares.get(row["id"], []))),
+        )
+        for row in tables.get("contributions", [])
+    ]
+    outcomes = [
+        OutcomeInfo(row["id"], row["title"])
+        for row in sorted(tables.get("outcomes", []), key=lambda r: (r["position"], r["title"]))
+    ]
+    person_organisation = {row["id"]: row["organisation"] for row in tables.get("people", [])}
+    seats: dict[str, float] = defaultdict(float)
+    for row in tables.get("memberships", []):
+        if not row.get("end"):
+            seats[person_organisation[row["person"]]] += 1
+    leads: dict[str, float] = defaultdict(float)
+    for row in tables.get("targets", []):
+        if row.get("lead_organisation"):
+            leads[row["lead_organisation"]] += 1
+    waves = sorted(row["id"] for row in tables.get("network_waves", []))
+    ties: dict[str, float] = defaultdict(float)
+    for row in tables.get("network_ties", []):
+        if waves and row["wave"] == waves[-1] and (row.get("level") or 0) >= 2:
+            ties[row["from"]] += 1
+            ties[row["to"]] += 1
+    chains = {row["id"]: row for row in tables.get("chains", [])}
+    nodes = {(row["chain"], row["id"]): row for row in tables.get("chain_nodes", [])}
+    links = [
+        FundingLink(
+            row["chain"],
+            chains[row["chain"]]["outcome"],
+            chains[row["chain"]].get("outcome_ref") or None,
+            nodes[(row["chain"], row["from"])].get("organisation") or None,
+            nodes[(row["chain"], row["from"])]["name"],
+            float(row["amount"]),
+        )
+        for row in tables.get("chain_links", [])
+        if row["type"] == "funds" and row.get("amount") is not None
+    ]
+    return {
+        "lines": lines,
+        "outcomes": outcomes,
+        "involvement": involvement_shares([dict(seats), dict(leads), dict(ties)]),
+        "funding_links": links,
+        "organisations": sorted(row["id"] for row in tables.get("organisations", [])),
+    }

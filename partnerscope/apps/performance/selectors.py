@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from partnerscope.apps.performance.models import (
+    ImprovementTarget,
     Indicator,
     IndicatorStatusSnapshot,
     Outcome,
@@ -87,3 +88,14 @@ def outcome_indicator_statuses(partnership: Any) -> dict[str, list[dict[str, str
         status = latest.get(code, {"rag": "", "direction": "", "variation": ""})
         found.setdefault(outcome, []).append({"code": code, **status})
     return found
+
+
+def lead_commitments(partnership: Any) -> dict[str, int]:
+    """How many improvement targets each organisation leads (its LAA-style commitments),
+    by organisation ref; organisations leading none are left out."""
+    counts: dict[str, int] = {}
+    for ref in ImprovementTarget.objects.filter(
+        indicator__partnership=partnership, lead_organisation__isnull=False
+    ).values_list("lead_organisation__ref", flat=True):
+        counts[ref] = counts.get(ref, 0) + 1
+    return counts

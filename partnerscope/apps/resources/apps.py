@@ -8,4 +8,5 @@ class ResourcesConfig(AppConfig):
     partnership_area = True
     partnership_menu = [("Resources", "resources:ledger")]
     finding_source = "partnerscope.apps.resources.findings"
+    report_sections = "partnerscope.apps.resources.reporting.report_sections"
     datapackage_services = "partnerscope.apps.resources.datapackage_services"

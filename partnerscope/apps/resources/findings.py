@@ -16,9 +16,12 @@ from typing import Any
 from django.urls import reverse
 
 from partnerscope.apps.partnerships.models import Partnership
+from partnerscope.apps.resources.alignment import build_alignment
 from partnerscope.apps.resources.pools import checked_funds
 from partnerscope.core.findings import Evidence, Finding, RuleRef, Severity, Subject, SubjectKind
+from partnerscope.core.resources.alignment import ALIGNMENT_RULES
 from partnerscope.core.resources.checks import Check, rule_label, rule_text
+from partnerscope.core.resources.funding import chain_funding_not_in_ledger
 from partnerscope.core.resources.pooled import POOL_RULES
 
 AREA = "resources"
@@ -28,12 +31,17 @@ SEVERITY = {
     "pool_membership_restricted": Severity.HIGH,
     "pool_vat_recovery_by_host": Severity.MEDIUM,
     "pool_written_agreement": Severity.HIGH,
+    "unfunded_priority": Severity.HIGH,
+    "off_track_despite_resources": Severity.HIGH,
+    "well_resourced_not_improving": Severity.MEDIUM,
+    "contributions_out_of_line_with_involvement": Severity.LOW,
+    "chain_funding_not_in_ledger": Severity.MEDIUM,
 }
 """How much each rule's finding matters; a rule not listed is MEDIUM."""
 
 
 def all_rules() -> tuple[Callable[..., Any], ...]:
-    return (*POOL_RULES,)
+    return (*POOL_RULES, *ALIGNMENT_RULES, chain_funding_not_in_ledger)
 
 
 def rules() -> list[RuleRef]:
@@ -51,6 +59,17 @@ def findings(partnership: Partnership) -> list[Finding]:
             as_finding(by_id, check, SubjectKind.BUDGET, item.fund.name, pools_url)
             for check in item.checks
         )
+    view = build_alignment(partnership)
+    alignment_url = reverse("resources:alignment", args=[partnership.slug])
+    titles = {outcome.ref: outcome.title for outcome in view.result.outcomes}
+    for check in view.checks:
+        if check.rule == "chain_funding_not_in_ledger":
+            kind, name = SubjectKind.CHAIN, str(dict(check.figures)["chain"])
+        elif check.rule == "contributions_out_of_line_with_involvement":
+            kind, name = SubjectKind.ORGANISATION, view.names.get(check.subject, check.subject)
+        else:
+            kind, name = SubjectKind.OUTCOME, titles.get(check.subject, check.subject)
+        found.append(as_finding(by_id, check, kind, name, alignment_url))
     return found
 
 

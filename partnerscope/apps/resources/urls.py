@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from partnerscope.apps.resources import pool_views, upload_views, views
+from partnerscope.apps.resources import alignment_views, pool_views, upload_views, views
 
 app_name = "resources"
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path("settings/", views.settings, name="settings"),
     path("upload/", upload_views.upload, name="upload"),
     path("upload/check/", upload_views.upload_preview, name="upload_preview"),
+    path("alignment/", alignment_views.alignment, name="alignment"),
     path("pools/", pool_views.pools, name="pools"),
     path("pools/add/", pool_views.pool_add, name="pool_add"),
     path("pools/<int:pk>/", pool_views.pool_edit, name="pool_edit"),
