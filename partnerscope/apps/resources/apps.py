@@ -9,4 +9,5 @@ class ResourcesConfig(AppConfig):
     partnership_menu = [("Resources", "resources:ledger")]
     finding_source = "partnerscope.apps.resources.findings"
     report_sections = "partnerscope.apps.resources.reporting.report_sections"
+    demo_tables = "partnerscope.apps.resources.demo.demo_tables"
     datapackage_services = "partnerscope.apps.resources.datapackage_services"

@@ -44,6 +44,19 @@ def ledger_by_funder(lines: Sequence[Line]) -> dict[tuple[str, str], float]:
     return best
 
 
+def link_words(link: FundingLink, recorded: float) -> str:
+    """One funding link against the ledger, in words.
+
+    >>> link_words(FundingLink("c", "C", None, "police", "Police", 10.0), 0.0)
+    'Police £10 a year (the chain is tied to no outcome)'
+    """
+    if link.outcome is None:
+        return f"{link.funder_name} £{link.amount:,.0f} a year (the chain is tied to no outcome)"
+    if link.funder is None:
+        return f"{link.funder_name} £{link.amount:,.0f} a year (not a partner organisation)"
+    return f"{link.funder_name} £{link.amount:,.0f} a year, ledger £{recorded:,.0f}"
+
+
 def chain_funding_not_in_ledger(links: Sequence[FundingLink], lines: Sequence[Line]) -> list[Check]:
     """A delivery chain's funding link carrying more money a year than its funder's ledger
     lines give the chain's outcome in any year is chain funding not in the ledger: the two
@@ -63,10 +76,7 @@ def chain_funding_not_in_ledger(links: Sequence[FundingLink], lines: Sequence[Li
             found[link.chain].append((link, recorded))
     checks = []
     for chain, problems in found.items():
-        words = "; ".join(
-            f"{link.funder_name} £{link.amount:,.0f} a year, ledger £{recorded:,.0f}"
-            for link, recorded in problems
-        )
+        words = "; ".join(link_words(link, recorded) for link, recorded in problems)
         checks.append(
             Check(
                 "chain_funding_not_in_ledger",
