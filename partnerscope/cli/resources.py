@@ -29,7 +29,13 @@ def alignment_result(folder: Path, year: int | None = None) -> dict[str, Any]:
         raise TableErrors(errors)
     inputs = alignment_inputs(tables)
     lines = [line for line in inputs["lines"] if year is None or line.year == year]
-    result = align(lines, inputs["outcomes"], inputs["involvement"], inputs["organisations"])
+    result = align(
+        lines,
+        inputs["outcomes"],
+        inputs["involvement"],
+        inputs["organisations"],
+        inputs["names"],
+    )
     checks = [found for rule in ALIGNMENT_RULES for found in rule(result)]
     checks += chain_funding_not_in_ledger(inputs["funding_links"], inputs["lines"])
     return {

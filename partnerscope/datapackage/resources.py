@@ -201,7 +201,7 @@ def alignment_inputs(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> dict[
         for row in tables.get("contributions", [])
     ]
     outcomes = [
-        OutcomeInfo(row["id"], row["title"])
+        OutcomeInfo(row["id"], row["title"], parent=row.get("parent") or None)
         for row in sorted(tables.get("outcomes", []), key=lambda r: (r["position"], r["title"]))
     ]
     person_organisation = {row["id"]: row["organisation"] for row in tables.get("people", [])}
@@ -239,4 +239,5 @@ def alignment_inputs(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> dict[
         "involvement": involvement_shares([dict(seats), dict(leads), dict(ties)]),
         "funding_links": links,
         "organisations": sorted(row["id"] for row in tables.get("organisations", [])),
+        "names": {row["id"]: row["name"] for row in tables.get("organisations", [])},
     }

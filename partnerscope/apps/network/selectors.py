@@ -59,3 +59,20 @@ def relationship_levels(partnership: Any) -> dict[tuple[str, str], tuple[int, fl
         (tie.source.ref, tie.target.ref): (tie.level, services.tie_trust(tie))
         for tie in Tie.objects.in_wave(wave)
     }
+
+
+def tie_counts(partnership: Any, min_level: int) -> dict[str, int]:
+    """How many answered ties of at least ``min_level`` (0-4) each organisation has in the
+    latest closed wave, given or received, by organisation ref (a degree centrality the
+    resources area reads as involvement). Empty when no wave has closed."""
+    wave = services.latest_closed_wave(partnership)
+    if wave is None:
+        return {}
+    counts: dict[str, int] = {}
+    pairs = Tie.objects.filter(wave=wave, level__gte=min_level).values_list(
+        "source__ref", "target__ref"
+    )
+    for source, target in pairs:
+        counts[source] = counts.get(source, 0) + 1
+        counts[target] = counts.get(target, 0) + 1
+    return counts

@@ -13,6 +13,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import FloatField
+from django.db.models.functions import Cast
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
 from partnerscope.apps.chains import selectors as chains
 from partnerscope.apps.network import selectors as network
 from partnerscope.apps.partnerships.models import Membership, Partnership
@@ -42,13 +47,26 @@ def core_lines(partnership: Partnership, year: int | None = None) -> list[core.L
     query = Contribution.objects.in_partnership(partnership)
     if year is not None:
         query = query.filter(year=year)
-    rows = query.values_list(
-        "pk", "organisation__ref", "year", "arrangement", "kind", "amount", "hours", "fte"
+    rows = query.annotate(
+        amount_value=Cast("amount", FloatField()),
+        hours_value=Cast("hours", FloatField()),
+        fte_value=Cast("fte", FloatField()),
+    ).values_list(
+        "pk",
+        "organisation__ref",
+        "year",
+        "arrangement",
+        "kind",
+        "amount_value",
+        "hours_value",
+        "fte_value",
     )
     shares: dict[int, list[tuple[str, float]]] = {}
-    for line, outcome, share in ContributionShare.objects.filter(
-        contribution__in=query
-    ).values_list("contribution_id", "outcome_ref", "share"):
+    for line, outcome, share in (
+        ContributionShare.objects.filter(contribution__in=query)
+        .annotate(share_value=Cast("share", FloatField()))
+        .values_list("contribution_id", "outcome_ref", "share_value")
+    ):
         shares.setdefault(line, []).append((outcome, float(share)))
     hours_per_fte = float(settings_of(partnership).hours_per_fte)
     return [
@@ -72,6 +90,7 @@ def core_outcomes(partnership: Partnership) -> list[core.OutcomeInfo]:
             outcome["ref"],
             outcome["title"],
             tuple(core.IndicatorStatus(**status) for status in statuses.get(outcome["ref"], [])),
+            outcome["parent"],
         )
         for outcome in performance.outcome_list(partnership)
     ]
@@ -84,13 +103,9 @@ def involvement(partnership: Partnership) -> dict[str, float]:
             "person__organisation__ref", flat=True
         )
     )
-    ties: Counter[str] = Counter()
-    for (source, target), (level, _) in network.relationship_levels(partnership).items():
-        if level >= NETWORK_TIE_LEVEL:
-            ties[source] += 1
-            ties[target] += 1
+    ties = network.tie_counts(partnership, NETWORK_TIE_LEVEL)
     commitments = performance.lead_commitments(partnership)
-    return core.involvement_shares([dict(seats), dict(commitments), dict(ties)])
+    return core.involvement_shares([dict(seats), dict(commitments), ties])
 
 
 def funding_links(partnership: Partnership) -> list[FundingLink]:
@@ -111,11 +126,15 @@ def build_alignment(partnership: Partnership, year: int | None = None) -> Alignm
     """The alignment of the ledger (one year's lines, or all) with what every rule finds."""
     organisations = organisations_by_ref(partnership)
     lines = core_lines(partnership, year)
+    names = {ref: organisation.name for ref, organisation in organisations.items()}
     result = core.align(
-        lines, core_outcomes(partnership), involvement(partnership), list(organisations)
+        lines, core_outcomes(partnership), involvement(partnership), list(organisations), names
     )
     checks = [found for rule in core.ALIGNMENT_RULES for found in rule(result)]
-    checks += chain_funding_not_in_ledger(funding_links(partnership), core_lines(partnership))
+    links = funding_links(partnership)
+    if links:
+        every_year = lines if year is None else core_lines(partnership)
+        checks += chain_funding_not_in_ledger(links, every_year)
     start = settings_of(partnership).year_start_month
     years = sorted(
         set(Contribution.objects.in_partnership(partnership).values_list("year", flat=True))
@@ -130,22 +149,33 @@ def build_alignment(partnership: Partnership, year: int | None = None) -> Alignm
 
 
 def table_rows(view: AlignmentView) -> dict[str, Any]:
-    """The partner × outcome table: partners with money as rows, outcomes as columns."""
+    """The partner × outcome table: partners with money as rows, outcomes as columns. Its
+    body is built here as escaped HTML, since a large partnership has thousands of cells."""
     partners = [p for p in view.result.partners if p.total > 0]
-    return {
-        "outcomes": view.result.outcomes,
-        "rows": [
-            {
-                "partner": partner,
-                "name": view.names.get(partner.organisation, partner.organisation),
-                "cells": [
-                    (
-                        outcome.money.get(partner.organisation, 0.0),
-                        outcome.hours.get(partner.organisation, 0.0),
-                    )
-                    for outcome in view.result.outcomes
-                ],
-            }
-            for partner in partners
-        ],
-    }
+    cell = '<td class="govuk-table__cell govuk-table__cell--numeric">{}</td>'
+    rows = []
+    for partner in partners:
+        cells = []
+        for outcome in view.result.outcomes:
+            money = outcome.money.get(partner.organisation, 0.0)
+            hours = outcome.hours.get(partner.organisation, 0.0)
+            text = f"£{money:,.0f}"
+            cells.append(
+                format_html(cell, text)
+                if not hours
+                else format_html(
+                    '<td class="govuk-table__cell govuk-table__cell--numeric">{}<br>{} hours</td>',
+                    text,
+                    f"{hours:,.0f}",
+                )
+            )
+        rows.append(
+            format_html(
+                '<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">{}'
+                "</th>{}{}</tr>",
+                view.names.get(partner.organisation, partner.organisation),
+                mark_safe("".join(cells)),  # noqa: S308 - every cell is escaped above
+                format_html(cell, f"£{partner.total:,.0f}"),
+            )
+        )
+    return {"outcomes": view.result.outcomes, "rows": rows, "body": mark_safe("".join(rows))}  # noqa: S308

@@ -103,9 +103,12 @@ class IndicatorStatus:
 
 @dataclass(frozen=True)
 class OutcomeInfo:
+    """An outcome of the shared strategy; ``parent`` is the ref of the theme a goal serves."""
+
     ref: str
     title: str
     indicators: tuple[IndicatorStatus, ...] = ()
+    parent: str | None = None
 
 
 @dataclass
@@ -114,6 +117,7 @@ class OutcomeResources:
 
     ref: str
     title: str
+    parent: str | None = None
     money: dict[str, float] = field(default_factory=dict)
     hours: dict[str, float] = field(default_factory=dict)
     total: float = 0.0
@@ -150,6 +154,8 @@ class Alignment:
     outcomes: list[OutcomeResources]
     partners: list[PartnerResources]
     total: float
+    names: dict[str, str] = field(default_factory=dict)
+    """Organisations' names by ref, for the rules' sentences."""
 
     def outcome(self, ref: str) -> OutcomeResources:
         return next(item for item in self.outcomes if item.ref == ref)
@@ -183,9 +189,12 @@ def align(
     outcomes: Sequence[OutcomeInfo],
     involvement: Mapping[str, float] | None = None,
     organisations: Sequence[str] = (),
+    names: Mapping[str, str] | None = None,
 ) -> Alignment:
     """The partner × outcome table, each partner's split and shares (see the module)."""
-    by_outcome = {info.ref: OutcomeResources(info.ref, info.title) for info in outcomes}
+    by_outcome = {
+        info.ref: OutcomeResources(info.ref, info.title, info.parent) for info in outcomes
+    }
     partners: dict[str, PartnerResources] = {ref: PartnerResources(ref) for ref in organisations}
     money: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     hours: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
@@ -219,12 +228,14 @@ def align(
         list(by_outcome.values()),
         sorted(partners.values(), key=lambda p: (-p.total, p.organisation)),
         total,
+        dict(names or {}),
     )
 
 
 def unfunded_priority(alignment: Alignment) -> list[Check]:
     """An outcome of the shared strategy with no money or staff time behind it in the
-    ledger is an unfunded priority."""
+    ledger, nor behind any of its goals (for a theme), is an unfunded priority."""
+    funded_themes = {item.parent for item in alignment.outcomes if item.total > 0}
     return [
         Check(
             "unfunded_priority",
@@ -233,7 +244,7 @@ def unfunded_priority(alignment: Alignment) -> list[Check]:
             (("total", 0.0), ("indicators", item.indicator_count)),
         )
         for item in alignment.outcomes
-        if item.total == 0
+        if item.total == 0 and item.ref not in funded_themes
     ]
 
 
@@ -289,7 +300,8 @@ def contributions_out_of_line_with_involvement(
             Check(
                 "contributions_out_of_line_with_involvement",
                 partner.organisation,
-                f"{partner.organisation} gives {partner.share:.0%} of all contributions but "
+                f"{alignment.names.get(partner.organisation, partner.organisation)} gives "
+                f"{partner.share:.0%} of all contributions but "
                 f"has {partner.involvement:.0%} of the involvement: it pays {more} than its "
                 "part in the partnership suggests.",
                 (

@@ -134,3 +134,19 @@ def test_outcome_totals_and_partner_totals_both_add_to_the_whole(rows) -> None:
     assert sum(o.total for o in result.outcomes) == pytest.approx(result.total, rel=1e-9, abs=1e-6)
     for partner in result.partners:
         assert partner.placed + partner.aligned == pytest.approx(partner.total)
+
+
+def test_unfunded_priority_spares_a_theme_whose_goals_are_funded() -> None:
+    outcomes = [
+        OutcomeInfo("theme", "Safer communities"),
+        OutcomeInfo("safe", "Safer streets", parent="theme"),
+        OutcomeInfo("other", "Greener"),
+        OutcomeInfo("waste", "Less waste", parent="other"),
+    ]
+    result = align(LINES, outcomes)
+    assert [c.subject for c in unfunded_priority(result)] == ["other", "waste"]
+
+
+def test_the_rules_name_partners_by_their_names() -> None:
+    result = align(LINES, OUTCOMES, INVOLVEMENT, names={"council": "Kite Council"})
+    assert contributions_out_of_line_with_involvement(result)[0].message.startswith("Kite Council")
