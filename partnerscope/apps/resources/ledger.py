@@ -15,7 +15,7 @@ from typing import Any
 from partnerscope.apps.partnerships.models import Partnership
 from partnerscope.apps.resources.choices import Arrangement, Kind, Status
 from partnerscope.apps.resources.lookups import organisations_by_ref, outcomes_by_ref, settings_of
-from partnerscope.apps.resources.models import Contribution
+from partnerscope.apps.resources.models import Contribution, ContributionShare
 from partnerscope.core.resources.ledger import financial_year_label
 from partnerscope.datapackage.csvfiles import CsvWriter
 
@@ -60,8 +60,8 @@ def chosen_filters(query: Any) -> dict[str, str]:
     return {name: query.get(name, "").strip() for name in FILTERS if query.get(name, "").strip()}
 
 
-def filtered_lines(partnership: Partnership, chosen: dict[str, str]) -> list[Contribution]:
-    lines = Contribution.objects.in_partnership(partnership).with_shares()
+def filtered_lines(partnership: Partnership, chosen: dict[str, str]) -> Any:
+    lines = Contribution.objects.in_partnership(partnership).select_related("organisation")
     if chosen.get("year", "").isdigit():
         lines = lines.filter(year=int(chosen["year"]))
     if "organisation" in chosen:
@@ -71,7 +71,7 @@ def filtered_lines(partnership: Partnership, chosen: dict[str, str]) -> list[Con
             lines = lines.filter(**{name: chosen[name]})
     if "outcome" in chosen:
         lines = lines.filter(shares__outcome_ref=chosen["outcome"])
-    return list(lines.distinct())
+    return lines.distinct()
 
 
 def build_ledger(partnership: Partnership, chosen: dict[str, str]) -> Ledger:
@@ -80,8 +80,15 @@ def build_ledger(partnership: Partnership, chosen: dict[str, str]) -> Ledger:
     start = settings_of(partnership).year_start_month
     outcome = chosen.get("outcome")
     rows: list[LedgerLine] = []
-    for line in filtered_lines(partnership, chosen):
-        shares = sorted((share.outcome_ref, share.share) for share in line.shares.all())
+    chosen_lines = filtered_lines(partnership, chosen)
+    lines = list(chosen_lines)
+    by_line: dict[int, list[tuple[str, Decimal]]] = defaultdict(list)
+    for pk, outcome_ref, share in ContributionShare.objects.filter(
+        contribution__in=chosen_lines.values("pk")
+    ).values_list("contribution_id", "outcome_ref", "share"):
+        by_line[pk].append((outcome_ref, share))
+    for line in lines:
+        shares = sorted(by_line[line.pk])
         part = dict(shares).get(outcome, Decimal(1)) if outcome else Decimal(1)
         counted = (line.amount * part).quantize(Decimal("0.01"))
         rows.append(LedgerLine(line, counted, shares, financial_year_label(line.year, start)))

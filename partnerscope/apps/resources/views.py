@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -17,6 +18,7 @@ from partnerscope.apps.resources.lookups import settings_of
 from partnerscope.apps.resources.models import Contribution
 from partnerscope.apps.resources.recording import save_line
 
+LINES_PER_PAGE = 100
 LINE_WORDS = RecordWords("ledger line", "Add a ledger line", "Change ledger line {}")
 
 
@@ -31,12 +33,16 @@ def posted(request: HttpRequest) -> Any:
 @partnership_view(Action.READ)
 def ledger(request: HttpRequest, access: Access) -> HttpResponse:
     chosen = chosen_filters(request.GET)
+    built = build_ledger(access.partnership, chosen)
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "resources/ledger.html",
         {
-            "ledger": build_ledger(access.partnership, chosen),
-            "query": request.GET.urlencode(),
+            "ledger": built,
+            "page": Paginator(built.lines, LINES_PER_PAGE).get_page(request.GET.get("page")),
+            "query": query.urlencode(),
             "page_title": "Resource ledger",
         },
     )
