@@ -14,7 +14,7 @@ from partnerscope.apps.resources.alignment import AlignmentView
 
 BAR = 22
 GAP = 10
-LABEL_WIDTH = 260
+LABEL_WIDTH = 320
 PLOT_WIDTH = 420
 PLACED_COLOUR = "#1d70b8"
 ALIGNED_COLOUR = "#28a197"
@@ -57,7 +57,7 @@ def alignment_chart(view: AlignmentView) -> Chart:
         y = index * (BAR + GAP)
         placed_width = PLOT_WIDTH * placed[outcome.ref] / largest
         aligned_width = PLOT_WIDTH * (outcome.total - placed[outcome.ref]) / largest
-        name = outcome.title if len(outcome.title) <= 38 else outcome.title[:37] + "…"
+        name = outcome.title if len(outcome.title) <= 44 else outcome.title[:43] + "…"
         parts += [
             text(LABEL_WIDTH - 8, y + 16, name, anchor="end"),
             rect(LABEL_WIDTH, y, placed_width, BAR, PLACED_COLOUR),
