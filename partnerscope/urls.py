@@ -26,6 +26,8 @@ urlpatterns = [
 for area in (
     "resources",
     "costs",
+    "governance",
+    "scrutiny",
     "actions",
     "flags",
     "replies",
@@ -34,6 +36,8 @@ for area in (
     "reports",
 ):
     urlpatterns.append(path(f"p/<slug:slug>/{area}/", include(f"partnerscope.apps.{area}.urls")))
+for area in ("replies", "reports"):
+    urlpatterns.append(path(f"a/{area}/", include(f"partnerscope.apps.{area}.public_urls")))
 for area in ("sevens", "network", "performance", "chains"):
     urlpatterns += [
         path(f"p/<slug:slug>/{area}/", include(f"partnerscope.apps.{area}.urls")),

@@ -5,12 +5,15 @@ from __future__ import annotations
 import typer
 
 from partnerscope.cli import (
+    actions,
     chains,
     costs,
     findings,
+    governance,
     indicators,
     network,
     personal,
+    report,
     resources,
     sevens,
     site,
@@ -30,9 +33,12 @@ app.add_typer(indicators.app, name="indicators")
 app.add_typer(chains.app, name="chains")
 app.add_typer(findings.app, name="findings")
 app.add_typer(costs.app, name="costs")
+app.add_typer(governance.app, name="governance")
+app.add_typer(actions.app, name="actions")
 app.add_typer(resources.app, name="resources")
 app.add_typer(personal.app, name="person")
 app.command()(personal.purge)
+app.command("report")(report.report)
 
 
 def main() -> None:

@@ -67,7 +67,13 @@ def read_package(folder: str | Path, limits: Limits | None = None) -> dict[str, 
     errors = check_files(source, limits)
     if errors:
         raise TableErrors(errors)
-    for resource in all_resources():
+    absent: dict[str, list[str]] = {}
+    present = [
+        resource
+        for resource in all_resources()
+        if not resource.optional or (source / resource.path).exists()
+    ]
+    for resource in present:
         path = source / resource.path
         if not path.exists():
             errors.append(TableError(resource.path, 0, "", "file not found"))
@@ -76,11 +82,14 @@ def read_package(folder: str | Path, limits: Limits | None = None) -> dict[str, 
             header = next(csv.reader(handle), [])
         missing = [name for name in resource.field_names if name not in header]
         errors += [
-            TableError(resource.path, 1, name, "required column is missing") for name in missing
+            TableError(resource.path, 1, name, "required column is missing")
+            for name in missing
+            if name not in resource.added_later_names
         ]
+        absent[resource.name] = [name for name in missing if name in resource.added_later_names]
     if errors:
         raise TableErrors(errors)
-    package_descriptor = descriptor("import")
+    package_descriptor = without_columns(descriptor("import", present), absent)
     with system.use_context(trusted=True):
         package = Package(package_descriptor, basepath=str(source))
         report = package.validate()
@@ -89,10 +98,32 @@ def read_package(folder: str | Path, limits: Limits | None = None) -> dict[str, 
                 errors.append(frictionless_error(task.name, error))
         if errors:
             raise TableErrors(sorted(errors, key=lambda e: (e.path, e.row, e.column)))
+        names = {resource.name for resource in present}
         return {
-            resource.name: [dict(row) for row in package.get_resource(resource.name).read_rows()]
+            resource.name: [
+                dict(row) | dict.fromkeys(absent.get(resource.name, []))
+                for row in package.get_resource(resource.name).read_rows()
+            ]
+            if resource.name in names
+            else []
             for resource in all_resources()
         }
+
+
+def without_columns(package: dict[str, Any], absent: Mapping[str, list[str]]) -> dict[str, Any]:
+    """The package descriptor without the later-added columns a package leaves out (and
+    without the foreign keys through them), so an older package still validates."""
+    for resource in package["resources"]:
+        names = set(absent.get(resource["name"], []))
+        if not names:
+            continue
+        schema = resource["schema"]
+        schema["fields"] = [f for f in schema["fields"] if f["name"] not in names]
+        if "foreignKeys" in schema:
+            schema["foreignKeys"] = [
+                key for key in schema["foreignKeys"] if not names & set(key["fields"])
+            ]
+    return package
 
 
 def check_files(source: Path, limits: Limits | None) -> list[TableError]:

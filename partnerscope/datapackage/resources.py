@@ -53,6 +53,7 @@ RESOURCES: list[Resource] = [
                 description="Working hours in one full-time equivalent year.",
             ),
         ],
+        optional=True,
     ),
     Resource(
         "contributions",
@@ -79,6 +80,7 @@ RESOURCES: list[Resource] = [
         ],
         primary_key=["id"],
         foreign_keys=[(["organisation"], "organisations", ["id"])],
+        optional=True,
     ),
     Resource(
         "contribution_shares",
@@ -93,6 +95,7 @@ RESOURCES: list[Resource] = [
             (["contribution"], "contributions", ["id"]),
             (["outcome"], "outcomes", ["id"]),
         ],
+        optional=True,
     ),
     Resource(
         "pooled_funds",
@@ -110,6 +113,7 @@ RESOURCES: list[Resource] = [
         ],
         primary_key=["id"],
         foreign_keys=[(["host"], "organisations", ["id"])],
+        optional=True,
     ),
     Resource(
         "pooled_fund_members",
@@ -120,6 +124,7 @@ RESOURCES: list[Resource] = [
             (["fund"], "pooled_funds", ["id"]),
             (["organisation"], "organisations", ["id"]),
         ],
+        optional=True,
     ),
     Resource(
         "pooled_fund_values",
@@ -131,6 +136,7 @@ RESOURCES: list[Resource] = [
         ],
         primary_key=["fund", "year"],
         foreign_keys=[(["fund"], "pooled_funds", ["id"])],
+        optional=True,
     ),
 ]
 

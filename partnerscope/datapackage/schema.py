@@ -52,6 +52,9 @@ class Field:
     enum: list[str] | None = None
     description: str = ""
     pattern: str | None = None
+    added_later: bool = False
+    """A column added after the format's first version: a package written before it may
+    leave the column out, and is read as if every cell in it were empty."""
 
     def descriptor(self) -> dict[str, Any]:
         result: dict[str, Any] = {"name": self.name, "type": self.type}
@@ -81,6 +84,9 @@ class Resource:
     fields: list[Field]
     primary_key: list[str] = field(default_factory=list)
     foreign_keys: list[tuple[list[str], str, list[str]]] = field(default_factory=list)
+    optional: bool = False
+    """A table added after format 1.0: a package without its file reads it as empty, so a
+    package exported before the table existed still imports."""
 
     @property
     def path(self) -> str:
@@ -100,6 +106,11 @@ class Resource:
     @property
     def field_names(self) -> list[str]:
         return [column.name for column in self.fields]
+
+    @property
+    def added_later_names(self) -> list[str]:
+        """Columns an older package may leave out (see :attr:`Field.added_later`)."""
+        return [column.name for column in self.fields if column.added_later]
 
     def descriptor(self) -> dict[str, Any]:
         schema: dict[str, Any] = {"fields": [column.descriptor() for column in self.fields]}
@@ -209,9 +220,17 @@ RESOURCES: list[Resource] = [
             Field("title", required=True),
             Field("function", required=True, enum=FUNCTIONS),
             Field("layer", required=True, enum=LAYERS),
+            Field(
+                "presenter",
+                description="id of the organisation that presented the item, if recorded.",
+                added_later=True,
+            ),
         ],
         primary_key=["meeting", "position"],
-        foreign_keys=[(["meeting"], "meetings", ["id"])],
+        foreign_keys=[
+            (["meeting"], "meetings", ["id"]),
+            (["presenter"], "organisations", ["id"]),
+        ],
     ),
     Resource(
         "attendance",
@@ -233,6 +252,8 @@ AREA_MODULES = (
     "chains",
     "resources",
     "costs",
+    "governance",
+    "scrutiny",
     "actions",
     "flags",
     "replies",
@@ -259,13 +280,13 @@ def resource_by_name() -> dict[str, Resource]:
     return {resource.name: resource for resource in all_resources()}
 
 
-def descriptor(title: str) -> dict[str, Any]:
-    """The ``datapackage.json`` content for a package of all resources."""
+def descriptor(title: str, resources: list[Resource] | None = None) -> dict[str, Any]:
+    """The ``datapackage.json`` content for a package of all resources (or of these)."""
     return {
         "name": "partnerscope-partnership",
         "title": title,
         "profile": PROFILE,
         "version": FORMAT_VERSION,
         "description": "A partnership exported from PartnerScope. See docs/datapackage.md.",
-        "resources": [resource.descriptor() for resource in all_resources()],
+        "resources": [resource.descriptor() for resource in resources or all_resources()],
     }

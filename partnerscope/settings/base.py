@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "partnerscope.apps.chains",
     "partnerscope.apps.resources",
     "partnerscope.apps.costs",
+    "partnerscope.apps.governance",
+    "partnerscope.apps.scrutiny",
     "partnerscope.apps.notifications",
     "partnerscope.apps.findings",
     "partnerscope.apps.actions",
@@ -130,6 +132,9 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "partnerships:list"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
+PARTNERSCOPE_ACTION_REMINDER_DAYS_BEFORE = int(env.get("PARTNERSCOPE_ACTION_REMINDER_DAYS_BEFORE"))
+PARTNERSCOPE_ACTION_REMINDER_DAYS_AFTER = int(env.get("PARTNERSCOPE_ACTION_REMINDER_DAYS_AFTER"))
+LEARNING_MINIMUM_SHARING = int(env.get("PARTNERSCOPE_LEARNING_MINIMUM_SHARING"))
 AXES_FAILURE_LIMIT = int(env.get("PARTNERSCOPE_LOCKOUT_FAILURES"))
 AXES_COOLOFF_TIME = int(env.get("PARTNERSCOPE_LOCKOUT_MINUTES")) / 60
 # Failures count per account name and address together: someone who knows a name cannot

@@ -93,6 +93,22 @@ SETTINGS = [
         "account is locked out at that address.",
     ),
     Setting(
+        "PARTNERSCOPE_ACTION_REMINDER_DAYS_BEFORE",
+        "7",
+        "How many days before an action's due date its owner is reminded by e-mail.",
+    ),
+    Setting(
+        "PARTNERSCOPE_ACTION_REMINDER_DAYS_AFTER",
+        "1",
+        "How many days after an action's due date, if it is not done, its owner is reminded.",
+    ),
+    Setting(
+        "PARTNERSCOPE_LEARNING_MINIMUM_SHARING",
+        "5",
+        "How many partnerships must share their figures before the comparison shows any; "
+        "values below 5 count as 5.",
+    ),
+    Setting(
         "PARTNERSCOPE_LOCKOUT_MINUTES",
         "15",
         "How long a locked-out account stays locked.",

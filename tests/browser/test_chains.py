@@ -147,11 +147,12 @@ def test_build_rate_and_find_the_weak_link(page, live_server, kite, manager):
     assert page.locator("svg[role=img] desc").text_content().count("weak link") == 1
     assert_accessible(page)
 
-    page.get_by_role("link", name="Action plan", exact=True).click()
+    chain_sections = page.get_by_role("navigation", name="Sections of this chain")
+    chain_sections.get_by_role("link", name="Action plan").click()
     assert_accessible(page)
     page.get_by_role("button", name="Agree an action").click()
     assert_accessible(page)
-    page.get_by_label("Action", exact=True).fill("Recruit two more community nurses.")
+    page.get_by_label("Title", exact=True).fill("Recruit two more community nurses.")
     page.get_by_label("Owner", exact=True).select_option(label="Bola Bello")
     page.get_by_label("In progress").check()
     page.get_by_role("button", name="Add action").click()
@@ -167,7 +168,7 @@ def test_the_other_chain_pages_are_accessible(page, live_server, kite, manager):
     parts = falls_chain(kite)
     chain = parts["chain"]
     workshop = workshop_with(chain, 5, 5, link=(parts["nurses"], parts["older-people"]))
-    action = agreed_action(chain, link=parts["links"][-1], question="q03")
+    agreed_action(chain, link=parts["links"][-1], question="q03")
     base = f"{live_server.url}/p/kite/chains/{chain.pk}"
     sign_in(page, live_server.url, manager.username)
     for path in [
@@ -181,8 +182,7 @@ def test_the_other_chain_pages_are_accessible(page, live_server, kite, manager):
         f"/workshops/{workshop.pk}/results/",
         f"/workshops/{workshop.pk}/edit/",
         f"/workshops/{workshop.pk}/delete/",
-        f"/actions/{action.pk}/edit/",
-        f"/actions/{action.pk}/delete/",
+        "/actions/",
     ]:
         response = page.goto(base + path)
         assert response.status == 200, path

@@ -32,6 +32,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from partnerscope.apps.accounts.models import Role
+from partnerscope.apps.actions import selectors as actions
 from partnerscope.apps.audit.log import record
 from partnerscope.apps.audit.models import AuditAction, AuditEvent
 from partnerscope.apps.chains import selectors as chains
@@ -39,6 +40,7 @@ from partnerscope.apps.network import selectors as network
 from partnerscope.apps.notifications import selectors as notifications
 from partnerscope.apps.partnerships.models import Attendance, Membership, Partnership, Person
 from partnerscope.apps.performance import selectors as performance
+from partnerscope.apps.replies import selectors as replies
 from partnerscope.apps.sevens import selectors as sevens
 
 ENCODER = DjangoJSONEncoder
@@ -203,8 +205,9 @@ def export_data(subject: DataSubject) -> dict[str, Any]:
         "survey_invitations": sevens.invitations_of(people),
         "relationship_survey": network.representations_of(people),
         "reminder_opt_outs": notifications.opt_outs_of(people),
-        "actions_owned": chains.actions_owned_by(people),
+        "actions_owned": actions.actions_owned_by(people),
         "chain_links_owned": chains.links_owned_by(people),
+        "replies_written": replies.replies_written_by(people),
         "audit_events": [
             {
                 "when": event.when,
@@ -305,6 +308,7 @@ def erase_person(person: Person, actor: Any) -> None:
         person._history_user = actor  # type: ignore[attr-defined]
     person.save()
     person.history.update(name=placeholder, ref=new_ref, email="", job_title="", user=None)
+    replies.rename_writer(person, placeholder)
     events = AuditEvent.objects.filter(partnership_id=person.partnership_id)
     replace_in_events(events, old_name, placeholder)
     events.filter(subject_type=str(Person._meta.verbose_name), subject_ref=old_ref).update(

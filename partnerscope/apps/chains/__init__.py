@@ -11,7 +11,7 @@ weak links. The area's use cases have one module each:
 - :mod:`~partnerscope.apps.chains.rating`: answering a workshop, by single-use link or
   signed in;
 - :mod:`~partnerscope.apps.chains.workshop_report`: a workshop's results and charts;
-- :mod:`~partnerscope.apps.chains.actions`: the action plan;
+- :mod:`~partnerscope.apps.chains.actions`: the chain's part of the one action plan;
 - :mod:`~partnerscope.apps.chains.findings`: the chains' findings for the one register;
 - :mod:`~partnerscope.apps.chains.datapackage_services`: the chain tables of the data package;
 - :mod:`~partnerscope.apps.chains.demo`: the demo partnership's chains.

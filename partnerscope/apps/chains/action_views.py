@@ -1,23 +1,16 @@
-"""The action plan of a delivery chain: the agreed actions by status, and their forms."""
+"""The action plan of a delivery chain: the actions of the one plan agreed for this chain.
+Agreeing an action goes to the action plan's form with the chain filled in; a link's or a
+workshop question's "Agree an action" fills in the link or question too."""
 
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
 
 from partnerscope.apps.accounts.permissions import Access, Action, partnership_view
-from partnerscope.apps.chains import actions, forms
-from partnerscope.apps.chains.views import (
-    chain_context,
-    chain_url,
-    confirm_delete,
-    get_chain,
-    record_page,
-)
-from partnerscope.apps.common.form_pages import RecordWords
-
-ACTION_WORDS = RecordWords("action", "Agree an action", "Change action")
+from partnerscope.apps.chains import actions
+from partnerscope.apps.chains.views import chain_context, chain_url, get_chain
 
 
 @partnership_view(Action.READ)
@@ -30,47 +23,7 @@ def action_plan(request: HttpRequest, access: Access, pk: int) -> HttpResponse:
             chain,
             "actions",
             plan=actions.action_plan(chain, timezone.localdate()),
+            new_action_url=actions.new_action_url(chain, chain_url("action_plan", chain)),
             page_title=f"Action plan: {chain}",
         ),
-    )
-
-
-@partnership_view(Action.EDIT)
-def action_form(
-    request: HttpRequest, access: Access, pk: int, action_pk: int | None = None
-) -> HttpResponse:
-    chain = get_chain(access, pk)
-    action = get_object_or_404(chain.actions, pk=action_pk) if action_pk is not None else None
-    initial = {
-        key: request.GET[key]
-        for key in ("question", "link", "workshop")
-        if action is None and request.GET.get(key)
-    }
-    form = forms.ActionForm(request.POST or None, instance=action, chain=chain, initial=initial)
-    back = chain_url("action_plan", chain)
-    return record_page(
-        request,
-        form,
-        ACTION_WORDS,
-        lambda: actions.save_action(chain, form),
-        back,
-        chain=chain,
-        section="actions",
-    )
-
-
-@partnership_view(Action.EDIT)
-def action_delete(request: HttpRequest, access: Access, pk: int, action_pk: int) -> HttpResponse:
-    chain = get_chain(access, pk)
-    action = get_object_or_404(chain.actions, pk=action_pk)
-    back = chain_url("action_plan", chain)
-    return confirm_delete(
-        request,
-        noun="action",
-        instance=action,
-        delete=lambda: actions.delete_action(chain, action),
-        done_url=back,
-        cancel_url=back,
-        warning="The action is removed from the plan; its history is kept.",
-        chain=chain,
     )

@@ -28,9 +28,3 @@ class ChainLinkAdmin(SimpleHistoryAdmin):
 @admin.register(models.Workshop)
 class WorkshopAdmin(SimpleHistoryAdmin):
     list_display = ["title", "chain", "held_on", "is_open"]
-
-
-@admin.register(models.ChainAction)
-class ChainActionAdmin(SimpleHistoryAdmin):
-    list_display = ["__str__", "chain", "due", "status"]
-    list_filter = ["status"]

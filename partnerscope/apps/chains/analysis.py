@@ -14,6 +14,7 @@ from typing import Any
 
 from django.db import models
 
+from partnerscope.apps.actions import selectors as actions
 from partnerscope.apps.chains import chain_map
 from partnerscope.apps.chains.choices import LinkType, NodeKind
 from partnerscope.apps.chains.core_inputs import (
@@ -280,6 +281,7 @@ def chain_list(partnership: Partnership) -> list[ChainSummary]:
     """Every chain of the partnership with its headline figures."""
     summaries = []
     chains = Chain.objects.in_partnership(partnership).select_related("partnership")
+    open_actions = actions.open_action_counts_by_chain(partnership)
     for chain in chains:
         analysis = analyse(chain)
         summaries.append(
@@ -291,7 +293,7 @@ def chain_list(partnership: Partnership) -> list[ChainSummary]:
                 single_points=len(analysis.single_points),
                 strength=analysis.result["strength"],
                 workshops=chain.workshops.count(),
-                outstanding_actions=chain.actions.outstanding().count(),
+                outstanding_actions=open_actions.get(chain.ref, 0),
             )
         )
     return summaries

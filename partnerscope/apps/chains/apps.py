@@ -10,3 +10,4 @@ class ChainsConfig(AppConfig):
     datapackage_services = "partnerscope.apps.chains.datapackage_services"
     demo_tables = "partnerscope.apps.chains.demo.tables.demo_tables"
     finding_source = "partnerscope.apps.chains.findings"
+    report_sections = "partnerscope.apps.chains.report.report_sections"

@@ -39,12 +39,6 @@ class RatingValue(models.TextChoices):
     DONT_KNOW = "dont_know", "Don't know"
 
 
-class ActionStatus(models.TextChoices):
-    NOT_STARTED = "not_started", "Not started"
-    IN_PROGRESS = "in_progress", "In progress"
-    DONE = "done", "Done"
-
-
 Question = models.TextChoices(  # type: ignore[misc]
     "Question",
     [(question.id.upper(), (question.id, question.text)) for question in load_questions()],

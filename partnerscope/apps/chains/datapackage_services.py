@@ -16,7 +16,6 @@ from typing import Any
 
 from partnerscope.apps.chains.models import (
     Chain,
-    ChainAction,
     ChainLink,
     ChainNode,
     Participant,
@@ -35,7 +34,6 @@ TABLES = (
     "chain_workshops",
     "chain_participants",
     "chain_ratings",
-    "chain_actions",
 )
 
 
@@ -47,7 +45,8 @@ def plain_amount(amount: Decimal | None) -> Decimal | int | None:
 
 
 def export_tables(partnership: Partnership) -> dict[str, list[dict[str, Any]]]:
-    """The partnership's chains, nodes, links, workshops, answers and actions as rows."""
+    """The partnership's chains, nodes, links, workshops and answers as rows (their actions
+    travel with the action plan's tables)."""
     chains = Chain.objects.in_partnership(partnership)
     nodes = ChainNode.objects.in_partnership(partnership).select_related(
         "chain", "organisation", "body"
@@ -62,9 +61,6 @@ def export_tables(partnership: Partnership) -> dict[str, list[dict[str, Any]]]:
     ratings = Rating.objects.filter(
         participant__workshop__chain__partnership=partnership
     ).select_related("participant__workshop__chain", "link_source", "link_target")
-    actions = ChainAction.objects.in_partnership(partnership).select_related(
-        "chain", "workshop", "owner_person", "link__source", "link__target"
-    )
     return {
         "chains": [
             {
@@ -145,23 +141,6 @@ def export_tables(partnership: Partnership) -> dict[str, list[dict[str, Any]]]:
                 "pk",
             )
         ],
-        "chain_actions": [
-            {
-                "chain": action.chain.ref,
-                "id": action.ref,
-                "action": action.description,
-                "question": action.question or None,
-                "from": action.link.source.ref if action.link else None,
-                "to": action.link.target.ref if action.link else None,
-                "type": action.link.type if action.link else None,
-                "workshop": action.workshop.ref if action.workshop else None,
-                "owner": action.owner_name,
-                "owner_person": action.owner_person.ref if action.owner_person else None,
-                "due": action.due,
-                "status": action.status,
-            }
-            for action in actions.order_by("chain__ref", "ref")
-        ],
     }
 
 
@@ -224,7 +203,6 @@ def check_tables(tables: Tables) -> list[TableError]:
         errors += problem.errors
     if chains:
         errors += rating_errors(tables, chains)
-    errors += action_errors(tables)
     return errors
 
 
@@ -252,42 +230,6 @@ def rating_errors(tables: Tables, chains: Sequence[Any]) -> list[TableError]:
                         f"{given[column]!r} in chain_participants.csv",
                     )
                 )
-    return errors
-
-
-def action_errors(tables: Tables) -> list[TableError]:
-    errors = []
-    links = {
-        (row["chain"], row["from"], row["to"], row["type"]) for row in tables.get("chain_links", [])
-    }
-    workshops = {(row["chain"], row["id"]) for row in tables.get("chain_workshops", [])}
-    for row in numbered(tables, "chain_actions"):
-        values = row.values
-        ends = [values.get(column) for column in ("from", "to", "type")]
-        if any(ends) and not all(ends):
-            errors.append(
-                TableError(
-                    "chain_actions.csv", row.number, "from", "a link needs from, to and type"
-                )
-            )
-        elif all(ends) and (values["chain"], *ends) not in links:
-            errors.append(
-                TableError(
-                    "chain_actions.csv",
-                    row.number,
-                    "from",
-                    f"chain {values['chain']!r} has no link {ends[0]} -> {ends[1]} ({ends[2]})",
-                )
-            )
-        if values.get("workshop") and (values["chain"], values["workshop"]) not in workshops:
-            errors.append(
-                TableError(
-                    "chain_actions.csv",
-                    row.number,
-                    "workshop",
-                    f"chain {values['chain']!r} has no workshop {values['workshop']!r}",
-                )
-            )
     return errors
 
 
@@ -371,27 +313,4 @@ def import_tables(partnership: Partnership, tables: Tables, refs: Any) -> None:
             link_target=nodes[(row["chain"], row["to"])] if row.get("to") else None,
         )
         for row in tables.get("chain_ratings", [])
-    )
-    links = {
-        (link.chain.ref, link.source.ref, link.target.ref, link.type): link
-        for link in ChainLink.objects.in_partnership(partnership)
-        .select_related("chain")
-        .with_ends()
-    }
-    ChainAction.objects.bulk_create(
-        ChainAction(
-            chain=chains[row["chain"]],
-            ref=row["id"],
-            description=row["action"],
-            question=row.get("question") or "",
-            link=links.get((row["chain"], row.get("from"), row.get("to"), row.get("type"))),
-            workshop=workshops.get((row["chain"], row["workshop"]))
-            if row.get("workshop")
-            else None,
-            owner="" if row.get("owner_person") else row.get("owner") or "",
-            owner_person=refs.people.get(row["owner_person"]) if row.get("owner_person") else None,
-            due=row.get("due"),
-            status=row["status"],
-        )
-        for row in tables.get("chain_actions", [])
     )

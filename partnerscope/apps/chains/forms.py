@@ -19,7 +19,7 @@ from partnerscope.apps.chains.choices import (
     Question,
     RatingValue,
 )
-from partnerscope.apps.chains.models import Chain, ChainAction, ChainLink, ChainNode, Workshop
+from partnerscope.apps.chains.models import Chain, ChainLink, ChainNode, Workshop
 from partnerscope.apps.chains.rating import Answers
 from partnerscope.apps.chains.workshops import LinkPair
 from partnerscope.apps.common.forms import Form, ModelForm
@@ -268,46 +268,3 @@ class RatingForm(Form):
             },
             comment=data.get("comment", ""),
         )
-
-
-class ActionForm(ModelForm):
-    class Meta:
-        model = ChainAction
-        fields = [
-            "description",
-            "question",
-            "link",
-            "workshop",
-            "owner_person",
-            "owner",
-            "due",
-            "status",
-        ]
-        widgets = {
-            "due": forms.DateInput,
-            "status": forms.RadioSelect,
-            "description": forms.Textarea(attrs={"rows": 3}),
-        }
-        labels = {"owner": "Owner, if not listed"}
-
-    def __init__(self, *args: Any, chain: Chain, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["question"].choices = [
-            ("", "No particular question"),
-            *[
-                (value, f"{number}. {QUESTION_TITLES[value]}")
-                for number, value in enumerate(Question.values, start=1)
-            ],
-        ]
-        self.fields["link"].queryset = chain.links.with_ends()
-        self.fields["link"].empty_label = "No particular link"
-        self.fields["workshop"].queryset = chain.workshops.all()
-        self.fields["workshop"].empty_label = "None"
-        self.fields["owner_person"].queryset = Person.objects.in_partnership(chain.partnership)
-        self.fields["owner_person"].empty_label = "Not listed"
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean()
-        if not data.get("owner_person") and not (data.get("owner") or "").strip():
-            self.add_error("owner_person", "Choose who owns the action, or type their name below.")
-        return data

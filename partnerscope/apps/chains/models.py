@@ -1,7 +1,8 @@
 """Delivery chains: one shared outcome, the nodes that deliver it, the links between them, and
-the workshops in which partners rate the chain and agree actions.
+the workshops in which partners rate the chain. The actions agreed for a chain live in the
+one action plan (the actions area), which names the chain by its ref.
 
-Chains, nodes, links, workshops and actions keep their history (``simple_history``). A
+Chains, nodes, links and workshops keep their history (``simple_history``). A
 workshop's answers do not: a historical record would name the user who saved it, and the
 answers are stored apart from the invitation and the person that gave them.
 """
@@ -14,8 +15,6 @@ from simple_history.models import HistoricalRecords
 
 from partnerscope.apps.chains import querysets
 from partnerscope.apps.chains.choices import (
-    QUESTION_TITLES,
-    ActionStatus,
     LinkType,
     NodeKind,
     ParticipantLevel,
@@ -311,71 +310,3 @@ class Rating(models.Model):
 
     def __str__(self) -> str:
         return f"{self.participant}: {self.question} {self.value}"
-
-
-class ChainAction(VersionedRecord):
-    """An action agreed to strengthen the chain, against a question, a link, or both."""
-
-    chain = models.ForeignKey(Chain, on_delete=models.CASCADE, related_name="actions")
-    ref = ref_field()
-    workshop = models.ForeignKey(
-        Workshop,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="actions",
-        help_text="The workshop that agreed it. Optional.",
-    )
-    question = models.CharField(
-        max_length=3,
-        choices=Question.choices,
-        blank=True,
-        help_text="The question the action answers. Optional.",
-    )
-    link = models.ForeignKey(
-        ChainLink,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="actions",
-        help_text="The link the action strengthens. Optional.",
-    )
-    description = models.TextField("Action", help_text="What will be done, in a sentence or two.")
-    owner = models.CharField(
-        max_length=200,
-        blank=True,
-        help_text="Who will do it, if not a person listed above.",
-    )
-    owner_person = models.ForeignKey(
-        Person,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="chain_actions",
-        verbose_name="Owner",
-        help_text="The person of the partnership who will do it.",
-    )
-    due = models.DateField("Due date", null=True, blank=True, help_text="Optional.")
-    status = models.CharField(
-        max_length=20, choices=ActionStatus.choices, default=ActionStatus.NOT_STARTED
-    )
-
-    objects = querysets.ChainActionQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["chain", "due", "pk"]
-        constraints = [ref_unique_within("chain", name="chain_action_ref_unique")]
-
-    def __str__(self) -> str:
-        return self.description[:80]
-
-    @property
-    def owner_name(self) -> str:
-        return self.owner_person.name if self.owner_person else self.owner
-
-    @property
-    def question_title(self) -> str:
-        """The question as "3. Enough capacity", or empty."""
-        if not self.question:
-            return ""
-        return f"{int(self.question[1:])}. {QUESTION_TITLES[self.question]}"

@@ -40,11 +40,3 @@ class WorkshopQuerySet(models.QuerySet):
 
     def with_participant_count(self) -> WorkshopQuerySet:
         return self.annotate(participant_count=models.Count("participants"))
-
-
-class ChainActionQuerySet(models.QuerySet):
-    def in_partnership(self, partnership: Partnership) -> ChainActionQuerySet:
-        return self.filter(chain__partnership=partnership)
-
-    def outstanding(self) -> ChainActionQuerySet:
-        return self.exclude(status="done")

@@ -53,9 +53,4 @@ urlpatterns = [
         name="workshop_results",
     ),
     path("<int:pk>/actions/", action_views.action_plan, name="action_plan"),
-    path("<int:pk>/actions/new/", action_views.action_form, name="action_create"),
-    path("<int:pk>/actions/<int:action_pk>/edit/", action_views.action_form, name="action_edit"),
-    path(
-        "<int:pk>/actions/<int:action_pk>/delete/", action_views.action_delete, name="action_delete"
-    ),
 ]

@@ -13,6 +13,7 @@ from typing import Any
 
 import altair as alt
 
+from partnerscope.apps.actions.selectors import ActionView, actions_for_chain
 from partnerscope.apps.chains.choices import QUESTION_TITLES, Question, RatingValue
 from partnerscope.apps.chains.core_inputs import (
     chain_context,
@@ -20,7 +21,7 @@ from partnerscope.apps.chains.core_inputs import (
     core_chain,
     core_ratings,
 )
-from partnerscope.apps.chains.models import ChainAction, ChainNode, Workshop
+from partnerscope.apps.chains.models import ChainNode, Workshop
 from partnerscope.apps.common import charts
 from partnerscope.core import chains as core
 
@@ -36,7 +37,7 @@ class QuestionRow:
     share_green: float | None
     by_level: dict[str, dict[str, Any] | None]
     level_gap: float | None
-    actions: list[ChainAction]
+    actions: list[ActionView]
 
 
 @dataclass(frozen=True)
@@ -83,9 +84,10 @@ def workshop_results(workshop: Workshop) -> WorkshopResults:
     total = workshop.participants.count()
     shown = total >= threshold
     by_ref = {node.ref: node for node in nodes}
-    actions: dict[str, list[ChainAction]] = {}
-    for action in chain.actions.select_related("owner_person").exclude(question=""):
-        actions.setdefault(action.question, []).append(action)
+    actions: dict[str, list[ActionView]] = {}
+    for action in actions_for_chain(chain.partnership, chain.ref):
+        if action.question:
+            actions.setdefault(action.question, []).append(action)
     questions = [
         QuestionRow(
             id=entry["question"],

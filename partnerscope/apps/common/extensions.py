@@ -26,6 +26,9 @@ An area app (sevens, network, performance, chains, …) marks its ``AppConfig`` 
   (``key`` a finding's key: area, rule id, subject kind, subject ref): what the area shows
   on a finding's page about it (the actions that answer it, the replies of the partner it
   names, notable practice that could help), rendered below the evidence;
+- ``outcome_resources``: dotted path of ``function(partnership) -> dict[outcome ref,
+  OutcomeResources]``: the resources an area records behind each shared outcome, which the
+  outcome pages show and the strategy review judges (an outcome with no resources);
 - ``invitation_mailer``: (the reminders app) dotted path of
   ``function(survey key, respondent ids) -> bool`` that queues the invitation e-mails of new
   survey links, True if they are queued and not sent yet.
@@ -160,3 +163,31 @@ def report_sections() -> list[ReportSection]:
         for section in import_string(config.report_sections)()
     ]
     return sorted(sections, key=lambda section: (section.order, section.key))
+
+
+@dataclass(frozen=True)
+class OutcomeResources:
+    """What an area records behind one outcome: how many budgets or resources (0 when
+    none), and the panel it shows on the outcome's page."""
+
+    count: int
+    panel: Panel | None = None
+
+
+def outcome_resources(partnership: Any) -> dict[str, OutcomeResources] | None:
+    """Every outcome's resources by its ref, from every area that records them, or None
+    when no such area is installed (resources unknown, not zero)."""
+    paths = [
+        config.outcome_resources
+        for config in area_configs()
+        if getattr(config, "outcome_resources", None)
+    ]
+    if not paths:
+        return None
+    found: dict[str, OutcomeResources] = {}
+    for path in paths:
+        for ref, resources in import_string(path)(partnership).items():
+            earlier = found.get(ref)
+            count = resources.count + (earlier.count if earlier else 0)
+            found[ref] = OutcomeResources(count, resources.panel or (earlier and earlier.panel))
+    return found

@@ -54,7 +54,8 @@ class ReportSection:
 
     ``key`` names it in a board pack and on the command line (``--sections``); ``template``
     is a Django template rendered with ``context(request)`` plus ``section`` and
-    ``report`` (the :class:`ReportRequest`). Headings inside the template start at ``h2``.
+    ``report`` (the :class:`ReportRequest`). The report draws the section's ``title`` as its
+    ``h2``; headings inside the template start at ``h3`` and never repeat the title.
     """
 
     key: str

@@ -8,3 +8,4 @@ class FindingsConfig(AppConfig):
     partnership_area = True
     partnership_menu: list[tuple[str, str]] = [("Findings", "findings:register")]
     after_demo = "partnerscope.apps.findings.services.refresh_demo"
+    report_sections = "partnerscope.apps.findings.report.report_sections"

@@ -9,13 +9,14 @@ the keys of ``Finding.to_dict()`` (``area``, ``rule``, ``subject``, ``severity``
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.urls import reverse
 
 from partnerscope.apps.findings.choices import FindingStatus, Severity
 from partnerscope.apps.findings.models import Refresh, StoredFinding
-from partnerscope.core.findings import Finding
+from partnerscope.core.findings import Finding, FindingKey
 
 __all__ = [
     "counts_by_severity",
@@ -110,3 +111,22 @@ def last_refresh(partnership: Any) -> dict[str, Any] | None:
         "resolved": log.resolved,
         "found_again": log.found_again,
     }
+
+
+def findings_by_keys(
+    partnership: Any, keys: Iterable[FindingKey]
+) -> dict[FindingKey, dict[str, Any]]:
+    """The findings (open or resolved) with these keys, by key; keys not stored are left out.
+
+    For areas that keep something about a finding by its key (a reply, an action), so they
+    can show its rule and subject beside what they keep."""
+    wanted = set(keys)
+    areas = {key[0] for key in wanted}
+    rules = {key[1] for key in wanted}
+    rows = StoredFinding.objects.in_partnership(partnership).filter(
+        area__in=areas, rule_id__in=rules
+    )
+    return {row.key: as_dict(row, partnership.slug) for row in rows if row.key in wanted}
+
+
+__all__ += ["findings_by_keys"]

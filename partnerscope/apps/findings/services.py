@@ -31,6 +31,7 @@ from partnerscope.apps.findings.models import (
     StoredFinding,
     content_of,
 )
+from partnerscope.apps.replies.selectors import reply_counts
 from partnerscope.core.findings import Finding, check_findings, compare
 
 
@@ -189,8 +190,10 @@ def register_page(partnership: Any, filters: dict[str, str], number: str | None)
     )
     page = Paginator(matching, REGISTER_PAGE_SIZE).get_page(number)
     page.object_list = list(page.object_list)
+    replied = reply_counts(partnership, [row.key for row in page.object_list])
     for row in page.object_list:
         row.area_name = area_name(row.area)  # type: ignore[attr-defined]
+        row.reply_count = replied.get(row.key, 0)  # type: ignore[attr-defined]
     open_counts = register.open().counts_by("severity")
     status_counts = register.counts_by("status")
     return RegisterPage(

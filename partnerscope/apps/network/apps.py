@@ -11,3 +11,4 @@ class NetworkConfig(AppConfig):
     demo_tables = "partnerscope.apps.network.demo.demo_tables"
     survey_definition = "partnerscope.apps.network.survey.DEFINITION"
     finding_source = "partnerscope.apps.network.findings"
+    report_sections = "partnerscope.apps.network.report.report_sections"

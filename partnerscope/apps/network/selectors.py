@@ -11,7 +11,11 @@ from typing import Any
 
 from partnerscope.apps.common.deletion import deleted
 from partnerscope.apps.network import services
+from partnerscope.apps.network.analysis import Options, analyse, wave_network
 from partnerscope.apps.network.models import Draft, Representative, Tie, Wave
+from partnerscope.apps.network.report import wave_digest
+from partnerscope.core.network import combined_rating
+from partnerscope.datapackage.network import TRUST_PARTS
 
 
 def representations_of(people: Any) -> list[dict[str, Any]]:
@@ -49,16 +53,57 @@ def relationship_levels(partnership: Any) -> dict[tuple[str, str], tuple[int, fl
     """The latest closed wave's answers: ``(from ref, to ref) -> (level 0-4, mean trust)``.
 
     Mean trust is the answering organisation's trust in the other, the mean of the three
-    parts it answered (1-4), or None. Empty when no wave has closed. The delivery chains
-    area reads this for its paper-link check.
+    parts it answered (1-4), or None (as ``services.tie_trust``). Empty when no wave has
+    closed. Read as plain rows in one query, as pages read every tie of a large wave. The
+    delivery chains (paper-link check) and the outcome pages read this.
     """
     wave = services.latest_closed_wave(partnership)
     if wave is None:
         return {}
+    rows = Tie.objects.filter(wave=wave).values_list(
+        "source__ref", "target__ref", "level", *TRUST_PARTS
+    )
     return {
-        (tie.source.ref, tie.target.ref): (tie.level, services.tie_trust(tie))
-        for tie in Tie.objects.in_wave(wave)
+        (source, target): (level, combined_rating(parts)) for source, target, level, *parts in rows
     }
+
+
+def latest_wave_measures(partnership: Any) -> dict[str, Any] | None:
+    """The whole-network measures and each organisation's ties in the latest closed wave,
+    analysed as the measures page shows it by default (``analysis.Options()``), or None.
+
+    ``{"wave": title, "density", "in_centralisation", "ei_sector", "organisations":
+    {ref: {"name", "degree", "in_degree", "isolated"}}}``; degree counts the ties an
+    organisation gives and receives. The learning area reads this for its comparison and
+    its two-tier view.
+    """
+    wave = services.latest_closed_wave(partnership)
+    if wave is None:
+        return None
+    network = wave_network(wave)
+    result = analyse(network, Options())
+    return {
+        "wave": wave.title,
+        "density": result.network.density,
+        "in_centralisation": result.network.in_centralization,
+        "ei_sector": result.network.ei_sector.index,
+        "organisations": {
+            metrics.id: {
+                "name": network.organisations[metrics.id].name,
+                "degree": metrics.in_degree + metrics.out_degree,
+                "in_degree": metrics.in_degree,
+                "isolated": metrics.isolate,
+            }
+            for metrics in result.organisations
+        },
+    }
+
+
+def relationship_digest(partnership: Any) -> str:
+    """A digest of every row :func:`relationship_levels` reads (the latest closed wave and its
+    answers), so another area can cache work built on them without serving it stale."""
+    wave = services.latest_closed_wave(partnership)
+    return "no-wave" if wave is None else wave_digest(wave)
 
 
 def tie_counts(partnership: Any, min_level: int) -> dict[str, int]:

@@ -229,6 +229,14 @@ class AgendaItem(models.Model):
     governance_layer = models.CharField(
         max_length=20, choices=Layer.choices, help_text="The layer the business belongs to."
     )
+    presenter = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="presented_items",
+        help_text="The organisation that presented the item, if recorded.",
+    )
     history = HistoricalRecords()
 
     class Meta:

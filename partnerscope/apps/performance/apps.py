@@ -10,3 +10,4 @@ class PerformanceConfig(AppConfig):
     datapackage_services = "partnerscope.apps.performance.data_package"
     demo_tables = "partnerscope.apps.performance.demo.tables.demo_tables"
     finding_source = "partnerscope.apps.performance.findings"
+    report_sections = "partnerscope.apps.performance.report.report_sections"

@@ -11,3 +11,4 @@ class SevensConfig(AppConfig):
     demo_tables = "partnerscope.apps.sevens.demo.demo_tables"
     survey_definition = "partnerscope.apps.sevens.survey.DEFINITION"
     finding_source = "partnerscope.apps.sevens.findings"
+    report_sections = "partnerscope.apps.sevens.report.report_sections"

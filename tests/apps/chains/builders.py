@@ -6,9 +6,10 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from partnerscope.apps.actions.models import Action
+from partnerscope.apps.actions.services import save_action
 from partnerscope.apps.chains.models import (
     Chain,
-    ChainAction,
     ChainLink,
     ChainNode,
     Participant,
@@ -121,7 +122,11 @@ def workshop_with(
     return workshop
 
 
-def agreed_action(chain: Chain, **extra: Any) -> ChainAction:
-    extra.setdefault("description", "Agree a referral pathway.")
-    extra.setdefault("owner", "Partnership manager")
-    return ChainAction.objects.create(chain=chain, ref=extra.pop("ref", "a01"), **extra)
+def agreed_action(chain: Chain, link: ChainLink | None = None, **extra: Any) -> Action:
+    """An action of the action plan agreed for ``chain`` (on ``link``, if given)."""
+    extra.setdefault("title", "Agree a referral pathway.")
+    extra.setdefault("owner_other", "Partnership manager")
+    if link is not None:
+        extra.update(link_source_ref=link.source.ref, link_target_ref=link.target.ref)
+    action = Action(chain_ref=chain.ref, ref=extra.pop("ref", "a01"), **extra)
+    return save_action(chain.partnership, action, [])

@@ -26,7 +26,6 @@ CHAIN_FILES = [
     "chain_workshops.csv",
     "chain_participants.csv",
     "chain_ratings.csv",
-    "chain_actions.csv",
 ]
 
 
@@ -91,8 +90,6 @@ def test_broken_chain_rows_get_located_errors_and_nothing_is_imported(tmp_path, 
     rewrite(links, funds, "amount", "100")
     risky = row_index(links, chain="neet", **{"from": "youth-support", "to": "personal-advisers"})
     rewrite(links, risky, "impact", "")
-    actions = folder / "chain_actions.csv"
-    rewrite(actions, 0, "type", "funds")
     result = import_folder(folder)
     assert not result.ok
     errors = result.errors
@@ -102,9 +99,6 @@ def test_broken_chain_rows_get_located_errors_and_nothing_is_imported(tmp_path, 
     assert f"chain_nodes.csv:{jobcentre}:layer: only a body sits in a governance layer" in errors
     assert f"chain_links.csv:{funds + 2}:amount: amount applies only to funds links" in errors
     assert f"chain_links.csv:{risky + 2}:impact: a risk needs both likelihood and impact" in errors
-    assert any(
-        e.startswith("chain_actions.csv:2:from: chain 'domestic-abuse' has no link") for e in errors
-    )
     assert not Partnership.objects.exists()
     assert not ChainLink.objects.exists()
 
@@ -139,7 +133,6 @@ def test_the_demo_has_three_northshire_chains_and_a_workshop_of_fourteen(northsh
     assert [row["id"] for row in rows["chains"]] == ["neet", "domestic-abuse", "carbon"]
     abuse = [row for row in rows["chain_participants"] if row["chain"] == "domestic-abuse"]
     assert len(abuse) == 14
-    assert rows["chain_actions"]
     assert demo_tables(northshire, 1) == {name: [] for name in rows}
     assert demo_tables(northshire, 0) == rows
 

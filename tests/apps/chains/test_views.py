@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 
 import pytest
 from django.urls import reverse
 
-from partnerscope.apps.chains.models import Chain, ChainAction, ChainLink, ChainNode, Invitation
+from partnerscope.apps.actions.models import Action
+from partnerscope.apps.chains.models import Chain, ChainLink, ChainNode, Invitation
 from tests.apps.chains.builders import QUESTIONS, agreed_action, falls_chain, workshop_with
 from tests.apps.partnerships.factories import OrganisationFactory, ParticipationFactory
 
@@ -238,35 +240,58 @@ def test_results_wait_for_the_threshold_then_show_the_spread(manager_client, fal
 def test_an_action_is_agreed_against_a_question_and_shown_overdue(manager_client, falls, kite):
     chain = falls["chain"]
     workshop = workshop_with(chain, 0, 0)
-    form = manager_client.get(url("action_create", chain) + f"?question=q03&workshop={workshop.pk}")
-    assert 'value="q03" selected' in form.content.decode()
+    link = falls["links"][-1]
+    plan_page = manager_client.get(url("action_plan", chain)).content.decode()
+    new = re.search(r'href="(/p/kite/actions/new/\?chain_ref=falls[^"]*)"', plan_page)
+    assert new is not None
+    start = html.unescape(new.group(1)) + f"&question=q03&workshop_ref={workshop.ref}"
+    structure = manager_client.get(url("chain_structure", chain)).content.decode()
+    assert f"chain_ref=falls&amp;link={link.source.ref}%3E{link.target.ref}" in structure
+    form = manager_client.get(start).content.decode()
+    assert 'value="q03" selected' in form
+    assert f'value="{chain.ref}" selected' in form
+    assert f'value="{workshop.ref}" selected' in form
     response = manager_client.post(
-        url("action_create", chain),
+        start,
         {
-            "description": "Recruit two more nurses.",
+            "title": "Recruit two more nurses.",
+            "chain_ref": chain.ref,
             "question": "q03",
-            "link": falls["links"][-1].pk,
-            "workshop": workshop.pk,
+            "link": f"{link.source.ref}>{link.target.ref}",
+            "workshop_ref": workshop.ref,
             "owner_person": kite["alice"].pk,
             "due": "2020-01-31",
             "status": "in_progress",
+            "created_on": "2019-12-01",
         },
     )
     assert response.status_code == 302
-    action = ChainAction.objects.get()
-    assert action.ref == "a01" and action.owner_name == "Alice Adams"
+    assert response.url == url("action_plan", chain)
+    action = Action.objects.get()
+    assert action.ref == "a01" and action.owner_names == "Alice Adams (Kite Council)"
+    assert (action.link_source_ref, action.link_target_ref) == (link.source.ref, link.target.ref)
     page = manager_client.get(url("action_plan", chain)).content.decode()
     assert "Recruit two more nurses." in page
     assert "Overdue" in page
     assert "Question 3. Enough capacity" in page
+    assert f"Link: {link.source.name} → {link.target.name}" in page
 
 
-def test_an_action_needs_an_owner(manager_client, falls):
+def test_an_action_on_a_link_needs_its_chain(manager_client, falls):
+    link = falls["links"][0]
     response = manager_client.post(
-        url("action_create", falls["chain"]), {"description": "Do it.", "status": "not_started"}
+        "/p/kite/actions/new/",
+        {
+            "title": "Do it.",
+            "chain_ref": "",
+            "link": f"{link.source.ref}>{link.target.ref}",
+            "status": "not_started",
+            "created_on": "2026-01-01",
+        },
     )
     assert response.status_code == 400
-    assert "Choose who owns the action" in response.content.decode()
+    assert "Choose the delivery chain the link or workshop belongs to." in response.content.decode()
+    assert not Action.objects.exists()
 
 
 def test_done_actions_are_not_overdue(manager_client, falls):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.apps.chains.builders import agreed_action, falls_chain, workshop_with
+from tests.apps.chains.builders import falls_chain, workshop_with
 
 
 def chain(kite):
@@ -23,12 +23,6 @@ def workshop(kite):
     parts = falls_chain(kite)
     found = parts["chain"].workshops.first() or workshop_with(parts["chain"], 0, 0)
     return {"pk": parts["chain"].pk, "workshop_pk": found.pk}
-
-
-def action(kite):
-    parts = falls_chain(kite)
-    found = parts["chain"].actions.first() or agreed_action(parts["chain"])
-    return {"pk": parts["chain"].pk, "action_pk": found.pk}
 
 
 SAMPLES = {
@@ -52,7 +46,4 @@ SAMPLES = {
     "chains:workshop_rate": workshop,
     "chains:workshop_results": workshop,
     "chains:action_plan": chain,
-    "chains:action_create": chain,
-    "chains:action_edit": action,
-    "chains:action_delete": action,
 }

@@ -98,3 +98,16 @@ def test_the_report_section_renders(aligned):
         section.template, {**section.context(request), "section": section, "report": request}
     )
     assert "Resources for the shared outcomes" in html and "£9,000" in html
+
+
+def test_outcome_resources_hook_counts_partners_and_gives_a_panel(aligned):
+    from partnerscope.apps.resources.selectors import outcome_resources
+
+    found = outcome_resources(aligned["partnership"])
+    assert found["safer-streets"].count == 2
+    assert found["safer-streets"].panel.context["rows"][0]["name"] == "Kite Council"
+    assert found["more-jobs"].count == 0 and found["more-jobs"].panel is None
+    html = render_to_string(
+        found["safer-streets"].panel.template, {"panel": found["safer-streets"].panel.context}
+    )
+    assert "Kite Police" in html

@@ -10,5 +10,6 @@ workshop is open for the demo users to rate. Deterministic.
 
 One module for each thing the demo builds: :mod:`.outlines` holds the three chains' nodes and
 links, :mod:`.chains` turns them into rows, :mod:`.workshops` draws the workshops' answers,
-:mod:`.actions` adds the agreed actions, and :mod:`.tables` puts them together for the demo.
+:mod:`.tables` puts them together for the demo. The actions agreed in the workshops are in
+the action plan's demo (``partnerscope.apps.actions.demo``).
 """

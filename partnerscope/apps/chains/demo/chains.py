@@ -6,6 +6,9 @@ from typing import Any
 
 from partnerscope.apps.chains.demo.outlines import CHAINS, Rows
 
+OUTCOME_OF_CHAIN = {"domestic-abuse": "domestic-abuse", "neet": "learning", "carbon": "carbon"}
+"""The performance demo's outcome each demo chain serves (its ``outcome_ref``)."""
+
 
 def add_chains(
     result: dict[str, Rows], tables: dict[str, Any], owners: dict[str, dict[str, Any]]
@@ -23,7 +26,7 @@ def add_chains(
                 "outcome": outcome,
                 "description": description,
                 "target_date": target,
-                "outcome_ref": None,
+                "outcome_ref": OUTCOME_OF_CHAIN.get(chain),
             }
         )
         for ref, kind, name, organisation, body in nodes:

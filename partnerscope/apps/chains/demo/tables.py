@@ -1,11 +1,11 @@
 """The demo's chain tables for one demo partnership: the entry point the demo calls through
-the app's ``demo_tables`` setting."""
+the app's ``demo_tables`` setting. The actions agreed in the chains' workshops are part of
+the action plan's demo (``partnerscope.apps.actions.demo``)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from partnerscope.apps.chains.demo.actions import add_actions
 from partnerscope.apps.chains.demo.chains import add_chains
 from partnerscope.apps.chains.demo.outlines import Rows
 from partnerscope.apps.chains.demo.workshops import add_workshops
@@ -17,7 +17,6 @@ TABLES = (
     "chain_workshops",
     "chain_participants",
     "chain_ratings",
-    "chain_actions",
 )
 
 
@@ -31,7 +30,6 @@ def demo_tables(tables: dict[str, Any], index: int) -> dict[str, Rows]:
     owners = owner_people(tables, slug)
     add_chains(result, tables, owners)
     add_workshops(result)
-    add_actions(result, owners)
     return result
 
 

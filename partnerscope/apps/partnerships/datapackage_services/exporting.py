@@ -100,10 +100,11 @@ def export_tables(partnership: Partnership) -> dict[str, list[dict[str, Any]]]:
                 "title": a.title,
                 "function": a.function,
                 "layer": a.governance_layer,
+                "presenter": a.presenter.ref if a.presenter else None,
             }
             for a in AgendaItem.objects.filter(
                 meeting__body__partnership=partnership
-            ).select_related("meeting")
+            ).select_related("meeting", "presenter")
         ),
         key=lambda row: (row["meeting"], row["position"]),
     )

@@ -255,6 +255,7 @@ def create_from_tables(tables: Tables, importer: Any = None) -> ImportResult:
             title=r["title"],
             function=r["function"],
             governance_layer=r["layer"],
+            presenter=organisations[r["presenter"]] if r.get("presenter") else None,
         )
         for r in tables["agenda_items"]
     )

@@ -1,13 +1,17 @@
 """The demo's governance: each partnership's bodies, memberships, meetings and attendance.
 
 Two years of meetings from April 2024, as many a year as a body of its layer usually holds,
-with agendas and attendance drawn from the seeded random source of the area.
+with agendas and attendance drawn from the seeded random source of the area. The county
+then gets the problems the governance layer rules are there to find (see
+:func:`plant_county_problems`), made without drawing from the random source so that the
+rest of the demo stays as it was.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import random
+from collections import Counter
 from typing import Any
 
 Tables = dict[str, list[dict[str, Any]]]
@@ -189,10 +193,97 @@ def governance(
                 attendance.append(
                     {"meeting": meeting_ref, "person": person["id"], "status": status}
                 )
-    return {
+    tables = {
         "bodies": bodies,
         "memberships": memberships,
         "meetings": meetings,
         "agenda_items": agenda,
         "attendance": attendance,
     }
+    if bodies_spec is COUNTY_BODIES:
+        plant_county_problems(tables, people, organisations)
+    return tables
+
+
+SECOND_YEAR = dt.date(2025, 4, 1)
+"""The start of the demo's second financial year, when the county's problems show."""
+
+
+def plant_county_problems(
+    tables: Tables, people: list[dict[str, Any]], organisations: dict[str, str]
+) -> None:
+    """Give the county partnership the governance problems the layer rules find.
+
+    The board drifts into operational detail in the second year; the executive group meets
+    four times a year (below the study's Table 8); the voluntary-sector partner with the most
+    seats stops attending in the second year; the board is a council-chaired top table with
+    no voluntary or community member, and the council presents most of its items.
+    """
+    organisation_of = {p["id"]: p["organisation"] for p in people}
+    sector_of = {ref: organisations[organisation] for ref, organisation in organisation_of.items()}
+    council = next(ref for ref in organisations if ref.endswith("-county-council"))
+    prefix = council.removesuffix("county-council")
+    held_on = {m["id"]: m["date"] for m in tables["meetings"]}
+    for item in tables["agenda_items"]:
+        if not item["meeting"].startswith("board-"):
+            continue
+        item["presenter"] = council if item["position"] % 3 else f"{prefix}icb"
+        if item["position"] > 1 and held_on[item["meeting"]] >= SECOND_YEAR:
+            item["layer"] = "operational"
+    executive = sorted(
+        (m for m in tables["meetings"] if m["body"] == "executive"), key=lambda m: m["date"]
+    )
+    drop_meetings(tables, {m["id"] for m in executive[0::2]})
+    presenters = [f"{prefix}icb", f"{prefix}police", council, f"{prefix}fire"]
+    for item in tables["agenda_items"]:
+        if item["meeting"].startswith("executive-"):
+            item["presenter"] = presenters[item["position"] % len(presenters)]
+    seats = Counter(
+        organisation_of[m["person"]]
+        for m in tables["memberships"]
+        if sector_of[m["person"]] == "voluntary_community" and m["end"] is None
+    )
+    leaving = min(seats, key=lambda ref: (-seats[ref], ref), default=None)
+    for row in tables["attendance"]:
+        if organisation_of[row["person"]] == leaving and held_on[row["meeting"]] >= SECOND_YEAR:
+            row["status"] = "absent"
+    make_top_table(tables, sector_of)
+
+
+def drop_meetings(tables: Tables, dropped: set[str]) -> None:
+    """Remove meetings with their agenda items and attendance."""
+    tables["meetings"][:] = [m for m in tables["meetings"] if m["id"] not in dropped]
+    for name in ("agenda_items", "attendance"):
+        tables[name][:] = [row for row in tables[name] if row["meeting"] not in dropped]
+
+
+def make_top_table(tables: Tables, sector_of: dict[str, str]) -> None:
+    """The board without its voluntary and community members, chaired by a councillor."""
+    leaving = {
+        m["person"]
+        for m in tables["memberships"]
+        if m["body"] == "board" and sector_of[m["person"]] == "voluntary_community"
+    }
+    tables["memberships"][:] = [
+        m for m in tables["memberships"] if not (m["body"] == "board" and m["person"] in leaving)
+    ]
+    board_meetings = {m["id"] for m in tables["meetings"] if m["body"] == "board"}
+    tables["attendance"][:] = [
+        row
+        for row in tables["attendance"]
+        if not (row["meeting"] in board_meetings and row["person"] in leaving)
+    ]
+    board = [m for m in tables["memberships"] if m["body"] == "board"]
+    chair = next((m for m in board if m["role"] == "chair"), None)
+    if chair is None or sector_of[chair["person"]] != "council" or chair["end"] is not None:
+        councillor = next(
+            (m for m in board if sector_of[m["person"]] == "council" and m["end"] is None), None
+        )
+        if councillor is None:
+            person = min(ref for ref, sector in sector_of.items() if sector == "council")
+            councillor = {"person": person, "body": "board", "role": "member"}
+            councillor |= {"start": SECOND_YEAR.replace(year=2023), "end": None}
+            tables["memberships"].append(councillor)
+        if chair is not None:
+            chair["role"] = "member"
+        councillor["role"] = "chair"

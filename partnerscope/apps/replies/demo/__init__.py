@@ -1,0 +1,1 @@
+"""The demo's replies: two Northshire partners answer findings of its register."""

@@ -1,0 +1,1 @@
+"""What other apps may read of the scrutiny area."""
