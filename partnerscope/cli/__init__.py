@@ -14,6 +14,7 @@ from partnerscope.cli import (
     network,
     personal,
     report,
+    resources,
     scrutiny,
     sevens,
     site,
@@ -35,6 +36,7 @@ app.add_typer(findings.app, name="findings")
 app.add_typer(costs.app, name="costs")
 app.add_typer(governance.app, name="governance")
 app.add_typer(actions.app, name="actions")
+app.add_typer(resources.app, name="resources")
 app.add_typer(personal.app, name="person")
 app.add_typer(scrutiny.app, name="scrutiny")
 app.command()(personal.purge)

@@ -281,3 +281,27 @@ def chain_counts_by_outcome(partnership: Any) -> dict[str, int]:
     for ref in refs:
         counts[ref] = counts.get(ref, 0) + 1
     return counts
+
+
+def funding_links(partnership: Any) -> list[dict[str, Any]]:
+    """Every ``funds`` link with an amount in the partnership's chains, for the resources
+    area's check against its ledger: ``chain`` (ref), ``chain_title``, ``outcome`` (the
+    chain's outcome ref or None), ``funder`` (the funding node's organisation ref or None),
+    ``funder_name``, ``target_name`` and ``amount`` (pounds a year)."""
+    links = (
+        ChainLink.objects.filter(chain__partnership=partnership, type="funds", amount__isnull=False)
+        .select_related("chain", "source__organisation", "target")
+        .order_by("chain__ref", "source__ref", "target__ref")
+    )
+    return [
+        {
+            "chain": link.chain.ref,
+            "chain_title": link.chain.outcome_title,
+            "outcome": link.chain.outcome_ref or None,
+            "funder": link.source.organisation.ref if link.source.organisation else None,
+            "funder_name": link.source.name,
+            "target_name": link.target.name,
+            "amount": link.amount,
+        }
+        for link in links
+    ]

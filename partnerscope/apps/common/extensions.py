@@ -27,7 +27,8 @@ An area app (sevens, network, performance, chains, …) marks its ``AppConfig`` 
   on a finding's page about it (the actions that answer it, the replies of the partner it
   names, notable practice that could help), rendered below the evidence;
 - ``outcome_resources``: dotted path of ``function(partnership) -> dict[outcome ref,
-  OutcomeResources]``: the resources an area records behind each shared outcome, which the
+  OutcomeResources] | None`` (None when the partnership has recorded no resources there):
+  the resources an area records behind each shared outcome, which the
   outcome pages show and the strategy review judges (an outcome with no resources);
 - ``invitation_mailer``: (the reminders app) dotted path of
   ``function(survey key, respondent ids) -> bool`` that queues the invitation e-mails of new
@@ -176,17 +177,20 @@ class OutcomeResources:
 
 def outcome_resources(partnership: Any) -> dict[str, OutcomeResources] | None:
     """Every outcome's resources by its ref, from every area that records them, or None
-    when no such area is installed (resources unknown, not zero)."""
+    when no such area is installed or none has recorded anything for this partnership
+    (resources unknown, not zero)."""
     paths = [
         config.outcome_resources
         for config in area_configs()
         if getattr(config, "outcome_resources", None)
     ]
-    if not paths:
+    answers = [import_string(path)(partnership) for path in paths]
+    recorded = [answer for answer in answers if answer is not None]
+    if not recorded:
         return None
     found: dict[str, OutcomeResources] = {}
-    for path in paths:
-        for ref, resources in import_string(path)(partnership).items():
+    for answer in recorded:
+        for ref, resources in answer.items():
             earlier = found.get(ref)
             count = resources.count + (earlier.count if earlier else 0)
             found[ref] = OutcomeResources(count, resources.panel or (earlier and earlier.panel))

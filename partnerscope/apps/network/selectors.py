@@ -110,3 +110,20 @@ def relationship_digest(partnership: Any) -> str:
     answers), so another area can cache work built on them without serving it stale."""
     wave = services.latest_closed_wave(partnership)
     return "no-wave" if wave is None else wave_digest(wave)
+
+
+def tie_counts(partnership: Any, min_level: int) -> dict[str, int]:
+    """How many answered ties of at least ``min_level`` (0-4) each organisation has in the
+    latest closed wave, given or received, by organisation ref (a degree centrality the
+    resources area reads as involvement). Empty when no wave has closed."""
+    wave = services.latest_closed_wave(partnership)
+    if wave is None:
+        return {}
+    counts: dict[str, int] = {}
+    pairs = Tie.objects.filter(wave=wave, level__gte=min_level).values_list(
+        "source__ref", "target__ref"
+    )
+    for source, target in pairs:
+        counts[source] = counts.get(source, 0) + 1
+        counts[target] = counts.get(target, 0) + 1
+    return counts

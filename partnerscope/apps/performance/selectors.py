@@ -12,6 +12,7 @@ from typing import Any
 from django.urls import reverse
 
 from partnerscope.apps.performance.models import (
+    ImprovementTarget,
     Indicator,
     IndicatorStatusSnapshot,
     Outcome,
@@ -212,3 +213,46 @@ def indicator_judgements(partnership: Any) -> dict[str, dict[str, Any]]:
             as_of=as_of,
         )
     return found
+
+
+def outcome_list(partnership: Any) -> list[dict[str, Any]]:
+    """The partnership's outcomes in their order: ``ref``, ``title`` and the ``parent``
+    theme's ref (None for a theme). The resources area names outcomes by these refs."""
+    return [
+        {"ref": ref, "title": title, "parent": parent}
+        for ref, title, parent in Outcome.objects.filter(partnership=partnership)
+        .order_by("position", "title")
+        .values_list("ref", "title", "parent__ref")
+    ]
+
+
+def outcome_indicator_statuses(partnership: Any) -> dict[str, list[dict[str, str]]]:
+    """For each outcome ref, its indicators' latest stored status in the partnership's
+    whole area: ``code``, ``rag``, ``direction`` and ``variation`` (empty when unknown)."""
+    latest: dict[str, dict[str, str]] = {}
+    snapshots = (
+        IndicatorStatusSnapshot.objects.in_partnership(partnership)
+        .order_by("indicator__code", "area__position")
+        .values_list("indicator__code", "rag", "direction", "variation")
+    )
+    for code, rag, direction, variation in snapshots:
+        latest.setdefault(code, {"rag": rag, "direction": direction, "variation": variation})
+    found: dict[str, list[dict[str, str]]] = {}
+    links = Indicator.outcomes.through.objects.filter(
+        indicator__partnership=partnership
+    ).values_list("outcome__ref", "indicator__code")
+    for outcome, code in sorted(links):
+        status = latest.get(code, {"rag": "", "direction": "", "variation": ""})
+        found.setdefault(outcome, []).append({"code": code, **status})
+    return found
+
+
+def lead_commitments(partnership: Any) -> dict[str, int]:
+    """How many improvement targets each organisation leads (its LAA-style commitments),
+    by organisation ref; organisations leading none are left out."""
+    counts: dict[str, int] = {}
+    for ref in ImprovementTarget.objects.filter(
+        indicator__partnership=partnership, lead_organisation__isnull=False
+    ).values_list("lead_organisation__ref", flat=True):
+        counts[ref] = counts.get(ref, 0) + 1
+    return counts
