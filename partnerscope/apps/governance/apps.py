@@ -6,3 +6,5 @@ class GovernanceConfig(AppConfig):
     label = "governance"
     verbose_name = "Governance"
     partnership_area = True
+    partnership_menu: list[tuple[str, str]] = [("Governance", "governance:overview")]
+    finding_source = "partnerscope.apps.governance.findings"
