@@ -8,3 +8,5 @@ class GovernanceConfig(AppConfig):
     partnership_area = True
     partnership_menu: list[tuple[str, str]] = [("Governance", "governance:overview")]
     finding_source = "partnerscope.apps.governance.findings"
+    datapackage_services = "partnerscope.apps.governance.datapackage_services"
+    demo_tables = "partnerscope.apps.governance.demo.demo_tables"

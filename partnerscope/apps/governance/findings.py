@@ -1,8 +1,9 @@
 """The governance area's findings for the one register (the findings protocol of
 ``partnerscope.core.findings``).
 
-Every layer rule of ``partnerscope.core.layers`` may be
-cited by its id. The partnership's records become the core's inputs through
+Every layer rule of ``partnerscope.core.layers`` may be cited by its id, and so may the
+cycle rules of ``partnerscope.core.layers.cycles``. The partnership's records become the
+core's inputs through
 :mod:`partnerscope.apps.governance.inputs` (the same conversion the command line uses on a
 package), the core judges them, and each finding keeps its subject, figures and period; only
 the evidence gains the page that shows the figures:
@@ -11,6 +12,7 @@ the evidence gains the page that shows the figures:
 - a finding about an organisation, or about people on too many bodies, links to the
   attendance page;
 - a finding about the council's shares links to the leadership page;
+- a finding of a cycle rule links to the cycles page;
 - anything else links to the governance overview.
 """
 
@@ -20,6 +22,7 @@ from dataclasses import replace
 
 from django.urls import reverse
 
+from partnerscope.apps.governance import cycles
 from partnerscope.apps.governance.inputs import analysis_of
 from partnerscope.apps.partnerships.models import Partnership
 from partnerscope.core.findings import Evidence, Finding, RuleRef, SubjectKind
@@ -33,18 +36,22 @@ PAGE_OF_RULE = {
 
 
 def rules() -> list[RuleRef]:
-    """Every layer rule, in the order findings are listed."""
-    return [rule.ref() for rule in DEFAULT_RULES]
+    """Every layer rule and every cycle rule, in the order findings are listed."""
+    return [rule.ref() for rule in DEFAULT_RULES] + cycles.rules()
 
 
 def findings(partnership: Partnership) -> list[Finding]:
-    """What the layer rules find now in the partnership's records."""
+    """What the layer and cycle rules find now in the partnership's records."""
     return located(partnership, analysis_of(partnership))
 
 
 def located(partnership: Partnership, result: GovernanceResult) -> list[Finding]:
-    """The analysis's findings, each with the page that shows its evidence."""
-    return [with_page(partnership, finding) for finding in result.findings]
+    """The analysis's findings and the cycle rules', each with the page of its evidence."""
+    layer = [with_page(partnership, finding) for finding in result.findings]
+    return layer + [
+        with_page(partnership, finding, "governance:cycles")
+        for finding in cycles.findings_of(partnership, result.facts.governance)
+    ]
 
 
 def evidence_url(partnership: Partnership, finding: Finding) -> str:

@@ -44,6 +44,11 @@ def body_tree(result: GovernanceResult, counts: dict[str, int]) -> list[dict[str
     for body in bodies:
         children[body.parent if body.parent in known else None].append(body)
 
+    order = {layer: index for index, layer in enumerate(LAYERS)}
+
+    def ordered(rows: list[Any]) -> list[Any]:
+        return sorted(rows, key=lambda body: (order[body.layer], body.name))
+
     def node(body: Any, seen: frozenset[str]) -> dict[str, Any]:
         figures = body_figures(result.facts, body.ref)
         return {
@@ -52,14 +57,17 @@ def body_tree(result: GovernanceResult, counts: dict[str, int]) -> list[dict[str
             "findings": counts.get(body.ref, 0),
             "children": [
                 node(child, seen | {body.ref})
-                for child in children.get(body.ref, [])
+                for child in ordered(children.get(body.ref, []))
                 if child.ref not in seen
             ],
         }
 
-    order = {layer: index for index, layer in enumerate(LAYERS)}
-    roots = sorted(children[None], key=lambda body: (order[body.layer], body.name))
-    return [node(body, frozenset()) for body in roots]
+    return [node(body, frozenset()) for body in ordered(children[None])]
+
+
+def tree_order(tree: list[dict[str, Any]]) -> list[Any]:
+    """The bodies of the tree, each before the bodies that report to it."""
+    return [body for node in tree for body in (node["body"], *tree_order(node["children"]))]
 
 
 def overview(partnership: Partnership) -> dict[str, Any]:
@@ -68,13 +76,14 @@ def overview(partnership: Partnership) -> dict[str, Any]:
     found = located(partnership, result)
     by_body = findings_by_body(found)
     counts = {ref: len(items) for ref, items in by_body.items()}
+    tree = body_tree(result, counts)
     return {
         "diagram": layers_svg(
-            result.facts.governance.bodies,
+            tree_order(tree),
             counts,
             f"The governance layers of {partnership.name}",
         ),
-        "tree": body_tree(result, counts),
+        "tree": tree,
         "years": [result.facts.year_label(year) for year in result.facts.years],
         "other_findings": [f for f in found if f.subject.kind is not SubjectKind.BODY],
         "finding_count": len(found),

@@ -11,5 +11,6 @@ urlpatterns = [
     path("bodies/<slug:ref>/", views.body, name="body"),
     path("attendance/", views.attendance, name="attendance"),
     path("leadership/", views.leadership, name="leadership"),
+    path("cycles/", views.cycles_timeline, name="cycles"),
     path("rules/", views.rules, name="rules"),
 ]

@@ -9,7 +9,8 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from partnerscope.apps.accounts.permissions import Access, Action, partnership_view
-from partnerscope.apps.governance import pages
+from partnerscope.apps.governance import cycles, pages
+from partnerscope.apps.governance.inputs import governance_of
 
 
 def section_menu(access: Access, active: str) -> list[dict[str, object]]:
@@ -19,6 +20,7 @@ def section_menu(access: Access, active: str) -> list[dict[str, object]]:
         ("overview", "Overview", "governance:overview"),
         ("attendance", "Attendance", "governance:attendance"),
         ("leadership", "Leadership", "governance:leadership"),
+        ("cycles", "Planning cycles", "governance:cycles"),
         ("rules", "Rules", "governance:rules"),
     ]
     return [
@@ -87,3 +89,10 @@ def leadership(request: HttpRequest, access: Access) -> HttpResponse:
 @partnership_view(Action.READ)
 def rules(request: HttpRequest, access: Access) -> HttpResponse:
     return page(request, access, "rules.html", "Governance rules", "rules", pages.rules_page())
+
+
+@partnership_view(Action.READ)
+def cycles_timeline(request: HttpRequest, access: Access) -> HttpResponse:
+    partnership = access.partnership
+    context = cycles.cycles_page(partnership, governance_of(partnership))
+    return page(request, access, "cycles.html", "Planning and reporting cycles", "cycles", context)

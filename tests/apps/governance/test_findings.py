@@ -14,6 +14,7 @@ from partnerscope.apps.governance.inputs import governance_of
 from partnerscope.apps.partnerships.demo.build import build_demo
 from partnerscope.apps.partnerships.models import Partnership
 from partnerscope.core.layers import DEFAULT_RULES, analyse_governance
+from partnerscope.core.layers.cycles import CYCLE_RULES
 from tests.apps.governance.records import VARIANTS, save_governance
 from tests.apps.partnerships.factories import RoleFactory
 from tests.core.layers.kite import kite
@@ -23,7 +24,8 @@ pytestmark = pytest.mark.django_db
 
 def test_the_governance_app_registers_its_finding_source():
     assert finding_sources()["governance"] is governance_findings
-    assert [rule.id for rule in governance_findings.rules()] == [r.id for r in DEFAULT_RULES]
+    ids = [rule.id for rule in governance_findings.rules()]
+    assert ids == [r.id for r in DEFAULT_RULES] + [r.id for r in CYCLE_RULES]
 
 
 def test_the_healthy_kite_partnership_has_no_governance_findings():
@@ -65,4 +67,7 @@ def test_the_demo_register_holds_the_planted_governance_problems():
         ("organisation_sends_no_one", "northshire-southam-vale-cvs"),
         ("council_presents_most", "board"),
         ("top_table", "board"),
+        ("decision_outside_budget_window", "northshire-county-council"),
+        ("decision_outside_budget_window", "northshire-icb"),
     } <= keys
+    assert not any(rule == "reporting_periods_misaligned" for rule, _ref in keys)

@@ -12,7 +12,12 @@ from tests.apps.partnerships.factories import BodyFactory, RoleFactory
 
 pytestmark = pytest.mark.django_db
 
-PAGES = ["governance:overview", "governance:attendance", "governance:leadership", "governance:rules"]
+PAGES = [
+    "governance:overview",
+    "governance:attendance",
+    "governance:leadership",
+    "governance:rules",
+]
 
 
 @pytest.fixture
@@ -52,7 +57,7 @@ def test_the_menu_offers_governance(kite, role_user, client):
 
 def test_the_overview_draws_the_layers_and_marks_the_body_with_findings(top_table, client):
     page = client.get(reverse("governance:overview", args=["kite-top"])).content.decode()
-    assert 'role="img"' in page and "<title id=\"layers-diagram-title\">" in page
+    assert 'role="img"' in page and '<title id="layers-diagram-title">' in page
     assert page.count("<rect") == 3
     assert 'stroke="#d4351c"' in page and "1 finding</text>" in page
     assert "Kite Board</a>" in page and "Kite Theme Group</a>" in page
