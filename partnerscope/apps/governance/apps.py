@@ -10,3 +10,4 @@ class GovernanceConfig(AppConfig):
     finding_source = "partnerscope.apps.governance.findings"
     datapackage_services = "partnerscope.apps.governance.datapackage_services"
     demo_tables = "partnerscope.apps.governance.demo.demo_tables"
+    report_sections = "partnerscope.apps.governance.report.report_sections"

@@ -3,9 +3,14 @@ clear 404 for a body that is not the partnership's."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
+from django.template.loader import render_to_string
 from django.urls import reverse
 
+from partnerscope.apps.common.extensions import report_sections
+from partnerscope.apps.common.reporting import ReportRequest
 from partnerscope.core.layers import DEFAULT_RULES, setting_sources
 from tests.apps.governance.records import VARIANTS, save_governance
 from tests.apps.partnerships.factories import BodyFactory, RoleFactory
@@ -91,3 +96,15 @@ def test_the_rules_page_lists_every_rule_and_threshold(kite, role_user, client):
         assert f'id="rule-{rule.id}"' in page
     for name in setting_sources():
         assert f">{name}<" in page
+
+
+def test_the_report_section_shows_the_layers_and_findings_without_naming_people(top_table):
+    section = {s.key: s for s in report_sections()}["governance"]
+    assert section.in_public_version
+    request = ReportRequest(top_table, today=date(2026, 4, 1), public=True)
+    context = section.context(request)
+    assert [row["figures"]["body"] for row in context["bodies"]] == ["board", "exec", "theme"]
+    html = render_to_string(section.template, {**context, "section": section, "report": request})
+    assert "Kite Board" in html and "Council top table" in html and "(3–4)" in html
+    assert "council_leader_or_mayor (risk: council domination)" in html
+    assert "Cath Leader" not in html
