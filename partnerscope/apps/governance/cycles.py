@@ -135,6 +135,7 @@ def cycles_page(partnership: Partnership, governance: Governance) -> dict[str, A
     rows = [
         {
             "name": org.name,
+            "ref": org.ref,
             "sector": org.get_sector_display(),
             "cycle": cycle,
             "entered": entered,
@@ -159,3 +160,17 @@ def cycles_page(partnership: Partnership, governance: Governance) -> dict[str, A
         "timeline": timeline_svg(rows, [(row["body"], row["date"].month) for row in decisions]),
         "sources": sector_sources(),
     }
+
+
+def cycle_record(partnership: Partnership, organisation: Organisation) -> CycleRecord:
+    """The partner's entered cycle, or a new one holding its sector's default."""
+    found = CycleRecord.objects.filter(partnership=partnership, organisation=organisation).first()
+    if found is not None:
+        return found
+    default = cycle_for(organisation.sector, organisation.ref)
+    return CycleRecord(
+        partnership=partnership,
+        organisation=organisation,
+        ref=f"{organisation.ref}-cycle"[:64],
+        **{name: getattr(default, name) for name in FIELDS},
+    )

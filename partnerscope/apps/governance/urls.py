@@ -12,5 +12,6 @@ urlpatterns = [
     path("attendance/", views.attendance, name="attendance"),
     path("leadership/", views.leadership, name="leadership"),
     path("cycles/", views.cycles_timeline, name="cycles"),
+    path("cycles/<slug:organisation>/", views.cycle_form, name="cycle_edit"),
     path("rules/", views.rules, name="rules"),
 ]

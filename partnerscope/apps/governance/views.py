@@ -4,13 +4,17 @@ leadership and the rules. Each view parses the request, calls one service of
 
 from __future__ import annotations
 
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from partnerscope.apps.accounts.permissions import Access, Action, partnership_view
+from partnerscope.apps.common.form_pages import RecordWords, record_form_page
 from partnerscope.apps.governance import cycles, pages
+from partnerscope.apps.governance.forms import PartnerCycleForm
 from partnerscope.apps.governance.inputs import governance_of
+from partnerscope.apps.partnerships.models import Organisation
 
 
 def section_menu(access: Access, active: str) -> list[dict[str, object]]:
@@ -96,3 +100,25 @@ def cycles_timeline(request: HttpRequest, access: Access) -> HttpResponse:
     partnership = access.partnership
     context = cycles.cycles_page(partnership, governance_of(partnership))
     return page(request, access, "cycles.html", "Planning and reporting cycles", "cycles", context)
+
+
+@partnership_view(Action.EDIT)
+def cycle_form(request: HttpRequest, access: Access, organisation: str) -> HttpResponse:
+    """Enter or change one partner's cycle; a new one starts from its sector's default."""
+    partnership = access.partnership
+    partner = get_object_or_404(Organisation.objects.in_partnership(partnership), ref=organisation)
+    record = cycles.cycle_record(partnership, partner)
+    form = PartnerCycleForm(request.POST or None, instance=record)
+    words = RecordWords(
+        "cycle", f"Enter the cycle of {partner.name}", f"Change the cycle of {partner.name}"
+    )
+    back = reverse("governance:cycles", args=[partnership.slug])
+    return record_form_page(
+        request,
+        form,
+        words,
+        transaction.atomic(form.save),
+        "governance/form.html",
+        back,
+        intro="Months run from January to December; a window may run over the year end.",
+    )

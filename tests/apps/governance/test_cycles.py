@@ -115,3 +115,30 @@ def test_cycles_page_shows_entered_cycles_defaults_and_decisions(kite, client):
     assert [f.subject.ref for f in outside] == ["kite-council"]
     assert outside[0].evidence.url == "/p/kite/governance/cycles/"
     assert client.get(outside[0].evidence.url).status_code == 200
+
+
+def test_a_manager_enters_a_cycle_from_the_sector_default_and_changes_it(kite, role_user, client):
+    url = reverse("governance:cycle_edit", args=["kite", kite["police"].ref])
+    client.force_login(role_user("viewer"))
+    assert client.get(url).status_code == 403
+    client.force_login(role_user("manager"))
+    form = client.get(url).content.decode()
+    assert "Enter the cycle of Kite Police" in form and 'value="11" selected' in form
+    values = {
+        "year_start_month": 4,
+        "budget_start_month": 11,
+        "budget_end_month": 2,
+        "planning_start_month": 10,
+        "planning_end_month": 3,
+        "reporting_period_months": 3,
+    }
+    response = client.post(url, values)
+    assert response.status_code == 302 and response["Location"] == "/p/kite/governance/cycles/"
+    client.post(url, {**values, "budget_end_month": 1})
+    cycle = PartnerCycle.objects.get(organisation=kite["police"])
+    assert cycle.budget_end_month == 1 and cycle.history.count() == 2
+    refused = client.post(url, {**values, "budget_end_month": 13})
+    assert refused.status_code == 400
+    assert PartnerCycle.objects.get(organisation=kite["police"]).budget_end_month == 1
+    other = reverse("governance:cycle_edit", args=["kite", "not-a-partner"])
+    assert client.get(other).status_code == 404

@@ -10,3 +10,10 @@ def body(kite):
 SAMPLES = {
     "governance:body": body,
 }
+
+
+def partner(kite):
+    return {"organisation": kite["council"].ref}
+
+
+SAMPLES["governance:cycle_edit"] = partner
