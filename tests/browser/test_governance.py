@@ -60,3 +60,25 @@ def test_reader_reads_the_overview_without_javascript(browser: Browser, live_ser
         expect(page.get_by_text("12 to 52 meetings a year")).to_be_visible()
     finally:
         context.close()
+
+
+def test_manager_reads_attendance_and_enters_a_partners_cycle(page, live_server, top_table):
+    manager = RoleFactory(partnership=top_table, kind="manager").user
+    sign_in(page, live_server.url, manager.username)
+    page.goto(f"{live_server.url}/p/kite/governance/")
+    page.get_by_role("link", name="Attendance").click()
+    expect(page.get_by_role("heading", name="Attendance", level=1)).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Planning cycles").click()
+    expect(page.get_by_role("img", name="Partners' planning and reporting cycles")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Enter the cycle of Kite Police").click()
+    expect(page.get_by_role("heading", name="Enter the cycle of Kite Police")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Budget end month").select_option("1")
+    page.get_by_role("button", name="Add cycle").click()
+    expect(page.get_by_role("link", name="Change the cycle of Kite Police")).to_be_visible()
+    expect(page.get_by_role("row", name="Kite Police").get_by_role("cell").nth(1)).to_have_text(
+        "November to January"
+    )
+    assert_accessible(page)
