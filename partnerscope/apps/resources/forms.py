@@ -14,7 +14,7 @@ from partnerscope.apps.resources.ledger import shares_text
 from partnerscope.apps.resources.lookups import outcomes_by_ref
 from partnerscope.apps.resources.models import Contribution, PooledFund, ResourceSettings
 from partnerscope.apps.resources.pools import parse_values
-from partnerscope.apps.resources.recording import amount_of
+from partnerscope.apps.resources.recording import LINE_FIELDS, amount_of
 from partnerscope.core.resources.ledger import parse_shares, shares_problem
 
 
@@ -31,20 +31,7 @@ class ContributionForm(ModelForm):
 
     class Meta:
         model = Contribution
-        fields = [
-            "organisation",
-            "year",
-            "arrangement",
-            "kind",
-            "amount",
-            "fte",
-            "hours",
-            "cost_per_hour",
-            "status",
-            "description",
-            "source",
-            "evidence",
-        ]
+        fields = list(LINE_FIELDS)
 
     def __init__(self, *args: Any, partnership: Partnership, **kwargs: Any) -> None:
         self.partnership = partnership
