@@ -14,28 +14,18 @@ Usage::
 
 from __future__ import annotations
 
-import argparse
 import cProfile
-import json
 import os
 import pstats
-import shutil
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
+from _demo import main_on_demo
+
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-
-
-def build_demo(data_dir: Path) -> None:
-    """The demo partnerships, built by the public command into ``data_dir``."""
-    env = {**os.environ, "PARTNERSCOPE_DATA_DIR": str(data_dir)}
-    command = [str(Path(sys.executable).parent / "partnerscope"), "demo"]
-    subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)
 
 
 def measure(requests: int, profile: bool) -> dict[str, object]:
@@ -82,22 +72,7 @@ def measure(requests: int, profile: bool) -> dict[str, object]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--requests", type=int, default=15)
-    parser.add_argument("--data-dir", type=Path, help="an already built demo data folder")
-    parser.add_argument("--profile", action="store_true", help="profile one request")
-    args = parser.parse_args()
-    data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="sevens-bench-"))
-    try:
-        if args.data_dir is None:
-            build_demo(data_dir)
-        os.environ["PARTNERSCOPE_DATA_DIR"] = str(data_dir)
-        figures = measure(args.requests, args.profile)
-        if figures:
-            print(json.dumps(figures, indent=2))
-    finally:
-        if args.data_dir is None:
-            shutil.rmtree(data_dir, ignore_errors=True)
+    main_on_demo(__doc__.splitlines()[0], measure, 15, "profile one request", "sevens-bench-")
 
 
 if __name__ == "__main__":
