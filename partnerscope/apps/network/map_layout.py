@@ -63,10 +63,12 @@ def layout(network: WaveNetwork) -> dict[str, tuple[float, float]]:
     return {ref: (round(x, 1), round(y, 1)) for ref, (x, y) in zip(ids, placed, strict=True)}
 
 
-def spread(points: Sequence[tuple[float, float]], rounds: int = 40) -> list[tuple[float, float]]:
+def spread(points: Sequence[tuple[float, float]], rounds: int = 150) -> list[tuple[float, float]]:
     """Push apart marks closer than MIN_GAP (a force layout draws a small network's tied
     pairs almost on top of each other once it is stretched to fit), keeping them inside the
-    map area. Deterministic: coincident marks part along a fixed direction."""
+    map area, until no pair is too close (a crowded map of 150 organisations needs over a
+    hundred rounds; most maps part in a few). Deterministic: coincident marks part along a
+    fixed direction."""
     moved = [list(point) for point in points]
     for _ in range(rounds):
         shifted = False
