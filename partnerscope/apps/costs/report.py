@@ -24,7 +24,7 @@ def report_sections() -> list[ReportSection]:
         ReportSection(
             key="costs",
             title="Costs and benefits of joint working",
-            order=ORDER["resources"] + 5,
+            order=ORDER["costs"],
             template="costs/report_section.html",
             context=costs_context,
         )

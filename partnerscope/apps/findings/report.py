@@ -12,6 +12,7 @@ from typing import Any
 
 from partnerscope.apps.common.reporting import ORDER, ReportRequest, ReportSection
 from partnerscope.apps.findings.selectors import findings, last_refresh
+from partnerscope.apps.replies.selectors import replies_for
 
 
 def by_rule(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -24,8 +25,17 @@ def by_rule(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return list(rules.values())
 
 
+def key_of(finding: dict[str, Any]) -> tuple[str, str, str, str]:
+    subject = finding["subject"]
+    return finding["area"], finding["rule"]["id"], subject["kind"], subject["ref"]
+
+
 def context(report: ReportRequest) -> dict[str, Any]:
+    """Every finding under its rule, each with the replies of the partners it names beside it."""
     found = findings(report.partnership)
+    replies = replies_for(report.partnership, "finding", [key_of(f) for f in found])
+    for finding in found:
+        finding["replies"] = replies.get(key_of(finding), [])
     return {
         "count": len(found),
         "rules": by_rule(found),

@@ -11,11 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from partnerscope.apps.common.reporting import ReportRequest, ReportSection
+from partnerscope.apps.common.reporting import ORDER, ReportRequest, ReportSection
 from partnerscope.apps.scrutiny import services
 from partnerscope.apps.scrutiny.models import Review
-
-ORDER = 92
 
 
 def context(request: ReportRequest) -> dict[str, Any]:
@@ -40,7 +38,7 @@ def report_sections() -> list[ReportSection]:
         ReportSection(
             key="scrutiny",
             title="Overview and scrutiny",
-            order=ORDER,
+            order=ORDER["scrutiny"],
             template="scrutiny/report/section.html",
             context=context,
         )
