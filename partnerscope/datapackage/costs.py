@@ -68,6 +68,7 @@ RESOURCES: list[Resource] = [
             Field("chain", description="id of the delivery chain the initiative belongs to."),
         ],
         primary_key=["id"],
+        optional=True,
     ),
     Resource(
         "cost_initiative_costs",
@@ -85,6 +86,7 @@ RESOURCES: list[Resource] = [
             (["initiative"], "cost_initiatives", ["id"]),
             (["organisation"], "organisations", ["id"]),
         ],
+        optional=True,
     ),
     Resource(
         "cost_outcomes",
@@ -106,6 +108,7 @@ RESOURCES: list[Resource] = [
         ],
         primary_key=["initiative", "id"],
         foreign_keys=[(["initiative"], "cost_initiatives", ["id"])],
+        optional=True,
     ),
     Resource(
         "cost_benefits",
@@ -126,6 +129,7 @@ RESOURCES: list[Resource] = [
             (["initiative", "outcome"], "cost_outcomes", ["initiative", "id"]),
             (["organisation"], "organisations", ["id"]),
         ],
+        optional=True,
     ),
     Resource(
         "cost_ranges",
@@ -141,6 +145,7 @@ RESOURCES: list[Resource] = [
         ],
         primary_key=["initiative", "id"],
         foreign_keys=[(["initiative"], "cost_initiatives", ["id"])],
+        optional=True,
     ),
     Resource(
         "unit_costs",
@@ -160,6 +165,7 @@ RESOURCES: list[Resource] = [
             Field("confidence"),
         ],
         primary_key=["id"],
+        optional=True,
     ),
     Resource(
         "support_costs",
@@ -175,6 +181,7 @@ RESOURCES: list[Resource] = [
         ],
         primary_key=["id"],
         foreign_keys=[(["organisation"], "organisations", ["id"])],
+        optional=True,
     ),
     Resource(
         "hourly_rates",
@@ -191,6 +198,7 @@ RESOURCES: list[Resource] = [
         ],
         primary_key=["id"],
         foreign_keys=[(["organisation"], "organisations", ["id"])],
+        optional=True,
     ),
     Resource(
         "meeting_cost_settings",
@@ -200,6 +208,7 @@ RESOURCES: list[Resource] = [
             Field("travel_hours", "number", required=True),
             Field("price_year", "integer", description="Empty for the current year."),
         ],
+        optional=True,
     ),
 ]
 

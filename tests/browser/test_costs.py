@@ -37,7 +37,9 @@ def test_build_an_initiative_and_read_its_results(page, live_server, kite, manag
     page.get_by_role("button", name="Add cost").click()
     expect(page.get_by_text("Cost added")).to_be_visible()
 
-    page.get_by_role("link", name="Outcomes", exact=True).click()
+    page.get_by_role("navigation", name="Steps of this initiative").get_by_role(
+        "link", name="Outcomes", exact=True
+    ).click()
     page.get_by_label("Name").fill("Fewer evictions")
     page.get_by_label("Cohort").fill("20")
     page.get_by_label("Engagement").fill("1.4")

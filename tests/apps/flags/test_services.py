@@ -23,7 +23,7 @@ def homes(kite):
 
 def test_the_rules_propose_a_candidate_from_the_register_and_the_statuses(homes):
     done = proposing.propose(homes)
-    assert done.new == 1
+    assert done.new >= 1, "other areas' findings about the partnership may propose more"
     view = selectors.flag(homes, MISSING_KEY)
     assert view.status == "candidate" and view.colour == "red"
     assert view.shown_as == "Candidate red flag"
@@ -61,7 +61,7 @@ def test_an_action_on_another_finding_does_not_make_it_known(homes):
 
 def test_refreshing_keeps_decisions_and_marks_unsupported_flags(homes, manager):
     proposing.propose(homes)
-    row = Flag.objects.get(partnership=homes)
+    row = Flag.objects.get(partnership=homes, rule_id="red_outcome_consistently_missing")
     deciding.decide(row, "confirm", "Homes are the board's top concern.", user=manager)
     proposing.propose(homes)
     proposing.propose(homes)
@@ -71,7 +71,7 @@ def test_refreshing_keeps_decisions_and_marks_unsupported_flags(homes, manager):
         "Homes are the board's top concern.",
         True,
     )
-    assert Flag.objects.filter(partnership=homes).count() == 1
+    assert Flag.objects.filter(partnership=homes, rule_id=row.rule_id).count() == 1, "no copy"
     from partnerscope.apps.performance.models import IndicatorStatusSnapshot
 
     IndicatorStatusSnapshot.objects.filter(indicator__code="NI 155").update(
@@ -87,7 +87,7 @@ def test_refreshing_keeps_decisions_and_marks_unsupported_flags(homes, manager):
 
 def test_a_decision_needs_a_reason_and_a_change_the_other_colour(homes, manager):
     proposing.propose(homes)
-    row = Flag.objects.get(partnership=homes)
+    row = Flag.objects.get(partnership=homes, rule_id="red_outcome_consistently_missing")
     for decision, reason, colour in (
         ("confirm", "  ", ""),
         ("change", "Because", ""),
