@@ -35,3 +35,10 @@ def test_the_reply_is_beside_its_finding_in_the_html_and_the_pdf(kite):
     beside = text[text.index("Kite Police (organisation") :].casefold()
     assert "kite police disagree" in beside, "the tag is drawn in capitals"
     assert "community safety partnership" in beside
+
+
+def test_a_reply_shown_twice_in_the_report_has_one_anchor(kite):
+    police_reply(kite, text=WORDS)
+    html = assembly.body_html(assembly.build(kite["partnership"], keys=["replies", "appendix"]))
+    assert html.count(WORDS) == 2
+    assert html.count('id="reply-') == 1
